@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { migrate, schemaVersion } from './migrate';
+
+export class DatabaseCorruptError extends Error {
+  readonly code = 'database_corrupt';
+  constructor(file: string, detail: string) {
+    super(`the database ${file} failed its integrity check: ${detail}`);
+  }
+}
+
+export interface OpenOptions {
+  /** Where to write a copy of the database before migrating an existing one. */
+  backupBeforeMigrating?: (fromVersion: number) => string;
+}
+
+/**
+ * Opens (creating if needed) the kiosk database with the pragmas DESIGN.md asks
+ * for, checks it, and migrates it.
+ */
+export function openDatabase(file: string, { backupBeforeMigrating }: OpenOptions = {}): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // better-sqlite3 is compiled with WAL synchronous=NORMAL; a kiosk loses power, so FULL.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DatabaseCorruptError(file, String(check));
+    migrate(db, {
+      beforeMigrating: (fromVersion) => {
+        if (fromVersion === 0 || !backupBeforeMigrating) return;
+        db.prepare('VACUUM INTO ?').run(backupBeforeMigrating(fromVersion));
+      },
+    });
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export { schemaVersion };

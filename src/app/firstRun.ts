@@ -1,0 +1,36 @@
+import quick from '../../assets/questionnaires/sipas-quick.json';
+import full from '../../assets/questionnaires/sipas-full.json';
+import { QuestionnaireSchema, type Questionnaire } from '../domain/questionnaire';
+import type { PinHasher } from '../services/ports';
+
+/** The questionnaires shipped in assets/, validated like any imported file. */
+export const shippedQuestionnaires: readonly Questionnaire[] = [quick, full].map((file) => QuestionnaireSchema.parse(file));
+
+/**
+ * A demo set of officers so staff screens can be tried before the administrator
+ * sets the unit up. Seeded only into an empty officers table; the README lists them.
+ */
+export const demoOfficers = [
+  { code: 'nv01', name: 'Nguyễn Thị Lan', role: 'staff', counter: 'Q1', pin: '1111' },
+  { code: 'nv02', name: 'Trần Văn Minh', role: 'staff', counter: 'Q2', pin: '2222' },
+  { code: 'qtv', name: 'Lê Thu Hà (quản trị)', role: 'admin', counter: null, pin: '9999' },
+] as const;
+
+export interface FirstRunStores {
+  installQuestionnaire(definition: Questionnaire, at: string): void;
+  activeQuestionnaire(): Questionnaire | null;
+  setActiveQuestionnaire(ref: { id: string; version: number }): void;
+  countOfficers(): number;
+  upsertOfficer(officer: { code: string; name: string; role: 'staff' | 'admin'; counter: string | null; pinHash: string }): void;
+}
+
+export async function prepareFirstRun(stores: FirstRunStores, pins: PinHasher, { demo, now }: { demo: boolean; now: string }) {
+  for (const questionnaire of shippedQuestionnaires) stores.installQuestionnaire(questionnaire, now);
+  if (!stores.activeQuestionnaire()) {
+    const [first] = shippedQuestionnaires;
+    if (first) stores.setActiveQuestionnaire({ id: first.id, version: first.version });
+  }
+  if (demo && stores.countOfficers() === 0) {
+    for (const { pin, ...officer } of demoOfficers) stores.upsertOfficer({ ...officer, pinHash: await pins.hash(pin) });
+  }
+}

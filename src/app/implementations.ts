@@ -1,0 +1,28 @@
+import type { Implementations } from '../contract/dispatch';
+import type { AuthService } from '../services/auth';
+import type { ReportService } from '../services/reports';
+import type { SurveyService } from '../services/survey';
+
+export interface Services {
+  survey: SurveyService;
+  reports: ReportService;
+  auth: AuthService;
+  health: () => Implementations['health'] extends (...args: never[]) => infer R ? Awaited<R> : never;
+}
+
+/**
+ * Binds each row of the operation table to its service function. The type
+ * `Implementations` makes a missing or mistyped row a compile error.
+ */
+export function bindImplementations(services: Services): Implementations {
+  return {
+    health: () => services.health(),
+    listOfficers: () => services.auth.listOfficers(),
+    signIn: (input) => services.auth.signIn(input),
+    signOut: (_input, { token }) => services.auth.signOut(token),
+    recentSignIns: (input) => services.auth.recentSignIns(input),
+    getActiveQuestionnaire: () => services.survey.getActiveQuestionnaire(),
+    submitResponse: (input) => services.survey.submitResponse(input),
+    dailySummary: (input) => services.reports.dailySummary(input),
+  };
+}

@@ -1,0 +1,70 @@
+import { AppError, isAppError } from '../domain/errors';
+import { failure, success, type Envelope } from './envelope';
+import { roleAllows, type Role } from './operation';
+import { isOperationName, operations, type OperationName, type OutputOf, type ParsedInputOf } from './operations';
+import { formatZodError } from './validation';
+
+export interface Session {
+  role: Role;
+  officer: string;
+  officerName: string;
+}
+
+export interface CallContext {
+  /** The caller's session, when the call carried a valid token. */
+  session: Session | null;
+  token: string | null;
+}
+
+export type Implementation<K extends OperationName> = (
+  input: ParsedInputOf<K>,
+  context: CallContext,
+) => OutputOf<K> | Promise<OutputOf<K>>;
+
+export type Implementations = { [K in OperationName]: Implementation<K> };
+
+export interface DispatcherDeps {
+  implementations: Implementations;
+  /** Looks a token up and refreshes its idle timer; null when unknown or expired. */
+  resolveSession: (token: string) => Session | null;
+  /** Told about failures that are the app's fault, never shown to the caller. */
+  onInternalError: (operation: string, error: unknown) => void;
+}
+
+export type Dispatch = (name: string, input: unknown, token?: string | null) => Promise<Envelope>;
+
+/**
+ * The one place where every call is checked, whichever host it came through:
+ * the operation exists, the caller's role is enough, the input parses; and the
+ * answer is always an envelope, with no stack trace ever leaving the process.
+ */
+export function createDispatcher({ implementations, resolveSession, onInternalError }: DispatcherDeps): Dispatch {
+  return async (name, rawInput, token = null) => {
+    if (!isOperationName(name)) return failure('not_found', `unknown operation: ${name.slice(0, 60)}`);
+    const spec = operations[name];
+
+    const session = token ? resolveSession(token) : null;
+    if (spec.role !== 'citizen') {
+      if (!session) return failure('unauthenticated', 'sign in first');
+      if (!roleAllows(session.role, spec.role)) return failure('forbidden', `${name} needs the ${spec.role} role`);
+    }
+
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return failure('bad_input', formatZodError(parsed.error));
+
+    try {
+      const implementation = implementations[name] as Implementation<OperationName>;
+      const value = await implementation(parsed.data as never, { session, token });
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        throw new Error(`output of ${name} does not match the contract: ${formatZodError(checked.error)}`);
+      }
+      return success(checked.data);
+    } catch (error) {
+      if (isAppError(error)) return failure(error.code, error.message);
+      onInternalError(name, error);
+      const internal = new AppError('internal', 'internal error; the details are in the log');
+      return failure(internal.code, internal.message);
+    }
+  };
+}

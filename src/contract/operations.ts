@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { reportOperations } from './reports';
+import { surveyOperations } from './survey';
+import { systemOperations } from './system';
+
+/**
+ * The operation table: every operation the UI can call, with the role allowed to
+ * call it and its zod input and output. Both hosts (Electron IPC and HTTP) bind
+ * exactly this table, so adding an operation means one row here and one service
+ * function in src/app/implementations.ts.
+ */
+export const operations = {
+  ...systemOperations,
+  ...surveyOperations,
+  ...reportOperations,
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>;
+export type ParsedInputOf<K extends OperationName> = z.output<Operations[K]['input']>;
+export type OutputOf<K extends OperationName> = z.output<Operations[K]['output']>;
+
+export const operationNames = Object.freeze(Object.keys(operations) as OperationName[]);
+
+export const isOperationName = (name: string): name is OperationName => Object.hasOwn(operations, name);

@@ -1,0 +1,3 @@
+export const languages = ['vi', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const DEFAULT_LANGUAGE: Language = 'vi';

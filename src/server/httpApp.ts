@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Dispatch } from '../contract/dispatch';
+import { failure, httpStatusOf, type Envelope } from '../contract/envelope';
+import type { Logger } from '../services/ports';
+import { checkRequest } from './requestGuard';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface HttpAppOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer); omitted, only the API is served. */
+  staticDir?: string;
+  allowedHosts: () => ReadonlySet<string>;
+  logger: Logger;
+}
+
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
+
+const statusOf = (envelope: Envelope): 200 | Status => (envelope.ok ? 200 : (httpStatusOf[envelope.error.code] as Status));
+
+const bearerToken = (header: string | undefined): string | null => {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
+  return match?.[1] ?? null;
+};
+
+/** The HTTP host: the operation table at POST /api/<name>, and the renderer. */
+export function createHttpApp({ dispatch, staticDir, allowedHosts, logger }: HttpAppOptions) {
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use(async (c, next) => {
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    const verdict = checkRequest(
+      { host: c.req.header('host'), origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
+      allowedHosts(),
+    );
+    if (!verdict.ok) {
+      logger.warn('request refused', { reason: verdict.reason, path: c.req.path });
+      return c.json(failure('forbidden', `request refused: ${verdict.reason}`), 403);
+    }
+    return next();
+  });
+
+  app.post(
+    '/api/:operation',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of an oversized body is not read: close the connection so the
+        // client does not reuse a socket the adapter is about to drop.
+        c.header('Connection', 'close');
+        return c.json(failure('too_large', `the body is over ${MAX_BODY_BYTES} bytes`), 413);
+      },
+    }),
+    async (c) => {
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+        return c.json(failure('bad_input', 'Content-Type must be application/json'), 400);
+      }
+      let input: unknown;
+      try {
+        const text = await c.req.text();
+        input = text.trim() === '' ? {} : JSON.parse(text);
+      } catch {
+        return c.json(failure('bad_input', 'body: not valid JSON'), 400);
+      }
+      const envelope = await dispatch(c.req.param('operation'), input, bearerToken(c.req.header('authorization')));
+      return c.json(envelope, statusOf(envelope));
+    },
+  );
+  app.all('/api/*', (c) => c.json(failure('not_found', 'operations are called with POST /api/<name>'), 404));
+
+  if (staticDir) {
+    app.use('/*', serveStatic({ root: staticDir }));
+    // Client-side routes (#/staff…) all load index.html.
+    app.get('/*', serveStatic({ root: staticDir, path: 'index.html' }));
+  }
+
+  app.notFound((c) => c.json(failure('not_found', 'not found'), 404));
+  app.onError((error, c) => {
+    logger.error('request failed', { path: c.req.path, error: error.stack ?? String(error) });
+    return c.json(failure('internal', 'internal error; the details are in the log'), 500);
+  });
+  return app;
+}

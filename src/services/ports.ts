@@ -1,0 +1,105 @@
+import type { Questionnaire } from '../domain/questionnaire';
+import type { ItemCount } from '../domain/scoring';
+import type { Role } from '../contract/operation';
+
+/**
+ * The ports services are given. Real ones live in db/ and src/app; tests pass
+ * fakes (a frozen clock, an in-memory store). Nothing here knows about SQLite,
+ * Node, Electron or the DOM.
+ */
+export interface Clock {
+  /** UTC milliseconds since the epoch. */
+  now(): number;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface QuestionnaireRef {
+  id: string;
+  version: number;
+}
+
+export interface ResponseRecord {
+  id: string;
+  deviceId: string;
+  questionnaire: QuestionnaireRef;
+  startedAt: string;
+  submittedAt: string;
+  localDay: string;
+  language: 'vi' | 'en';
+  counter: string | null;
+  officer: string | null;
+  field: string | null;
+  caseCodeHash: string | null;
+  status: 'completed' | 'abandoned';
+  flags: string[];
+  answers: Array<{ item: string; points: 3 | 5; score: number | null }>;
+}
+
+export interface StoredResponse {
+  id: string;
+  localDay: string;
+  status: 'completed' | 'abandoned';
+  flags: string[];
+}
+
+export interface SurveyStore {
+  activeQuestionnaire(): Questionnaire | null;
+  questionnaire(ref: QuestionnaireRef): Questionnaire | null;
+  /** Writes the response and its answers in one transaction; returns false when the id exists. */
+  insertResponse(record: ResponseRecord): boolean;
+  findResponse(id: string): StoredResponse | null;
+}
+
+export interface ResponseCounts {
+  counted: number;
+  completed: number;
+  abandoned: number;
+  suspect: number;
+}
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export interface ReportStore {
+  countResponses(range: DayRange): ResponseCounts;
+  /** Valid answers of counted responses, grouped by item and five-point value. */
+  countAnswers(range: DayRange): ItemCount[];
+}
+
+export interface OfficerRecord {
+  code: string;
+  name: string;
+  role: Exclude<Role, 'citizen'>;
+  pinHash: string;
+  failedAttempts: number;
+  lockedUntil: number | null;
+}
+
+export interface SignInAttempt {
+  officer: string;
+  at: string;
+  outcome: 'ok' | 'wrong_pin' | 'locked' | 'unknown';
+}
+
+export interface OfficerStore {
+  listOfficers(): Array<{ code: string; name: string }>;
+  recentSignIns(limit: number): SignInAttempt[];
+  findOfficer(code: string): OfficerRecord | null;
+  /** Stores the outcome of a sign-in attempt and the officer's lockout state together. */
+  recordSignIn(attempt: SignInAttempt & {
+    failedAttempts?: number;
+    lockedUntil?: number | null;
+  }): void;
+}
+
+export interface PinHasher {
+  hash(pin: string): Promise<string>;
+  verify(pin: string, stored: string): Promise<boolean>;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/domain/errors';
+import { createSurveyService } from '../../src/services/survey';
+import { frozenClock, memorySurveyStore, quietLogger, testQuestionnaire } from '../support/fakes';
+
+const ref = { id: testQuestionnaire.id, version: testQuestionnaire.version };
+
+function setup() {
+  const clock = frozenClock('2026-11-30T16:59:30.000Z'); // 23:59:30 in Vietnam
+  const store = memorySurveyStore();
+  const service = createSurveyService({ store, clock, logger: quietLogger, deviceId: 'kiosk-t', hashCaseCode: (c) => `h(${c})` });
+  return { clock, store, service };
+}
+
+const submission = (overrides: Record<string, unknown> = {}) => ({
+  id: '0193a3c2-0000-7000-8000-000000000001',
+  questionnaire: ref,
+  language: 'vi' as const,
+  durationMs: 15_000,
+  status: 'completed' as const,
+  answers: [
+    { item: 'access', score: 5 },
+    { item: 'officer.1', score: 3 },
+    { item: 'feedback', score: null },
+  ],
+  ...overrides,
+});
+
+describe('submitting a response', () => {
+  it('stores it with the local day, instants from the host clock and the answers on their scales', () => {
+    const { service, store } = setup();
+    const result = service.submitResponse(submission({ context: { caseCode: 'HS-001', counter: 'Q1', officer: 'nv01' } }));
+    expect(result).toEqual({ id: submission().id, day: '2026-11-30', status: 'completed', flags: [], duplicate: false });
+    const stored = store.responses.get(submission().id);
+    expect(stored).toMatchObject({
+      deviceId: 'kiosk-t',
+      localDay: '2026-11-30',
+      submittedAt: '2026-11-30T16:59:30.000Z',
+      startedAt: '2026-11-30T16:59:15.000Z',
+      counter: 'Q1',
+      officer: 'nv01',
+      field: null,
+      caseCodeHash: 'h(HS-001)',
+    });
+    expect(stored?.answers).toEqual([
+      { item: 'access', points: 5, score: 5 },
+      { item: 'officer.1', points: 3, score: 3 },
+      { item: 'feedback', points: 5, score: null },
+    ]);
+  });
+
+  it('a retry with the same id is acknowledged once', () => {
+    const { service, store } = setup();
+    service.submitResponse(submission());
+    expect(service.submitResponse(submission()).duplicate).toBe(true);
+    expect(store.responses.size).toBe(1);
+  });
+
+  it.each([
+    [{ answers: [{ item: 'access.9', score: 4 }] }, 'answers[0].item: access.9 is not in test-mixed v2'],
+    [{ answers: [{ item: 'officer.1', score: 4 }] }, 'answers[0].score: officer.1 is on a 3-point scale'],
+    [{ answers: [{ item: 'access', score: null }] }, 'answers[0].score: access has no "no opinion" choice'],
+    [{ answers: [{ item: 'access', score: 4 }, { item: 'access', score: 2 }] }, 'answers[1].item: access answered twice'],
+    [{ answers: [] }, 'answers: a completed response needs at least one answer'],
+    [{ questionnaire: { id: 'other', version: 1 } }, 'questionnaire: other v1 is unknown'],
+  ])('refuses %j and stores nothing', (overrides, message) => {
+    const { service, store } = setup();
+    expect(() => service.submitResponse(submission(overrides))).toThrow(new AppError('bad_input', message));
+    expect(store.responses.size).toBe(0);
+  });
+
+  it('an abandoned response may have no answers', () => {
+    const { service } = setup();
+    expect(service.submitResponse(submission({ status: 'abandoned', answers: [] })).status).toBe('abandoned');
+  });
+
+  it('keeps answers whose commit failed and stores them when the store recovers', () => {
+    const { service, store } = setup();
+    store.failWith(new Error('SQLITE_FULL: database or disk is full'));
+    expect(() => service.submitResponse(submission())).toThrow(expect.objectContaining({ code: 'unavailable' }));
+    expect(service.pendingCount()).toBe(1);
+    expect(service.retryPending()).toBe(1);
+    store.failWith(null);
+    expect(service.retryPending()).toBe(0);
+    expect(store.responses.get(submission().id)?.answers).toHaveLength(3);
+    // The citizen's renderer retrying afterwards is told it was stored.
+    expect(service.submitResponse(submission()).duplicate).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  root: path.join(root, 'renderer'),
+  base: './',
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: path.join(root, 'dist', 'renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    reportCompressedSize: false,
+  },
+  server: { host: '127.0.0.1' },
+  test: {
+    root,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', root, include: ['tests/integration/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'electron', root, include: ['tests/electron/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          root,
+          include: ['tests/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/component/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root,
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser at a time: two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
