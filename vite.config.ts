@@ -18,6 +18,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   test: {
     root,
+    reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       {
         extends: true,
