@@ -1,9 +1,15 @@
 import type Database from 'better-sqlite3';
+import { SqliteError } from 'better-sqlite3';
+import { KioskSettingsSchema, type KioskSettings } from '../src/domain/kioskSettings';
 import { QuestionnaireSchema, type Questionnaire } from '../src/domain/questionnaire';
-import type { QuestionnaireRef, ResponseRecord, StoredResponse, SurveyStore } from '../src/services/ports';
+import type { InsertOutcome, QuestionnaireRef, ResponseRecord, StoredResponse, SurveyStore } from '../src/services/ports';
 import type { SettingsStore } from './settingsStore';
 
 const ACTIVE_KEY = 'activeQuestionnaire';
+const KIOSK_KEY = 'kiosk';
+
+const isCaseConflict = (error: unknown): boolean =>
+  error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('case_code_hash');
 
 export function createSurveyStore(db: Database.Database, settings: SettingsStore) {
   const selectQuestionnaire = db.prepare<[string, number], { definition: string }>(
@@ -21,6 +27,22 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
   );
   const insertAnswer = db.prepare<[string, string, number, number | null]>(
     'INSERT INTO answers (response_id, item, points, score) VALUES (?, ?, ?, ?)',
+  );
+  const insertReason = db.prepare<[string, string, string]>(
+    'INSERT OR IGNORE INTO response_reasons (response_id, dimension, reason) VALUES (?, ?, ?)',
+  );
+  const insertPersonal = db.prepare<[string, string | null, string | null, string | null, string | null]>(
+    'INSERT INTO response_personal (response_id, comment, phone, consent_version, consent_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectCaseRated = db.prepare<[string], { found: number }>(
+    "SELECT 1 AS found FROM responses WHERE case_code_hash = ? AND status = 'completed'",
+  );
+  // rowid follows insertion order, which a clock stepped backwards cannot disturb.
+  const selectPrevious = db.prepare<[], { id: string; submitted_at: string }>(
+    "SELECT id, submitted_at FROM responses WHERE status = 'completed' ORDER BY rowid DESC LIMIT 1",
+  );
+  const selectAnswers = db.prepare<[string], { item: string; score: number | null }>(
+    'SELECT item, score FROM answers WHERE response_id = ?',
   );
   const selectResponse = db.prepare<[string], { id: string; local_day: string; status: StoredResponse['status']; flags: string }>(
     'SELECT id, local_day, status, flags FROM responses WHERE id = ?',
@@ -40,16 +62,31 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
     return definition;
   }
 
-  const insertResponse = db.transaction((record: ResponseRecord): boolean => {
+  const insertResponse = db.transaction((record: ResponseRecord): InsertOutcome => {
     const { changes } = insertResponseRow.run({
-      ...record,
+      id: record.id,
+      deviceId: record.deviceId,
       questionnaireId: record.questionnaire.id,
       questionnaireVersion: record.questionnaire.version,
+      startedAt: record.startedAt,
+      submittedAt: record.submittedAt,
+      localDay: record.localDay,
+      language: record.language,
+      counter: record.counter,
+      officer: record.officer,
+      field: record.field,
+      caseCodeHash: record.caseCodeHash,
+      status: record.status,
       flags: JSON.stringify(record.flags),
     });
-    if (changes === 0) return false;
+    if (changes === 0) return 'duplicate';
     for (const answer of record.answers) insertAnswer.run(record.id, answer.item, answer.points, answer.score);
-    return true;
+    for (const { dimension, reason } of record.reasons) insertReason.run(record.id, dimension, reason);
+    if (record.comment !== null || record.contact !== null) {
+      const { phone = null, consentVersion = null, consentAt = null } = record.contact ?? {};
+      insertPersonal.run(record.id, record.comment, phone, consentVersion, consentAt);
+    }
+    return 'inserted';
   });
 
   const store = {
@@ -58,7 +95,26 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
       const ref = settings.get<QuestionnaireRef>(ACTIVE_KEY);
       return ref ? questionnaire(ref) : null;
     },
-    insertResponse: (record: ResponseRecord) => insertResponse.immediate(record),
+    insertResponse(record: ResponseRecord): InsertOutcome {
+      try {
+        return insertResponse.immediate(record);
+      } catch (error) {
+        if (isCaseConflict(error)) return 'case_already_rated';
+        throw error;
+      }
+    },
+    isCaseRated: (caseCodeHash: string) => selectCaseRated.get(caseCodeHash) !== undefined,
+    previousCompleted() {
+      const row = selectPrevious.get();
+      return row ? { submittedAt: row.submitted_at, answers: selectAnswers.all(row.id) } : null;
+    },
+    kioskSettings(): KioskSettings {
+      // Parsed with defaults, so settings saved by an older version still load.
+      return KioskSettingsSchema.parse(settings.get(KIOSK_KEY) ?? {});
+    },
+    saveKioskSettings(next: KioskSettings): void {
+      settings.set(KIOSK_KEY, KioskSettingsSchema.parse(next));
+    },
     findResponse(id: string): StoredResponse | null {
       const row = selectResponse.get(id);
       if (!row) return null;

@@ -22,6 +22,8 @@ export function bindImplementations(services: Services): Implementations {
     signOut: (_input, { token }) => services.auth.signOut(token),
     recentSignIns: (input) => services.auth.recentSignIns(input),
     getActiveQuestionnaire: () => services.survey.getActiveQuestionnaire(),
+    getKioskSetup: () => services.survey.getKioskSetup(),
+    checkCaseCode: (input) => services.survey.checkCaseCode(input),
     submitResponse: (input) => services.survey.submitResponse(input),
     dailySummary: (input) => services.reports.dailySummary(input),
   };

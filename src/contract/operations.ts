@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { kioskOperations } from './kiosk';
 import { reportOperations } from './reports';
 import { surveyOperations } from './survey';
 import { systemOperations } from './system';
@@ -11,6 +12,7 @@ import { systemOperations } from './system';
  */
 export const operations = {
   ...systemOperations,
+  ...kioskOperations,
   ...surveyOperations,
   ...reportOperations,
 } as const;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dimensionIds } from '../domain/dimensions';
+import { COMMENT_MAX_LENGTH, normalisePhone, PHONE_PATTERN } from '../domain/kioskSettings';
 import { QuestionnaireSchema } from '../domain/questionnaire';
 import { CodeSchema, EmptyInput, LanguageSchema, LocalDaySchema } from './schemas';
 import { operation } from './operation';
@@ -35,6 +37,30 @@ export const SubmitResponseInput = z
     status: z.enum(['completed', 'abandoned']),
     answers: z.array(AnswerSchema).max(100),
     context: ResponseContextSchema.optional(),
+    /** Reasons picked after a low score, from the questionnaire's list for that dimension. */
+    reasons: z
+      .array(z.object({ dimension: z.enum(dimensionIds), reason: z.string().min(1).max(40) }).strict())
+      .max(60)
+      .default([]),
+    /** Free text, stored NFC-normalised; personal data, purged after the retention period. */
+    comment: z
+      .string()
+      .max(COMMENT_MAX_LENGTH * 4)
+      .transform((text) => text.normalize('NFC').trim())
+      .refine((text) => text.length <= COMMENT_MAX_LENGTH, `at most ${COMMENT_MAX_LENGTH} characters`)
+      .optional(),
+    /** A phone number, only with the consent box ticked: the notice's version is stored with it. */
+    contact: z
+      .object({
+        phone: z
+          .string()
+          .max(20)
+          .transform(normalisePhone)
+          .refine((phone) => PHONE_PATTERN.test(phone), 'a Vietnamese phone number (0… or +84…)'),
+        consentVersion: z.string().min(1).max(40),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -53,6 +79,12 @@ export const surveyOperations = {
     summary: 'The questionnaire the kiosk asks now.',
     input: EmptyInput,
     output: QuestionnaireSchema,
+  }),
+  checkCaseCode: operation({
+    role: 'citizen',
+    summary: 'Whether a scanned case code has already been rated (one rating per case).',
+    input: z.object({ caseCode: z.string().trim().min(1).max(64) }).strict(),
+    output: z.object({ alreadyRated: z.boolean() }),
   }),
   submitResponse: operation({
     role: 'citizen',

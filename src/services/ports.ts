@@ -1,3 +1,4 @@
+import type { KioskSettings } from '../domain/kioskSettings';
 import type { Questionnaire } from '../domain/questionnaire';
 import type { ItemCount } from '../domain/scoring';
 import type { Role } from '../contract/operation';
@@ -38,7 +39,13 @@ export interface ResponseRecord {
   status: 'completed' | 'abandoned';
   flags: string[];
   answers: Array<{ item: string; points: 3 | 5; score: number | null }>;
+  reasons: Array<{ dimension: string; reason: string }>;
+  comment: string | null;
+  contact: { phone: string; consentVersion: string; consentAt: string } | null;
 }
+
+/** What storing a response did. */
+export type InsertOutcome = 'inserted' | 'duplicate' | 'case_already_rated';
 
 export interface StoredResponse {
   id: string;
@@ -50,9 +57,13 @@ export interface StoredResponse {
 export interface SurveyStore {
   activeQuestionnaire(): Questionnaire | null;
   questionnaire(ref: QuestionnaireRef): Questionnaire | null;
-  /** Writes the response and its answers in one transaction; returns false when the id exists. */
-  insertResponse(record: ResponseRecord): boolean;
+  /** Writes the response, its answers, reasons and texts in one transaction. */
+  insertResponse(record: ResponseRecord): InsertOutcome;
   findResponse(id: string): StoredResponse | null;
+  isCaseRated(caseCodeHash: string): boolean;
+  /** The latest completed response, for the misuse filter. */
+  previousCompleted(): { submittedAt: string; answers: Array<{ item: string; score: number | null }> } | null;
+  kioskSettings(): KioskSettings;
 }
 
 export interface ResponseCounts {

@@ -1,9 +1,12 @@
-import { AppError } from '../domain/errors';
-import { localDayOf } from '../domain/localDay';
-import { itemsOf, type Questionnaire } from '../domain/questionnaire';
-import type { SubmitResponseInput } from '../contract/survey';
 import type { z } from 'zod';
+import type { SubmitResponseInput } from '../contract/survey';
+import { AppError } from '../domain/errors';
+import { CONSENT_VERSION } from '../domain/kioskSettings';
+import { localDayOf } from '../domain/localDay';
+import { answerSignature, suspectFlags } from '../domain/misuse';
+import type { Questionnaire } from '../domain/questionnaire';
 import type { Clock, Logger, ResponseRecord, SurveyStore } from './ports';
+import { checkAnswers, checkConsent, checkReasons } from './submissionRules';
 
 type Submission = z.output<typeof SubmitResponseInput>;
 
@@ -24,25 +27,7 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
-/** Checks answers against the questionnaire the citizen saw; a bad answer changes nothing. */
-function answersFor(questionnaire: Questionnaire, submission: Submission): ResponseRecord['answers'] {
-  const items = new Map(itemsOf(questionnaire).map((item) => [item.id, item]));
-  const seen = new Set<string>();
-  return submission.answers.map((answer, index) => {
-    const item = items.get(answer.item);
-    const where = `answers[${index}]`;
-    if (!item) throw new AppError('bad_input', `${where}.item: ${answer.item} is not in ${questionnaire.id} v${questionnaire.version}`);
-    if (seen.has(item.id)) throw new AppError('bad_input', `${where}.item: ${item.id} answered twice`);
-    seen.add(item.id);
-    if (answer.score === null && !item.optional) {
-      throw new AppError('bad_input', `${where}.score: ${item.id} has no "no opinion" choice`);
-    }
-    if (answer.score !== null && answer.score > item.scale) {
-      throw new AppError('bad_input', `${where}.score: ${item.id} is on a ${item.scale}-point scale`);
-    }
-    return { item: item.id, points: item.scale, score: answer.score };
-  });
-}
+const ALREADY_RATED = new AppError('conflict', 'this case has already been rated; thank you');
 
 export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode }: SurveyServiceDeps) {
   /**
@@ -51,6 +36,7 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
    * renderer reload; the citizen is told of the failure meanwhile.
    */
   const pending = new Map<string, ResponseRecord>();
+  const hashCase = (code: string) => hashCaseCode(code.normalize('NFC').toUpperCase());
 
   function activeQuestionnaire(): Questionnaire {
     const questionnaire = store.activeQuestionnaire();
@@ -58,32 +44,49 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     return questionnaire;
   }
 
+  function flagsFor(submission: Submission, answers: ResponseRecord['answers'], now: number): string[] {
+    if (submission.status !== 'completed') return [];
+    const previous = store.previousCompleted();
+    const { misuse } = store.kioskSettings();
+    return suspectFlags(
+      { durationMs: submission.durationMs, questionsShown: answers.length, submittedAtMs: now, signature: answerSignature(answers) },
+      previous && { submittedAtMs: Date.parse(previous.submittedAt), signature: answerSignature(previous.answers) },
+      misuse,
+    );
+  }
+
   function recordOf(submission: Submission): ResponseRecord {
     const questionnaire = store.questionnaire(submission.questionnaire);
     if (!questionnaire) {
       throw new AppError('bad_input', `questionnaire: ${submission.questionnaire.id} v${submission.questionnaire.version} is unknown`);
     }
-    const answers = answersFor(questionnaire, submission);
+    const answers = checkAnswers(questionnaire, submission);
+    const reasons = checkReasons(questionnaire, submission);
+    checkConsent(submission);
     if (submission.status === 'completed' && answers.length === 0) {
       throw new AppError('bad_input', 'answers: a completed response needs at least one answer');
     }
     const now = clock.now();
+    const submittedAt = new Date(now).toISOString();
     const context = submission.context ?? {};
     return {
       id: submission.id,
       deviceId,
       questionnaire: submission.questionnaire,
       startedAt: new Date(now - submission.durationMs).toISOString(),
-      submittedAt: new Date(now).toISOString(),
+      submittedAt,
       localDay: localDayOf(now),
       language: submission.language,
       counter: context.counter ?? null,
       officer: context.officer ?? null,
       field: context.field ?? null,
-      caseCodeHash: context.caseCode ? hashCaseCode(context.caseCode.normalize('NFC')) : null,
+      caseCodeHash: context.caseCode ? hashCase(context.caseCode) : null,
       status: submission.status,
-      flags: [],
+      flags: flagsFor(submission, answers, now),
       answers,
+      reasons,
+      comment: submission.comment ? submission.comment : null,
+      contact: submission.contact ? { phone: submission.contact.phone, consentVersion: submission.contact.consentVersion, consentAt: submittedAt } : null,
     };
   }
 
@@ -95,15 +98,21 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     duplicate,
   });
 
+  function store1(record: ResponseRecord): SubmitResult {
+    const outcome = store.insertResponse(record);
+    pending.delete(record.id);
+    if (outcome === 'case_already_rated') throw ALREADY_RATED;
+    return resultOf(record, outcome === 'duplicate');
+  }
+
   function submitResponse(submission: Submission): SubmitResult {
     const existing = store.findResponse(submission.id);
     if (existing) return resultOf(existing, true);
     const record = pending.get(submission.id) ?? recordOf(submission);
     try {
-      const inserted = store.insertResponse(record);
-      pending.delete(record.id);
-      return resultOf(record, !inserted);
+      return store1(record);
     } catch (error) {
+      if (error instanceof AppError) throw error;
       pending.set(record.id, record);
       logger.error('response not stored; kept for retry', { id: record.id, error: String(error) });
       throw new AppError('unavailable', 'the answers could not be saved yet; they are kept and will be saved');
@@ -114,10 +123,10 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
   function retryPending(): number {
     for (const [id, record] of pending) {
       try {
-        store.insertResponse(record);
-        pending.delete(id);
+        store1(record);
         logger.info('kept response stored', { id });
-      } catch {
+      } catch (error) {
+        if (error === ALREADY_RATED) continue; // rated meanwhile by another response: nothing to keep
         break; // the store is still failing; try again on the next tick
       }
     }
@@ -126,6 +135,8 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
 
   return {
     getActiveQuestionnaire: activeQuestionnaire,
+    getKioskSetup: () => ({ settings: store.kioskSettings(), questionnaire: activeQuestionnaire(), consentVersion: CONSENT_VERSION }),
+    checkCaseCode: ({ caseCode }: { caseCode: string }) => ({ alreadyRated: store.isCaseRated(hashCase(caseCode)) }),
     submitResponse,
     retryPending,
     pendingCount: () => pending.size,

@@ -26,6 +26,7 @@ function openFresh() {
 
 let n = 0;
 function record(overrides: Partial<ResponseRecord> = {}): ResponseRecord {
+  // Built field by field so a new column in ResponseRecord fails to compile here.
   n += 1;
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -46,6 +47,9 @@ function record(overrides: Partial<ResponseRecord> = {}): ResponseRecord {
       { item: 'officer.1', points: 3, score: 1 },
       { item: 'feedback', points: 5, score: null },
     ],
+    reasons: [],
+    comment: null,
+    contact: null,
     ...overrides,
   };
 }
@@ -55,7 +59,7 @@ describe('migrations', () => {
     const { db } = openFresh();
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string; sql: string }>;
-    expect(tables.map((t) => t.name)).toEqual(['answers', 'officers', 'questionnaires', 'responses', 'settings', 'sign_ins']);
+    expect(tables.map((t) => t.name)).toEqual(['answers', 'officers', 'questionnaires', 'response_personal', 'response_reasons', 'responses', 'settings', 'sign_ins']);
     for (const table of tables) expect(table.sql).toMatch(/\)\s*STRICT/);
     db.close();
   });
@@ -120,8 +124,8 @@ describe('the survey store', () => {
   it('writes a response and its answers together, once per id', () => {
     const { db, survey } = openFresh();
     const first = record();
-    expect(survey.insertResponse(first)).toBe(true);
-    expect(survey.insertResponse(first)).toBe(false);
+    expect(survey.insertResponse(first)).toBe('inserted');
+    expect(survey.insertResponse(first)).toBe('duplicate');
     expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 3 });
     expect(db.prepare("SELECT score, value5 FROM answers WHERE item = 'officer.1'").get()).toEqual({ score: 1, value5: 2 });
     expect(survey.findResponse(first.id)).toEqual({ id: first.id, localDay: '2026-11-30', status: 'completed', flags: [] });
@@ -132,6 +136,52 @@ describe('the survey store', () => {
     const bad = record({ answers: [{ item: 'access', points: 5, score: 4 }, { item: 'officer.1', points: 3, score: 4 }] });
     expect(() => survey.insertResponse(bad)).toThrow(/CHECK constraint/);
     expect(db.prepare('SELECT (SELECT count(*) FROM responses) + (SELECT count(*) FROM answers) AS n').get()).toEqual({ n: 0 });
+  });
+
+  it('one completed rating per case code, enforced by a unique index; abandoned tries do not count', () => {
+    const { db, survey } = openFresh();
+    expect(survey.insertResponse(record({ caseCodeHash: 'h1', status: 'abandoned', answers: [] }))).toBe('inserted');
+    expect(survey.insertResponse(record({ caseCodeHash: 'h1' }))).toBe('inserted');
+    expect(survey.isCaseRated('h1')).toBe(true);
+    expect(survey.insertResponse(record({ caseCodeHash: 'h1' }))).toBe('case_already_rated');
+    expect(db.prepare("SELECT count(*) AS n FROM responses WHERE case_code_hash = 'h1'").get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 3 });
+  });
+
+  it('stores reasons and personal texts beside the response, a phone only with its consent', () => {
+    const { db, survey } = openFresh();
+    const r = record({
+      reasons: [{ dimension: 'officer', reason: 'impolite' }],
+      comment: 'Cán bộ hướng dẫn tận tình',
+      contact: { phone: '0905123456', consentVersion: 'c1', consentAt: '2026-11-30T02:00:20.000Z' },
+    });
+    survey.insertResponse(r);
+    expect(db.prepare('SELECT dimension, reason FROM response_reasons').all()).toEqual([{ dimension: 'officer', reason: 'impolite' }]);
+    expect(db.prepare('SELECT comment, phone, consent_version, consent_at FROM response_personal').get()).toEqual({
+      comment: 'Cán bộ hướng dẫn tận tình',
+      phone: '0905123456',
+      consent_version: 'c1',
+      consent_at: '2026-11-30T02:00:20.000Z',
+    });
+    expect(() => db.prepare("INSERT INTO response_personal (response_id, phone) VALUES (?, '0905')").run(r.id)).toThrow(/constraint/i);
+  });
+
+  it('gives the misuse filter the latest completed response in insertion order', () => {
+    const { survey } = openFresh();
+    expect(survey.previousCompleted()).toBeNull();
+    survey.insertResponse(record({ submittedAt: '2026-11-30T02:00:00.000Z' }));
+    survey.insertResponse(record({ submittedAt: '2026-11-30T01:00:00.000Z', answers: [{ item: 'access', points: 5, score: 1 }] }));
+    survey.insertResponse(record({ status: 'abandoned', answers: [] }));
+    expect(survey.previousCompleted()).toEqual({ submittedAt: '2026-11-30T01:00:00.000Z', answers: [{ item: 'access', score: 1 }] });
+  });
+
+  it('kiosk settings load with defaults and refuse bad values', () => {
+    const { survey } = openFresh();
+    expect(survey.kioskSettings().timings.inactivitySeconds).toBe(45);
+    survey.saveKioskSettings({ ...survey.kioskSettings(), hotline: '1900 1234' });
+    expect(survey.kioskSettings().hotline).toBe('1900 1234');
+    expect(() => survey.saveKioskSettings({ ...survey.kioskSettings(), lowScoreThreshold: 9 })).toThrow();
+    expect(survey.kioskSettings().lowScoreThreshold).toBe(2);
   });
 
   it('a questionnaire version is never changed in place', () => {

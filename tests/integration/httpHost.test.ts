@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, writeStaticSite, type RunningHost } from '../support/runningHost';
 import { useTempDirs } from '../support/tempDir';
@@ -31,7 +32,7 @@ async function submission() {
 describe('POST /api/<operation>', () => {
   it('answers in the envelope', async () => {
     const health = await running.post('health', {});
-    expect(health).toMatchObject({ status: 200, body: { ok: true, value: { status: 'ok', schemaVersion: 2, pendingWrites: 0 } } });
+    expect(health).toMatchObject({ status: 200, body: { ok: true, value: { status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, pendingWrites: 0 } } });
     const stored = await running.post('submitResponse', await submission());
     expect(stored).toMatchObject({ status: 200, body: { ok: true, value: { status: 'completed', duplicate: false } } });
   });
@@ -86,11 +87,12 @@ describe('who may call the host', () => {
   it('refuses a page from another origin, a rebound Host and a cross-site fetch', async () => {
     const before = running.snapshot();
     const body = JSON.stringify(await submission());
-    for (const headers of [
+    const refused: Array<Record<string, string>> = [
       { origin: 'http://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of refused) {
       const response = await running.post('submitResponse', body, headers);
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('forbidden');

@@ -1,3 +1,4 @@
+import { defaultKioskSettings, type KioskSettings } from '../../src/domain/kioskSettings';
 import type { Questionnaire } from '../../src/domain/questionnaire';
 import { QuestionnaireSchema } from '../../src/domain/questionnaire';
 import type { Clock, Logger, OfficerRecord, OfficerStore, ResponseRecord, SignInAttempt, StoredResponse, SurveyStore } from '../../src/services/ports';
@@ -39,25 +40,34 @@ export const testQuestionnaire: Questionnaire = QuestionnaireSchema.parse({
       id: 'feedback',
       title: { vi: 'Góp ý', en: 'Feedback' },
       items: [{ id: 'feedback', optional: true, text: { vi: 'Xử lý góp ý?', en: 'Feedback handling?' } }],
+      reasons: [{ id: 'no-answer', text: { vi: 'Góp ý không được trả lời', en: 'Feedback was not answered' } }],
     },
   ],
 });
 
-export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestionnaire]) {
+export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestionnaire], settings: KioskSettings = defaultKioskSettings()) {
   const responses = new Map<string, ResponseRecord>();
   let failing: Error | null = null;
+  const completed = () => [...responses.values()].filter((r) => r.status === 'completed');
   const store: SurveyStore & { responses: Map<string, ResponseRecord>; failWith(error: Error | null): void } = {
     responses,
     failWith: (error) => {
       failing = error;
     },
+    kioskSettings: () => settings,
+    isCaseRated: (hash) => completed().some((r) => r.caseCodeHash === hash),
+    previousCompleted: () => {
+      const last = completed().at(-1);
+      return last ? { submittedAt: last.submittedAt, answers: last.answers } : null;
+    },
     activeQuestionnaire: () => questionnaires[0] ?? null,
     questionnaire: (ref) => questionnaires.find((q) => q.id === ref.id && q.version === ref.version) ?? null,
     insertResponse(record) {
       if (failing) throw failing;
-      if (responses.has(record.id)) return false;
+      if (responses.has(record.id)) return 'duplicate';
+      if (record.caseCodeHash && record.status === 'completed' && store.isCaseRated(record.caseCodeHash)) return 'case_already_rated';
       responses.set(record.id, structuredClone(record));
-      return true;
+      return 'inserted';
     },
     findResponse(id): StoredResponse | null {
       const record = responses.get(id);

@@ -17,7 +17,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed += 1;
         else {
           skipped += 1;
-          process.stdout.write(`skipped: ${test.fullName}${test.result().note ? ` — ${test.result().note}` : ''}\n`);
+          const result = test.result();
+          const note = result.state === 'skipped' && result.note ? ` — ${result.note}` : '';
+          process.stdout.write(`skipped: ${test.fullName}${note}\n`);
         }
       }
     }

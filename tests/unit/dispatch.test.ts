@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Implementations, type Session } from '../../src/contract/dispatch';
 import { operationNames, operations } from '../../src/contract/operations';
 import { AppError } from '../../src/domain/errors';
+import { defaultKioskSettings } from '../../src/domain/kioskSettings';
 import { testQuestionnaire } from '../support/fakes';
 
 const summary = {
@@ -23,6 +24,8 @@ function setup(overrides: Partial<Implementations> = {}) {
     signOut: () => ({ signedOut: true }),
     recentSignIns: () => [],
     getActiveQuestionnaire: () => testQuestionnaire,
+    getKioskSetup: () => ({ settings: defaultKioskSettings(), questionnaire: testQuestionnaire, consentVersion: 'v' }),
+    checkCaseCode: () => ({ alreadyRated: false }),
     submitResponse: () => {
       throw new Error('not used');
     },

@@ -23,6 +23,7 @@ const submission = (overrides: Record<string, unknown> = {}) => ({
     { item: 'officer.1', score: 3 },
     { item: 'feedback', score: null },
   ],
+  reasons: [],
   ...overrides,
 });
 
@@ -85,5 +86,59 @@ describe('submitting a response', () => {
     expect(store.responses.get(submission().id)?.answers).toHaveLength(3);
     // The citizen's renderer retrying afterwards is told it was stored.
     expect(service.submitResponse(submission()).duplicate).toBe(true);
+  });
+});
+
+describe('the kiosk flow rules', () => {
+  it('keeps reasons offered for the dimension and refuses others', () => {
+    const { service, store } = setup();
+    service.submitResponse(submission({ reasons: [{ dimension: 'feedback', reason: 'no-answer' }] }));
+    expect(store.responses.get(submission().id)?.reasons).toEqual([{ dimension: 'feedback', reason: 'no-answer' }]);
+    expect(() => service.submitResponse(submission({ id: '0193a3c2-0000-7000-8000-000000000002', reasons: [{ dimension: 'access', reason: 'no-answer' }] }))).toThrow(
+      'reasons[0].reason: no-answer is not offered for access',
+    );
+  });
+
+  it('stores a phone number only with the consent version shown, timed at submission', () => {
+    const { service, store } = setup();
+    expect(() => service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'old' } }))).toThrow(/consentVersion/);
+    service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-11' }, comment: 'Cảm ơn' }));
+    expect(store.responses.get(submission().id)).toMatchObject({
+      comment: 'Cảm ơn',
+      contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-11', consentAt: '2026-11-30T16:59:30.000Z' },
+    });
+  });
+
+  it('one rating per case code: the second gets a polite conflict, the first is kept', () => {
+    const { service, store } = setup();
+    service.submitResponse(submission({ context: { caseCode: 'hs-001' } }));
+    expect(service.checkCaseCode({ caseCode: 'HS-001' })).toEqual({ alreadyRated: true });
+    expect(service.checkCaseCode({ caseCode: 'HS-002' })).toEqual({ alreadyRated: false });
+    expect(() => service.submitResponse(submission({ id: '0193a3c2-0000-7000-8000-000000000003', context: { caseCode: 'HS-001' } }))).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    expect(store.responses.size).toBe(1);
+    expect(service.pendingCount()).toBe(0);
+  });
+
+  it('flags a response too fast to be read, and a repeat within the window', () => {
+    const { service, clock, store } = setup();
+    const fast = service.submitResponse(submission({ durationMs: 1_000 }));
+    expect(fast.flags).toEqual(['too_fast']);
+    clock.advance(5_000);
+    const repeat = service.submitResponse(submission({ id: '0193a3c2-0000-7000-8000-000000000004' }));
+    expect(repeat.flags).toEqual(['repeat']);
+    clock.advance(25_000);
+    expect(service.submitResponse(submission({ id: '0193a3c2-0000-7000-8000-000000000005' })).flags).toEqual([]);
+    expect(store.responses.size).toBe(3);
+  });
+
+  it('gives the kiosk its settings, the questionnaire and the consent version', () => {
+    const { service } = setup();
+    expect(service.getKioskSetup()).toMatchObject({
+      settings: { timings: { inactivitySeconds: 45, warningSeconds: 20, thankYouSeconds: 8 }, lowScoreThreshold: 2 },
+      questionnaire: { id: 'test-mixed', version: 2 },
+      consentVersion: 'contact-consent-2026-11',
+    });
   });
 });

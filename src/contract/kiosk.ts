@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { KioskSettingsSchema } from '../domain/kioskSettings';
+import { QuestionnaireSchema } from '../domain/questionnaire';
+import { EmptyInput } from './schemas';
+import { operation } from './operation';
+
+export const KioskSetupOutput = z.object({
+  settings: KioskSettingsSchema,
+  questionnaire: QuestionnaireSchema,
+  consentVersion: z.string(),
+});
+
+export const kioskOperations = {
+  getKioskSetup: operation({
+    role: 'citizen',
+    summary: 'Everything the kiosk screens need: unit, timings, thresholds, the active questionnaire.',
+    input: EmptyInput,
+    output: KioskSetupOutput,
+  }),
+};
