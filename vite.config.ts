@@ -1,14 +1,32 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { CONTENT_SECURITY_POLICY } from './src/app/contentSecurityPolicy';
 
 const root = import.meta.dirname;
+
+/**
+ * The same CSP as a meta tag, for Electron's file:// page, which may get no
+ * response headers. frame-ancestors is ignored in a meta tag, so it is left out.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'sipas-csp-meta',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    // Right after <meta charset>: a meta CSP governs only what comes after it.
+    handler: (html) => {
+      const policy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+      return html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+    },
+  },
+});
 
 export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   build: {
     outDir: path.join(root, 'dist', 'renderer'),
     emptyOutDir: true,

@@ -2,25 +2,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { CONTENT_SECURITY_POLICY } from '../app/contentSecurityPolicy';
 import type { Dispatch } from '../contract/dispatch';
 import { failure, httpStatusOf, type Envelope } from '../contract/envelope';
 import type { Logger } from '../services/ports';
 import { checkRequest } from './requestGuard';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface HttpAppOptions {
   dispatch: Dispatch;

@@ -1,0 +1,52 @@
+import type { App, Session, WebContents } from 'electron';
+import { createLogger } from '../src/app/logger';
+import { CONTENT_SECURITY_POLICY } from '../src/app/contentSecurityPolicy';
+import { isAppUrl } from './appUrl';
+
+const logger = createLogger('electron.security');
+
+/**
+ * The kiosk needs no camera, microphone, location, notifications or anything
+ * else a page may ask for: every request and every check is refused. The CSP is
+ * the same one the HTTP host sends, so both hosts run the page under one policy.
+ */
+export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    logger.warn('permission request denied', { permission });
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/**
+ * A page may only ever be the app itself: navigation and redirects elsewhere are
+ * stopped, new windows are refused (a kiosk has no way back from a popup), and
+ * <webview> cannot be attached even if the tag were turned on by mistake.
+ */
+export function hardenContents(contents: HardenedContents, appUrlPrefix: string): void {
+  const guard = (kind: string) => (event: { url: string; preventDefault(): void }) => {
+    if (isAppUrl(event.url, appUrlPrefix)) return;
+    event.preventDefault();
+    logger.warn(`${kind} blocked`, { url: event.url.slice(0, 200) });
+  };
+  contents.on('will-navigate', guard('navigation'));
+  contents.on('will-redirect', guard('redirect'));
+  contents.setWindowOpenHandler(({ url }) => {
+    logger.warn('new window blocked', { url: url.slice(0, 200) });
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    logger.warn('webview blocked');
+  });
+}
+
+/** Hardens every web contents the app ever creates, before it loads anything. */
+export function hardenAllContents(app: Pick<App, 'on'>, appUrlPrefix: string): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrlPrefix));
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../src/app/composeApp';
+import { kioskPage, launchBrowser } from './support/browser';
+import { startHostProcess, type HostProcess } from './support/hostProcess';
+
+let browser: Browser;
+let dataDir: string;
+const hosts: HostProcess[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-e2e-spine-'));
+});
+afterAll(async () => {
+  await Promise.all(hosts.map((h) => h.kill()));
+  await browser?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start(): Promise<HostProcess> {
+  const host = await startHostProcess(dataDir);
+  hosts.push(host);
+  return host;
+}
+
+const READING_MS = 900;
+
+/** Answers the quick questionnaire by touch: 5, 4, 2, 4 and "no opinion" on the optional item. */
+async function answerQuickSurvey(page: Page) {
+  await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).tap();
+  for (const [step, label] of [
+    [1, 'Rất hài lòng'],
+    [2, 'Hài lòng'],
+    [3, 'Không hài lòng'],
+    [4, 'Hài lòng'],
+    [5, 'Không ý kiến'],
+  ] as const) {
+    await expect.poll(() => page.getByText(`Câu ${step}/5`).isVisible()).toBe(true);
+    // A person reads the question first; faster than 0.8 s a question is flagged as misuse.
+    await page.waitForTimeout(READING_MS);
+    await page.getByRole('button', { name: label, exact: true }).tap();
+  }
+}
+
+describe('the spine, end to end in Chromium', () => {
+  it('an answer submitted by touch is in the SQLite file after the host is killed right after the acknowledgement', async () => {
+    const host = await start();
+    const { context, page } = await kioskPage(browser, `${host.url}#/kiosk`);
+    await answerQuickSurvey(page);
+    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà!' }).waitFor();
+    await host.kill('SIGKILL');
+    await context.close();
+
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const responses = db.prepare('SELECT id, status, language, flags FROM responses').all() as Array<{ id: string; status: string; language: string; flags: string }>;
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ status: 'completed', language: 'vi', flags: '[]' });
+    const answers = db.prepare('SELECT item, score FROM answers WHERE response_id = ? ORDER BY item').all(responses[0]!.id);
+    expect(answers).toEqual([
+      { item: 'access', score: 5 },
+      { item: 'feedback', score: null },
+      { item: 'officer', score: 2 },
+      { item: 'procedure', score: 4 },
+      { item: 'result', score: 4 },
+    ]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('staff read it back through the daily summary after a restart', async () => {
+    const host = await start();
+    const { context, page } = await kioskPage(browser, `${host.url}#/staff`);
+    await page.getByLabel('Cán bộ').selectOption({ label: 'Nguyễn Thị Lan' });
+    await page.getByLabel('Mã PIN').fill('1111');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Hôm nay' }).waitFor();
+    // Items: access 100 %, procedure 100 %, officer 0 %, result 100 %; feedback had no opinion.
+    await expect.poll(() => page.locator('.sipas-value').textContent()).toBe('75,0%');
+    const counted = page.locator('dt', { hasText: 'Được tính vào chỉ số' }).locator('xpath=following-sibling::dd');
+    expect(await counted.textContent()).toBe('1');
+    await context.close();
+    await host.kill('SIGTERM');
+  });
+});

@@ -1,0 +1,83 @@
+import type { App, Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { appUrlPrefixOf } from '../../electron/appUrl';
+import { CONTENT_SECURITY_POLICY } from '../../src/app/contentSecurityPolicy';
+import { asReal, fake, fakeEvent, FakeSession, FakeWebContents } from './fakeElectron';
+
+vi.mock('electron', async () => (await import('./fakeElectron')).fake);
+
+const { hardenAllContents, hardenContents, hardenSession } = await import('../../electron/security');
+
+const PREFIX = appUrlPrefixOf('/opt/sipas/dist/renderer');
+
+function hardened(): FakeWebContents {
+  const contents = new FakeWebContents();
+  hardenContents(asReal<WebContents>(contents), PREFIX);
+  return contents;
+}
+
+describe('hardenContents', () => {
+  it.each(['will-navigate', 'will-redirect'])('%s away from the app is prevented', (name) => {
+    const contents = hardened();
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/sipas/dist/renderer/../secrets.html', 'javascript:alert(1)']) {
+      const event = fakeEvent(url);
+      contents.emit(name, event, url);
+      expect(event.preventDefault, url).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('navigation inside the app itself is allowed', () => {
+    const contents = hardened();
+    const event = fakeEvent(`${PREFIX}index.html#/staff`);
+    contents.emit('will-navigate', event, event.url);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('every new window is denied, even one to the app', () => {
+    const handler = hardened().windowOpenHandler;
+    expect(handler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(handler?.({ url: `${PREFIX}index.html` })).toEqual({ action: 'deny' });
+  });
+
+  it('attaching a <webview> is prevented', () => {
+    const event = fakeEvent();
+    hardened().emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+  });
+
+  it('is applied to every web contents the app creates', () => {
+    hardenAllContents(asReal<App>(fake.app), PREFIX);
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    const event = fakeEvent('https://evil.example/');
+    contents.emit('will-navigate', event, event.url);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('hardenSession', () => {
+  const session = new FakeSession();
+  hardenSession(asReal<Session>(session));
+
+  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen'])('denies a request for %s', (permission) => {
+    const callback = vi.fn();
+    session.requestHandler?.(null, permission, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+  });
+
+  it('answers every permission check with false', () => {
+    expect(session.checkHandler).not.toBeNull();
+    for (const permission of ['media', 'clipboard-read', 'serial', 'usb', 'hid']) expect(session.checkHandler?.(null, permission)).toBe(false);
+  });
+
+  it('adds the HTTP host CSP to every response, keeping the other headers', () => {
+    const callback = vi.fn();
+    session.headersListener?.({ url: `${PREFIX}index.html`, responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+});
