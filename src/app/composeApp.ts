@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { createDeskStore } from '../../db/deskStore';
 import { createOfficerStore } from '../../db/officerStore';
 import { openDatabase, schemaVersion } from '../../db/openDatabase';
 import { createReportStore } from '../../db/reportStore';
 import { createSettingsStore } from '../../db/settingsStore';
 import { createSurveyStore } from '../../db/surveyStore';
 import { createDispatcher, type Dispatch } from '../contract/dispatch';
+import { createArmingService } from '../services/arming';
 import { createAuthService } from '../services/auth';
 import type { Clock, Logger } from '../services/ports';
 import { createReportService } from '../services/reports';
@@ -50,17 +52,21 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   const settings = createSettingsStore(db);
   const surveyStore = createSurveyStore(db, settings);
   const officerStore = createOfficerStore(db);
-  await prepareFirstRun({ ...surveyStore, ...officerStore }, scryptPinHasher, { demo, now: new Date(clock.now()).toISOString() });
+  const deskStore = createDeskStore(db);
+  await prepareFirstRun({ ...surveyStore, ...officerStore, ...deskStore }, scryptPinHasher, { demo, now: new Date(clock.now()).toISOString() });
 
   const deviceId = settings.getOrCreate('deviceId', () => `kiosk-${randomUUID().slice(0, 8)}`);
   const caseCodeKey = settings.getOrCreate('caseCodeKey', () => newSecret());
 
+  // Arming checks case codes through the survey service, which reads the armed context back.
+  const arming = createArmingService({ clock, desks: deskStore, newId: randomUUID, isCaseRated: (code) => survey.isCaseRated(code) });
   const survey = createSurveyService({
     store: surveyStore,
     clock,
     logger: createLogger('survey'),
     deviceId,
     hashCaseCode: (code) => hmacHex(caseCodeKey, code),
+    armed: arming,
   });
   const reports = createReportService({ store: createReportStore(db), clock });
   const auth = createAuthService({ officers: officerStore, pins: scryptPinHasher, clock, newToken: () => newSecret() });
@@ -77,7 +83,7 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   };
 
   const dispatch = createDispatcher({
-    implementations: bindImplementations({ survey, reports, auth, health }),
+    implementations: bindImplementations({ survey, reports, auth, arming, health }),
     resolveSession: auth.resolveSession,
     onInternalError: (operation, error) =>
       logger.error('operation failed', { operation, error: error instanceof Error ? error.stack : String(error) }),

@@ -1,4 +1,5 @@
 import type { Implementations } from '../contract/dispatch';
+import type { ArmingService } from '../services/arming';
 import type { AuthService } from '../services/auth';
 import type { ReportService } from '../services/reports';
 import type { SurveyService } from '../services/survey';
@@ -7,6 +8,7 @@ export interface Services {
   survey: SurveyService;
   reports: ReportService;
   auth: AuthService;
+  arming: ArmingService;
   health: () => Implementations['health'] extends (...args: never[]) => infer R ? Awaited<R> : never;
 }
 
@@ -23,8 +25,13 @@ export function bindImplementations(services: Services): Implementations {
     recentSignIns: (input) => services.auth.recentSignIns(input),
     getActiveQuestionnaire: () => services.survey.getActiveQuestionnaire(),
     getKioskSetup: () => services.survey.getKioskSetup(),
+    updateKioskSettings: (input) => services.survey.updateKioskSettings(input),
     checkCaseCode: (input) => services.survey.checkCaseCode(input),
     submitResponse: (input) => services.survey.submitResponse(input),
     dailySummary: (input) => services.reports.dailySummary(input),
+    listDesks: () => services.arming.listDesks(),
+    armKiosk: (input) => services.arming.arm(input),
+    disarmKiosk: () => services.arming.disarm(),
+    getArmedContext: () => services.arming.view(),
   };
 }

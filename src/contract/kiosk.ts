@@ -17,4 +17,10 @@ export const kioskOperations = {
     input: EmptyInput,
     output: KioskSetupOutput,
   }),
+  updateKioskSettings: operation({
+    role: 'admin',
+    summary: 'Replaces the kiosk settings (unit, hotline, QR text, timings, thresholds).',
+    input: KioskSettingsSchema,
+    output: KioskSettingsSchema,
+  }),
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { armingOperations } from './arming';
 import { kioskOperations } from './kiosk';
 import { reportOperations } from './reports';
 import { surveyOperations } from './survey';
@@ -15,6 +16,7 @@ export const operations = {
   ...kioskOperations,
   ...surveyOperations,
   ...reportOperations,
+  ...armingOperations,
 } as const;
 
 export type Operations = typeof operations;

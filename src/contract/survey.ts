@@ -37,6 +37,8 @@ export const SubmitResponseInput = z
     status: z.enum(['completed', 'abandoned']),
     answers: z.array(AnswerSchema).max(100),
     context: ResponseContextSchema.optional(),
+    /** The armed context this response answers (see armKiosk); it replaces `context`. */
+    armId: z.uuid().optional(),
     /** Reasons picked after a low score, from the questionnaire's list for that dimension. */
     reasons: z
       .array(z.object({ dimension: z.enum(dimensionIds), reason: z.string().min(1).max(40) }).strict())

@@ -64,6 +64,7 @@ export interface SurveyStore {
   /** The latest completed response, for the misuse filter. */
   previousCompleted(): { submittedAt: string; answers: Array<{ item: string; score: number | null }> } | null;
   kioskSettings(): KioskSettings;
+  saveKioskSettings(settings: KioskSettings): void;
 }
 
 export interface ResponseCounts {
@@ -113,4 +114,19 @@ export interface OfficerStore {
 export interface PinHasher {
   hash(pin: string): Promise<string>;
   verify(pin: string, stored: string): Promise<boolean>;
+}
+
+export interface NamedCode {
+  code: string;
+  name: string;
+}
+
+/** Names of the counters, fields and officers a response or an armed kiosk refers to. */
+export interface DeskStore {
+  listCounters(): NamedCode[];
+  listFields(): NamedCode[];
+  counter(code: string): NamedCode | null;
+  field(code: string): NamedCode | null;
+  officer(code: string): NamedCode | null;
+  listOfficers(): NamedCode[];
 }

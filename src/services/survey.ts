@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { SubmitResponseInput } from '../contract/survey';
 import { AppError } from '../domain/errors';
-import { CONSENT_VERSION } from '../domain/kioskSettings';
+import { CONSENT_VERSION, type KioskSettings } from '../domain/kioskSettings';
 import { localDayOf } from '../domain/localDay';
 import { answerSignature, suspectFlags } from '../domain/misuse';
 import type { Questionnaire } from '../domain/questionnaire';
+import type { ResponseContext } from './arming';
 import type { Clock, Logger, ResponseRecord, SurveyStore } from './ports';
 import { checkAnswers, checkConsent, checkReasons } from './submissionRules';
 
@@ -17,6 +18,8 @@ export interface SurveyServiceDeps {
   deviceId: string;
   /** Keyed hash of a case code; raw case codes are never stored. */
   hashCaseCode: (caseCode: string) => string;
+  /** The context staff armed the kiosk with, looked up by armId. */
+  armed?: { take(armId: string): ResponseContext | null; consume(armId: string): void };
 }
 
 export interface SubmitResult {
@@ -29,7 +32,7 @@ export interface SubmitResult {
 
 const ALREADY_RATED = new AppError('conflict', 'this case has already been rated; thank you');
 
-export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode }: SurveyServiceDeps) {
+export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode, armed }: SurveyServiceDeps) {
   /**
    * Submissions whose commit failed (disk full, I/O error). They stay here, in the
    * host process, and are retried until stored, so a citizen's answers outlive a
@@ -37,6 +40,7 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
    */
   const pending = new Map<string, ResponseRecord>();
   const hashCase = (code: string) => hashCaseCode(code.normalize('NFC').toUpperCase());
+  const isCaseRated = (caseCode: string) => store.isCaseRated(hashCase(caseCode));
 
   function activeQuestionnaire(): Questionnaire {
     const questionnaire = store.activeQuestionnaire();
@@ -68,7 +72,8 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     }
     const now = clock.now();
     const submittedAt = new Date(now).toISOString();
-    const context = submission.context ?? {};
+    // An expired or used arming leaves the response without context rather than failing it.
+    const context = (submission.armId && armed?.take(submission.armId)) || submission.context || {};
     return {
       id: submission.id,
       deviceId,
@@ -98,9 +103,10 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     duplicate,
   });
 
-  function store1(record: ResponseRecord): SubmitResult {
+  function store1(record: ResponseRecord, armId?: string): SubmitResult {
     const outcome = store.insertResponse(record);
     pending.delete(record.id);
+    if (armId) armed?.consume(armId);
     if (outcome === 'case_already_rated') throw ALREADY_RATED;
     return resultOf(record, outcome === 'duplicate');
   }
@@ -110,7 +116,7 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     if (existing) return resultOf(existing, true);
     const record = pending.get(submission.id) ?? recordOf(submission);
     try {
-      return store1(record);
+      return store1(record, submission.armId);
     } catch (error) {
       if (error instanceof AppError) throw error;
       pending.set(record.id, record);
@@ -135,8 +141,13 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
 
   return {
     getActiveQuestionnaire: activeQuestionnaire,
+    updateKioskSettings: (next: KioskSettings) => {
+      store.saveKioskSettings(next);
+      return store.kioskSettings();
+    },
     getKioskSetup: () => ({ settings: store.kioskSettings(), questionnaire: activeQuestionnaire(), consentVersion: CONSENT_VERSION }),
-    checkCaseCode: ({ caseCode }: { caseCode: string }) => ({ alreadyRated: store.isCaseRated(hashCase(caseCode)) }),
+    checkCaseCode: ({ caseCode }: { caseCode: string }) => ({ alreadyRated: isCaseRated(caseCode) }),
+    isCaseRated,
     submitResponse,
     retryPending,
     pendingCount: () => pending.size,

@@ -142,3 +142,29 @@ describe('pages', () => {
 });
 
 void tempDir;
+
+describe('arming over HTTP', () => {
+  it('staff arm, the kiosk sees names, the response carries the context, the DB keeps only the hash', async () => {
+    const token = await running.signIn('nv02', '2222');
+    const auth = { authorization: `Bearer ${token}` };
+    const desks = await running.post('listDesks', {}, auth);
+    expect(desks.body.value.counters.map((c: { code: string }) => c.code)).toEqual(['Q1', 'Q2', 'Q3']);
+    const armed = await running.post('armKiosk', { caseCode: 'HS-2026-0042', counter: 'Q2', officer: 'nv02', field: 'dat-dai' }, auth);
+    expect(armed.status).toBe(200);
+    const view = await running.post('getArmedContext', {});
+    expect(view.body.value).toMatchObject({ officer: { name: 'Trần Văn Minh' }, counter: { code: 'Q2' }, field: { name: 'Đất đai' }, hasCaseCode: true });
+    expect(JSON.stringify(view.body)).not.toContain('HS-2026-0042');
+
+    const stored = await running.post('submitResponse', { ...(await submission()), armId: armed.body.value.armId });
+    expect(stored.status).toBe(200);
+    expect((await running.post('getArmedContext', {})).body.value).toBeNull();
+    expect(running.snapshot()).not.toContain('HS-2026-0042');
+    expect(running.snapshot()).toMatch(/"counter":"Q2","officer":"nv02","field":"dat-dai","case_code_hash":"[0-9a-f]{64}"/);
+    expect((await running.post('checkCaseCode', { caseCode: 'HS-2026-0042' })).body.value).toEqual({ alreadyRated: true });
+    expect((await running.post('armKiosk', { caseCode: 'HS-2026-0042' }, auth)).status).toBe(409);
+  });
+
+  it('arming needs a staff session', async () => {
+    expect((await running.post('armKiosk', { counter: 'Q1' })).status).toBe(401);
+  });
+});

@@ -45,7 +45,8 @@ export const testQuestionnaire: Questionnaire = QuestionnaireSchema.parse({
   ],
 });
 
-export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestionnaire], settings: KioskSettings = defaultKioskSettings()) {
+export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestionnaire], initialSettings: KioskSettings = defaultKioskSettings()) {
+  let settings = initialSettings;
   const responses = new Map<string, ResponseRecord>();
   let failing: Error | null = null;
   const completed = () => [...responses.values()].filter((r) => r.status === 'completed');
@@ -55,6 +56,9 @@ export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestio
       failing = error;
     },
     kioskSettings: () => settings,
+    saveKioskSettings: (next) => {
+      settings = next;
+    },
     isCaseRated: (hash) => completed().some((r) => r.caseCodeHash === hash),
     previousCompleted: () => {
       const last = completed().at(-1);

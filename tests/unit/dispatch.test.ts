@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Implementations, type Session } from '../../src/contract/dispatch';
 import { operationNames, operations } from '../../src/contract/operations';
 import { AppError } from '../../src/domain/errors';
-import { defaultKioskSettings } from '../../src/domain/kioskSettings';
 import { testQuestionnaire } from '../support/fakes';
 
 const summary = {
@@ -17,18 +16,15 @@ function setup(overrides: Partial<Implementations> = {}) {
     admin: { role: 'admin', officer: 'qtv', officerName: 'Hà' },
   };
   const onInternalError = vi.fn();
+  // Only the operations these tests call do anything; the rest fail loudly if reached.
+  const unused = Object.fromEntries(
+    operationNames.map((name) => [name, () => { throw new Error(`${name} is not used here`); }]),
+  ) as unknown as Implementations;
   const implementations: Implementations = {
+    ...unused,
     health: () => ({ status: 'ok', version: '1', schemaVersion: 2, pendingWrites: 0, time: 'now' }),
-    listOfficers: () => [],
     signIn: () => ({ token: 't', role: 'staff', officer: { code: 'nv01', name: 'Lan' }, idleTimeoutSeconds: 1800 }),
-    signOut: () => ({ signedOut: true }),
-    recentSignIns: () => [],
     getActiveQuestionnaire: () => testQuestionnaire,
-    getKioskSetup: () => ({ settings: defaultKioskSettings(), questionnaire: testQuestionnaire, consentVersion: 'v' }),
-    checkCaseCode: () => ({ alreadyRated: false }),
-    submitResponse: () => {
-      throw new Error('not used');
-    },
     dailySummary: vi.fn(() => summary),
     ...overrides,
   };
