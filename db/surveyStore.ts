@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { SqliteError } from 'better-sqlite3';
 import { KioskSettingsSchema, type KioskSettings } from '../src/domain/kioskSettings';
 import { QuestionnaireSchema, type Questionnaire } from '../src/domain/questionnaire';
+import { responseKind } from '../src/domain/misuse';
 import type { InsertOutcome, QuestionnaireRef, ResponseRecord, StoredResponse, SurveyStore } from '../src/services/ports';
 import type { SettingsStore } from './settingsStore';
 
@@ -34,6 +35,19 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
   const insertPersonal = db.prepare<[string, string | null, string | null, string | null, string | null]>(
     'INSERT INTO response_personal (response_id, comment, phone, consent_version, consent_at) VALUES (?, ?, ?, ?, ?)',
   );
+  // The report counts move in the same transaction as the rows they count.
+  const countResponse = db.prepare(
+    `INSERT INTO response_counts (local_day, kind, questionnaire_id, questionnaire_version, counter, officer, field, n)
+     VALUES (@localDay, @kind, @questionnaireId, @questionnaireVersion, @counter, @officer, @field, 1)
+     ON CONFLICT DO UPDATE SET n = n + 1`,
+  );
+  const countAnswers = db.prepare(
+    `INSERT INTO answer_counts (local_day, kind, questionnaire_id, questionnaire_version, counter, officer, field, item, value5, n)
+     SELECT @localDay, @kind, @questionnaireId, @questionnaireVersion, @counter, @officer, @field, item, value5, 1
+       FROM answers WHERE response_id = @id AND value5 IS NOT NULL
+     ON CONFLICT DO UPDATE SET n = n + 1`,
+  );
+  const insertFeedback = db.prepare<[string]>('INSERT INTO feedback (response_id) VALUES (?)');
   const selectCaseRated = db.prepare<[string], { found: number }>(
     "SELECT 1 AS found FROM responses WHERE case_code_hash = ? AND status = 'completed'",
   );
@@ -86,6 +100,19 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
       const { phone = null, consentVersion = null, consentAt = null } = record.contact ?? {};
       insertPersonal.run(record.id, record.comment, phone, consentVersion, consentAt);
     }
+    const counts = {
+      id: record.id,
+      localDay: record.localDay,
+      kind: responseKind(record.status, record.flags),
+      questionnaireId: record.questionnaire.id,
+      questionnaireVersion: record.questionnaire.version,
+      counter: record.counter ?? '',
+      officer: record.officer ?? '',
+      field: record.field ?? '',
+    };
+    countResponse.run(counts);
+    countAnswers.run(counts);
+    if (record.followUp) insertFeedback.run(record.id);
     return 'inserted';
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createDeskStore } from '../../db/deskStore';
+import { createFeedbackStore } from '../../db/feedbackStore';
 import { createOfficerStore } from '../../db/officerStore';
 import { openDatabase, schemaVersion } from '../../db/openDatabase';
 import { createReportStore } from '../../db/reportStore';
@@ -10,6 +11,7 @@ import { createSurveyStore } from '../../db/surveyStore';
 import { createDispatcher, type Dispatch } from '../contract/dispatch';
 import { createArmingService } from '../services/arming';
 import { createAuthService } from '../services/auth';
+import { createFeedbackService } from '../services/feedback';
 import type { Clock, Logger } from '../services/ports';
 import { createReportService } from '../services/reports';
 import { createSurveyService } from '../services/survey';
@@ -68,7 +70,12 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
     hashCaseCode: (code) => hmacHex(caseCodeKey, code),
     armed: arming,
   });
-  const reports = createReportService({ store: createReportStore(db), clock });
+  const reports = createReportService({ store: createReportStore(db), desks: deskStore, clock, pendingWrites: () => survey.pendingCount() });
+  const feedback = createFeedbackService({
+    store: createFeedbackStore(db),
+    clock,
+    lowScoreThreshold: () => surveyStore.kioskSettings().lowScoreThreshold,
+  });
   const auth = createAuthService({ officers: officerStore, pins: scryptPinHasher, clock, newToken: () => newSecret() });
 
   const health = () => {
@@ -83,7 +90,7 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   };
 
   const dispatch = createDispatcher({
-    implementations: bindImplementations({ survey, reports, auth, arming, health }),
+    implementations: bindImplementations({ survey, reports, auth, arming, feedback, health }),
     resolveSession: auth.resolveSession,
     onInternalError: (operation, error) =>
       logger.error('operation failed', { operation, error: error instanceof Error ? error.stack : String(error) }),

@@ -1,6 +1,7 @@
 import type { Implementations } from '../contract/dispatch';
 import type { ArmingService } from '../services/arming';
 import type { AuthService } from '../services/auth';
+import type { FeedbackService } from '../services/feedback';
 import type { ReportService } from '../services/reports';
 import type { SurveyService } from '../services/survey';
 
@@ -9,6 +10,7 @@ export interface Services {
   reports: ReportService;
   auth: AuthService;
   arming: ArmingService;
+  feedback: FeedbackService;
   health: () => Implementations['health'] extends (...args: never[]) => infer R ? Awaited<R> : never;
 }
 
@@ -29,9 +31,14 @@ export function bindImplementations(services: Services): Implementations {
     checkCaseCode: (input) => services.survey.checkCaseCode(input),
     submitResponse: (input) => services.survey.submitResponse(input),
     dailySummary: (input) => services.reports.dailySummary(input),
+    liveStatus: () => services.reports.liveStatus(),
+    todayOverview: (input) => services.reports.todayOverview(input),
+    periodReport: (input) => services.reports.periodReport(input),
     listDesks: () => services.arming.listDesks(),
     armKiosk: (input) => services.arming.arm(input),
     disarmKiosk: () => services.arming.disarm(),
     getArmedContext: () => services.arming.view(),
+    listFeedback: (input) => services.feedback.list(input),
+    updateFeedback: (input, { session }) => services.feedback.update(input, session),
   };
 }

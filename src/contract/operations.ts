@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { armingOperations } from './arming';
+import { feedbackOperations } from './feedback';
 import { kioskOperations } from './kiosk';
 import { reportOperations } from './reports';
 import { surveyOperations } from './survey';
@@ -17,6 +18,7 @@ export const operations = {
   ...surveyOperations,
   ...reportOperations,
   ...armingOperations,
+  ...feedbackOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -42,6 +42,8 @@ export interface ResponseRecord {
   reasons: Array<{ dimension: string; reason: string }>;
   comment: string | null;
   contact: { phone: string; consentVersion: string; consentAt: string } | null;
+  /** A low rating, reasons or a comment: the response goes to the staff's feedback inbox. */
+  followUp: boolean;
 }
 
 /** What storing a response did. */
@@ -79,10 +81,27 @@ export interface DayRange {
   to: string;
 }
 
+export type Breakdown = 'counter' | 'officer' | 'field';
+
+/** Which responses a report covers. Suspect and abandoned ones are left out unless asked for. */
+export interface ReportFilter extends DayRange {
+  counter?: string | null;
+  officer?: string | null;
+  field?: string | null;
+  questionnaire?: QuestionnaireRef | null;
+  include?: { suspect?: boolean; abandoned?: boolean };
+}
+
 export interface ReportStore {
-  countResponses(range: DayRange): ResponseCounts;
-  /** Valid answers of counted responses, grouped by item and five-point value. */
-  countAnswers(range: DayRange): ItemCount[];
+  /** Responses of every kind in the range (the filter's include does not apply). */
+  countResponses(filter: ReportFilter): ResponseCounts;
+  /** Valid answers, grouped by item and five-point value. */
+  countAnswers(filter: ReportFilter): ItemCount[];
+  countAnswersByDay(filter: ReportFilter): Array<ItemCount & { day: string }>;
+  countAnswersBy(filter: ReportFilter, by: Breakdown): Array<ItemCount & { key: string }>;
+  countResponsesBy(filter: ReportFilter, by: Breakdown): Array<ResponseCounts & { key: string }>;
+  /** Grows with every stored response. */
+  revision(): number;
 }
 
 export interface OfficerRecord {
@@ -129,4 +148,33 @@ export interface DeskStore {
   field(code: string): NamedCode | null;
   officer(code: string): NamedCode | null;
   listOfficers(): NamedCode[];
+}
+
+export type FeedbackStatus = 'new' | 'in_progress' | 'resolved';
+
+export interface FeedbackRecord {
+  cursor: number;
+  responseId: string;
+  submittedAt: string;
+  day: string;
+  responseStatus: 'completed' | 'abandoned';
+  flags: string[];
+  counter: string | null;
+  officer: string | null;
+  field: string | null;
+  lowScores: Array<{ item: string; value: number }>;
+  reasons: Array<{ dimension: string; reason: string }>;
+  comment: string | null;
+  phone: string | null;
+  status: FeedbackStatus;
+  note: string | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface FeedbackStore {
+  page(query: { status: FeedbackStatus | null; before: number | null; limit: number; threshold: number }): FeedbackRecord[];
+  find(responseId: string, threshold: number): FeedbackRecord | null;
+  stats(): { total: number; handled: number; oldestUnhandled: { responseId: string; submittedAt: string } | null };
+  update(change: { responseId: string; status: FeedbackStatus; note: string | null; by: string; at: string }): boolean;
 }

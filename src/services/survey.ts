@@ -3,6 +3,7 @@ import type { SubmitResponseInput } from '../contract/survey';
 import { AppError } from '../domain/errors';
 import { CONSENT_VERSION, type KioskSettings } from '../domain/kioskSettings';
 import { localDayOf } from '../domain/localDay';
+import { toFivePoint } from '../domain/scale';
 import { answerSignature, suspectFlags } from '../domain/misuse';
 import type { Questionnaire } from '../domain/questionnaire';
 import type { ResponseContext } from './arming';
@@ -73,6 +74,10 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     const now = clock.now();
     const submittedAt = new Date(now).toISOString();
     // An expired or used arming leaves the response without context rather than failing it.
+    const comment = submission.comment ? submission.comment : null;
+    const { lowScoreThreshold } = store.kioskSettings();
+    const followUp =
+      comment !== null || reasons.length > 0 || answers.some((a) => a.score !== null && toFivePoint(a.score, a.points) <= lowScoreThreshold);
     const context = (submission.armId && armed?.take(submission.armId)) || submission.context || {};
     return {
       id: submission.id,
@@ -90,7 +95,8 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
       flags: flagsFor(submission, answers, now),
       answers,
       reasons,
-      comment: submission.comment ? submission.comment : null,
+      comment,
+      followUp,
       contact: submission.contact ? { phone: submission.contact.phone, consentVersion: submission.contact.consentVersion, consentAt: submittedAt } : null,
     };
   }

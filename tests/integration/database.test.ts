@@ -50,6 +50,7 @@ function record(overrides: Partial<ResponseRecord> = {}): ResponseRecord {
     reasons: [],
     comment: null,
     contact: null,
+    followUp: false,
     ...overrides,
   };
 }
@@ -106,6 +107,38 @@ describe('migrations', () => {
     expect(() => migrate(broken, { migrations: [migrations[0]!, 'CREATE TABLE x (a INTEGER) STRICT; SELECT nonsense FROM nowhere;'] })).toThrow();
     expect(broken.pragma('user_version', { simple: true })).toBe(0);
     expect(broken.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'responses'").get()).toEqual({ n: 0 });
+  });
+
+  it('counts responses stored before the report counts existed (migration 5 backfills them)', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.sqlite3');
+    const old = new Database(file);
+    migrate(old, { migrations: migrations.slice(0, 4) });
+    old.prepare("INSERT INTO questionnaires VALUES ('q', 1, '{}', 'now')").run();
+    const insert = old.prepare(`INSERT INTO responses (id, device_id, questionnaire_id, questionnaire_version, started_at, submitted_at, local_day, language, counter, status, flags)
+      VALUES (?, 'k', 'q', 1, 's', 's', ?, 'vi', ?, ?, ?)`);
+    const answer = old.prepare('INSERT INTO answers (response_id, item, points, score) VALUES (?, ?, ?, ?)');
+    insert.run('r1', '2026-01-01', 'Q1', 'completed', '[]');
+    answer.run('r1', 'access', 5, 1);
+    answer.run('r1', 'officer', 3, 3);
+    insert.run('r2', '2026-01-01', null, 'completed', '["too_fast"]');
+    answer.run('r2', 'access', 5, 5);
+    insert.run('r3', '2026-01-02', null, 'abandoned', '[]');
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT local_day, kind, counter, n FROM response_counts ORDER BY 1, 2').all()).toEqual([
+      { local_day: '2026-01-01', kind: 'counted', counter: 'Q1', n: 1 },
+      { local_day: '2026-01-01', kind: 'suspect', counter: '', n: 1 },
+      { local_day: '2026-01-02', kind: 'abandoned', counter: '', n: 1 },
+    ]);
+    expect(db.prepare('SELECT kind, item, value5, n FROM answer_counts ORDER BY 1, 2').all()).toEqual([
+      { kind: 'counted', item: 'access', value5: 1, n: 1 },
+      { kind: 'counted', item: 'officer', value5: 5, n: 1 },
+      { kind: 'suspect', item: 'access', value5: 5, n: 1 },
+    ]);
+    expect(db.prepare('SELECT response_id, status FROM feedback').all()).toEqual([{ response_id: 'r1', status: 'new' }]);
+    db.close();
   });
 
   it('detects a damaged file at open', () => {
