@@ -3,15 +3,18 @@ import type { ItemCount } from '../src/domain/scoring';
 import type { Breakdown, ReportFilter, ReportStore, ResponseCounts } from '../src/services/ports';
 
 /**
- * Reports read the counts kept by the survey store (answer_counts and
- * response_counts), grouped by SQL; no report loads response rows into JavaScript.
- * Every filter is a bound parameter; a NULL parameter means "any".
+ * Reports read the counts kept by the survey store, grouped by SQL; no report
+ * loads response rows into JavaScript. Without a counter/officer/field filter
+ * they read the by-day tables (a year is a few thousand rows); with one, the
+ * finer tables. Every filter is a bound parameter; a NULL parameter means "any".
  */
-const WHERE = `local_day BETWEEN @from AND @to
+const DAY_WHERE = `local_day BETWEEN @from AND @to
+  AND (@questionnaireId IS NULL OR (questionnaire_id = @questionnaireId AND questionnaire_version = @questionnaireVersion))`;
+
+const WHERE = `${DAY_WHERE}
   AND (@counter IS NULL OR counter = @counter)
   AND (@officer IS NULL OR officer = @officer)
-  AND (@field IS NULL OR field = @field)
-  AND (@questionnaireId IS NULL OR (questionnaire_id = @questionnaireId AND questionnaire_version = @questionnaireVersion))`;
+  AND (@field IS NULL OR field = @field)`;
 
 const KINDS = `(kind = 'counted' OR (kind = 'suspect' AND @suspect) OR (kind = 'abandoned' AND @abandoned))`;
 
@@ -47,14 +50,26 @@ const paramsOf = (filter: ReportFilter): Params => ({
   abandoned: filter.include?.abandoned ? 1 : 0,
 });
 
+const isFine = (p: Params) => p.counter !== null || p.officer !== null || p.field !== null;
+
 export function createReportStore(db: Database.Database): ReportStore {
-  const responses = db.prepare<Params, ResponseCounts>(`SELECT ${RESPONSE_COLUMNS} FROM response_counts WHERE ${WHERE}`);
-  const answers = db.prepare<Params, ItemCount>(
-    `SELECT item, value5 AS value, sum(n) AS count FROM answer_counts WHERE ${WHERE} AND ${KINDS} GROUP BY item, value5`,
+  /** One query prepared over both grains; the filter decides which one runs. */
+  const bothGrains = <Row>(sql: (table: string, where: string) => string) => {
+    const fine = db.prepare<Params, Row>(sql('answer_counts', WHERE));
+    const coarse = db.prepare<Params, Row>(sql('day_answer_counts', DAY_WHERE));
+    return (filter: ReportFilter) => {
+      const p = paramsOf(filter);
+      return (isFine(p) ? fine : coarse).all(p);
+    };
+  };
+  const responsesFine = db.prepare<Params, ResponseCounts>(`SELECT ${RESPONSE_COLUMNS} FROM response_counts WHERE ${WHERE}`);
+  const responsesCoarse = db.prepare<Params, ResponseCounts>(`SELECT ${RESPONSE_COLUMNS} FROM day_response_counts WHERE ${DAY_WHERE}`);
+  const answers = bothGrains<ItemCount>(
+    (table, where) => `SELECT item, value5 AS value, sum(n) AS count FROM ${table} WHERE ${where} AND ${KINDS} GROUP BY item, value5`,
   );
-  const answersByDay = db.prepare<Params, ItemCount & { day: string }>(
-    `SELECT local_day AS day, item, value5 AS value, sum(n) AS count FROM answer_counts
-      WHERE ${WHERE} AND ${KINDS} GROUP BY local_day, item, value5`,
+  const answersByDay = bothGrains<ItemCount & { day: string }>(
+    (table, where) => `SELECT local_day AS day, item, value5 AS value, sum(n) AS count FROM ${table}
+      WHERE ${where} AND ${KINDS} GROUP BY local_day, item, value5`,
   );
   const by = (column: string) => ({
     answers: db.prepare<Params, ItemCount & { key: string }>(
@@ -73,9 +88,12 @@ export function createReportStore(db: Database.Database): ReportStore {
   };
 
   return {
-    countResponses: (filter) => responses.get(paramsOf(filter)) ?? { counted: 0, completed: 0, abandoned: 0, suspect: 0 },
-    countAnswers: (filter) => answers.all(paramsOf(filter)),
-    countAnswersByDay: (filter) => answersByDay.all(paramsOf(filter)),
+    countResponses(filter) {
+      const p = paramsOf(filter);
+      return (isFine(p) ? responsesFine : responsesCoarse).get(p) ?? { counted: 0, completed: 0, abandoned: 0, suspect: 0 };
+    },
+    countAnswers: answers,
+    countAnswersByDay: answersByDay,
     countAnswersBy: (filter, column) => breakdowns[column].answers.all(paramsOf(filter)),
     countResponsesBy: (filter, column) => breakdowns[column].responses.all(paramsOf(filter)),
     revision: () => revision.get()?.revision ?? 0,

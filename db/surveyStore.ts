@@ -47,6 +47,17 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
        FROM answers WHERE response_id = @id AND value5 IS NOT NULL
      ON CONFLICT DO UPDATE SET n = n + 1`,
   );
+  const countDayResponse = db.prepare(
+    `INSERT INTO day_response_counts (local_day, kind, questionnaire_id, questionnaire_version, n)
+     VALUES (@localDay, @kind, @questionnaireId, @questionnaireVersion, 1)
+     ON CONFLICT DO UPDATE SET n = n + 1`,
+  );
+  const countDayAnswers = db.prepare(
+    `INSERT INTO day_answer_counts (local_day, kind, questionnaire_id, questionnaire_version, item, value5, n)
+     SELECT @localDay, @kind, @questionnaireId, @questionnaireVersion, item, value5, 1
+       FROM answers WHERE response_id = @id AND value5 IS NOT NULL
+     ON CONFLICT DO UPDATE SET n = n + 1`,
+  );
   const insertFeedback = db.prepare<[string]>('INSERT INTO feedback (response_id) VALUES (?)');
   const selectCaseRated = db.prepare<[string], { found: number }>(
     "SELECT 1 AS found FROM responses WHERE case_code_hash = ? AND status = 'completed'",
@@ -112,6 +123,8 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
     };
     countResponse.run(counts);
     countAnswers.run(counts);
+    countDayResponse.run(counts);
+    countDayAnswers.run(counts);
     if (record.followUp) insertFeedback.run(record.id);
     return 'inserted';
   });

@@ -5,9 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BenchRow } from './stats';
+import { benchDashboard } from './dashboard';
 import { benchSubmission } from './submission';
 
-const benches: Array<[string, () => Promise<BenchRow[]>]> = [['submission', benchSubmission]];
+const benches: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['submission', benchSubmission],
+  ['dashboard', benchDashboard],
+];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
