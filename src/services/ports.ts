@@ -178,3 +178,19 @@ export interface FeedbackStore {
   stats(): { total: number; handled: number; oldestUnhandled: { responseId: string; submittedAt: string } | null };
   update(change: { responseId: string; status: FeedbackStatus; note: string | null; by: string; at: string }): boolean;
 }
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  officer: string;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Every admin action: who, what, when, before and after. Written in the action's transaction where there is one. */
+export interface AuditLog {
+  record(entry: { at: string; officer: string; action: string; target?: string | null; before?: unknown; after?: unknown }): void;
+  list(query: { before?: number | null; limit: number }): AuditEntry[];
+}
