@@ -48,7 +48,8 @@ export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, is
         return failure('bad_input', 'token must be a string or null');
       }
       try {
-        return await dispatch(name, input, token ?? null);
+        // IPC only ever comes from this machine's own window.
+        return await dispatch(name, input, { token: token ?? null, local: true });
       } catch (error) {
         logger.error('dispatch threw', { operation: name, error: error instanceof Error ? error.stack : String(error) });
         return failure('internal', 'internal error; the details are in the log');

@@ -14,6 +14,8 @@ export interface CallContext {
   /** The caller's session, when the call carried a valid token. */
   session: Session | null;
   token: string | null;
+  /** The call came from this machine (Electron, or HTTP from loopback), not from the LAN. */
+  local: boolean;
 }
 
 export type Implementation<K extends OperationName> = (
@@ -31,7 +33,13 @@ export interface DispatcherDeps {
   onInternalError: (operation: string, error: unknown) => void;
 }
 
-export type Dispatch = (name: string, input: unknown, token?: string | null) => Promise<Envelope>;
+export interface Caller {
+  token?: string | null;
+  /** True only when the host knows the call came from this machine. */
+  local?: boolean;
+}
+
+export type Dispatch = (name: string, input: unknown, caller?: Caller) => Promise<Envelope>;
 
 /**
  * The one place where every call is checked, whichever host it came through:
@@ -39,7 +47,7 @@ export type Dispatch = (name: string, input: unknown, token?: string | null) => 
  * answer is always an envelope, with no stack trace ever leaving the process.
  */
 export function createDispatcher({ implementations, resolveSession, onInternalError }: DispatcherDeps): Dispatch {
-  return async (name, rawInput, token = null) => {
+  return async (name, rawInput, { token = null, local = false } = {}) => {
     if (!isOperationName(name)) return failure('not_found', `unknown operation: ${name.slice(0, 60)}`);
     const spec = operations[name];
 
@@ -54,7 +62,7 @@ export function createDispatcher({ implementations, resolveSession, onInternalEr
 
     try {
       const implementation = implementations[name] as Implementation<OperationName>;
-      const value = await implementation(parsed.data as never, { session, token });
+      const value = await implementation(parsed.data as never, { session, token, local });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         throw new Error(`output of ${name} does not match the contract: ${formatZodError(checked.error)}`);

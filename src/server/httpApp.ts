@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { CONTENT_SECURITY_POLICY } from '../app/contentSecurityPolicy';
 import type { Dispatch } from '../contract/dispatch';
@@ -21,6 +22,10 @@ export interface HttpAppOptions {
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 
 const statusOf = (envelope: Envelope): 200 | Status => (envelope.ok ? 200 : (httpStatusOf[envelope.error.code] as Status));
+
+/** The socket's peer, not a header: a LAN client cannot claim to be local. */
+const isLoopback = (address: string | undefined): boolean =>
+  address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
 const bearerToken = (header: string | undefined): string | null => {
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
@@ -75,7 +80,10 @@ export function createHttpApp({ dispatch, staticDir, allowedHosts, logger }: Htt
       } catch {
         return c.json(failure('bad_input', 'body: not valid JSON'), 400);
       }
-      const envelope = await dispatch(c.req.param('operation'), input, bearerToken(c.req.header('authorization')));
+      const envelope = await dispatch(c.req.param('operation'), input, {
+        token: bearerToken(c.req.header('authorization')),
+        local: isLoopback(getConnInfo(c).remote.address),
+      });
       return c.json(envelope, statusOf(envelope));
     },
   );

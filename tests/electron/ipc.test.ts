@@ -62,7 +62,7 @@ describe('bindIpc', () => {
   it('a call from the kiosk page reaches the real dispatcher (health is ok)', async () => {
     const answer = await call('health', kioskFrame, {});
     expect(answer).toMatchObject({ ok: true, value: { status: 'ok', pendingWrites: 0 } });
-    expect(dispatch).toHaveBeenCalledWith('health', {}, null);
+    expect(dispatch).toHaveBeenCalledWith('health', {}, { token: null, local: true });
   });
 
   it.each([

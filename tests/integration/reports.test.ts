@@ -27,7 +27,7 @@ async function mixedApp() {
   const app = await composeApp({ dataDir, clock, logger: silentLogger });
   apps.push(app);
   const call = async (name: string, input: unknown, token?: string) => {
-    const envelope = await app.dispatch(name, input, token ?? null);
+    const envelope = await app.dispatch(name, input, { token: token ?? null, local: true });
     if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
     return envelope.value as any;
   };

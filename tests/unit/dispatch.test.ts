@@ -43,19 +43,19 @@ describe('the dispatcher: one place for every check', () => {
   it('staff operations need a session of a high enough role', async () => {
     const { dispatch, implementations } = setup();
     await expect(dispatch('dailySummary', {})).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    await expect(dispatch('dailySummary', {}, 'forged')).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    await expect(dispatch('dailySummary', {}, 'staff')).resolves.toEqual({ ok: true, value: summary });
-    await expect(dispatch('dailySummary', {}, 'admin')).resolves.toMatchObject({ ok: true });
+    await expect(dispatch('dailySummary', {}, { token: 'forged' })).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await expect(dispatch('dailySummary', {}, { token: 'staff' })).resolves.toEqual({ ok: true, value: summary });
+    await expect(dispatch('dailySummary', {}, { token: 'admin' })).resolves.toMatchObject({ ok: true });
     expect(implementations.dailySummary).toHaveBeenCalledTimes(2);
   });
 
   it('bad input names the field and never reaches the service', async () => {
     const { dispatch, implementations } = setup();
-    await expect(dispatch('dailySummary', { day: '2026-02-30' }, 'staff')).resolves.toEqual({
+    await expect(dispatch('dailySummary', { day: '2026-02-30' }, { token: 'staff' })).resolves.toEqual({
       ok: false,
       error: { code: 'bad_input', message: 'day: a calendar date written YYYY-MM-DD' },
     });
-    await expect(dispatch('dailySummary', { day: '2026-11-30', extra: 1 }, 'staff')).resolves.toEqual({
+    await expect(dispatch('dailySummary', { day: '2026-11-30', extra: 1 }, { token: 'staff' })).resolves.toEqual({
       ok: false,
       error: { code: 'bad_input', message: 'extra: unknown field' },
     });
