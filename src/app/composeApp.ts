@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { createAdminStore } from '../../db/adminStore';
+import { createAuditStore } from '../../db/auditStore';
 import { createDeskStore } from '../../db/deskStore';
 import { createFeedbackStore } from '../../db/feedbackStore';
 import { createOfficerStore } from '../../db/officerStore';
@@ -9,6 +11,7 @@ import { createReportStore } from '../../db/reportStore';
 import { createSettingsStore } from '../../db/settingsStore';
 import { createSurveyStore } from '../../db/surveyStore';
 import { createDispatcher, type Dispatch } from '../contract/dispatch';
+import { createAdminService } from '../services/admin';
 import { createArmingService } from '../services/arming';
 import { createAuthService } from '../services/auth';
 import { createFeedbackService } from '../services/feedback';
@@ -76,6 +79,15 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
     clock,
     lowScoreThreshold: () => surveyStore.kioskSettings().lowScoreThreshold,
   });
+  const audit = createAuditStore(db);
+  const admin = createAdminService({
+    store: createAdminStore(db),
+    audit,
+    pins: scryptPinHasher,
+    clock,
+    questionnaires: surveyStore,
+    kiosk: surveyStore,
+  });
   const auth = createAuthService({ officers: officerStore, pins: scryptPinHasher, clock, newToken: () => newSecret() });
 
   const health = () => {
@@ -90,7 +102,7 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   };
 
   const dispatch = createDispatcher({
-    implementations: bindImplementations({ survey, reports, auth, arming, feedback, health }),
+    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health }),
     resolveSession: auth.resolveSession,
     onInternalError: (operation, error) =>
       logger.error('operation failed', { operation, error: error instanceof Error ? error.stack : String(error) }),

@@ -1,4 +1,5 @@
 import type { Implementations } from '../contract/dispatch';
+import type { AdminService } from '../services/admin';
 import type { ArmingService } from '../services/arming';
 import type { AuthService } from '../services/auth';
 import type { FeedbackService } from '../services/feedback';
@@ -11,6 +12,7 @@ export interface Services {
   auth: AuthService;
   arming: ArmingService;
   feedback: FeedbackService;
+  admin: AdminService;
   health: () => Implementations['health'] extends (...args: never[]) => infer R ? Awaited<R> : never;
 }
 
@@ -27,7 +29,7 @@ export function bindImplementations(services: Services): Implementations {
     recentSignIns: (input) => services.auth.recentSignIns(input),
     getActiveQuestionnaire: () => services.survey.getActiveQuestionnaire(),
     getKioskSetup: () => services.survey.getKioskSetup(),
-    updateKioskSettings: (input) => services.survey.updateKioskSettings(input),
+    updateKioskSettings: (input, { session }) => services.admin.updateKioskSettings(input, session),
     checkCaseCode: (input) => services.survey.checkCaseCode(input),
     submitResponse: (input) => services.survey.submitResponse(input),
     dailySummary: (input) => services.reports.dailySummary(input),
@@ -38,6 +40,17 @@ export function bindImplementations(services: Services): Implementations {
     armKiosk: (input) => services.arming.arm(input),
     disarmKiosk: () => services.arming.disarm(),
     getArmedContext: () => services.arming.view(),
+    setupStatus: () => services.admin.setupStatus(),
+    createFirstAdmin: (input, { local }) => services.admin.createFirstAdmin(input, local),
+    getUnitSetup: () => services.admin.getUnitSetup(),
+    saveCounter: (input, { session }) => services.admin.savePlace('counters', input, session),
+    saveField: (input, { session }) => services.admin.savePlace('fields', input, session),
+    saveOfficer: (input, { session }) => services.admin.saveOfficer(input, session),
+    resetOfficerPin: (input, { session }) => services.admin.resetOfficerPin(input, session),
+    listQuestionnaires: () => services.admin.listQuestionnaires(),
+    importQuestionnaire: (input, { session }) => services.admin.importQuestionnaire(input, session),
+    activateQuestionnaire: (input, { session }) => services.admin.activateQuestionnaire(input, session),
+    auditLog: (input) => services.admin.auditLog(input),
     listFeedback: (input) => services.feedback.list(input),
     updateFeedback: (input, { session }) => services.feedback.update(input, session),
   };

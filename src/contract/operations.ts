@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { adminOperations } from './admin';
 import { armingOperations } from './arming';
 import { feedbackOperations } from './feedback';
 import { kioskOperations } from './kiosk';
@@ -19,6 +20,7 @@ export const operations = {
   ...reportOperations,
   ...armingOperations,
   ...feedbackOperations,
+  ...adminOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -194,3 +194,35 @@ export interface AuditLog {
   record(entry: { at: string; officer: string; action: string; target?: string | null; before?: unknown; after?: unknown }): void;
   list(query: { before?: number | null; limit: number }): AuditEntry[];
 }
+
+export interface OfficerSetup {
+  code: string;
+  name: string;
+  role: 'staff' | 'admin';
+  counter: string | null;
+  active: boolean;
+  photo: string | null;
+}
+
+export interface Place {
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export interface AdminStore {
+  listOfficers(): OfficerSetup[];
+  findOfficer(code: string): OfficerSetup | null;
+  insertOfficer(officer: Omit<OfficerSetup, 'photo'> & { photo?: string | null; pinHash: string }): void;
+  /** photo: undefined keeps it, null removes it. */
+  updateOfficer(officer: Omit<OfficerSetup, 'photo'> & { photo?: string | null }): void;
+  setPinHash(code: string, pinHash: string): boolean;
+  countAdmins(): number;
+  listPlaces(table: 'counters' | 'fields'): Place[];
+  findPlace(table: 'counters' | 'fields', code: string): Place | null;
+  savePlace(table: 'counters' | 'fields', place: Place): void;
+  listQuestionnaires(): Array<{ id: string; version: number; definition: unknown; createdAt: string; responses: number }>;
+  latestQuestionnaireVersion(id: string): number | null;
+  /** Runs the work (store writes and its audit entry) in one write transaction. */
+  inTransaction<T>(work: () => T): T;
+}

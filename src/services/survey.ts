@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { SubmitResponseInput } from '../contract/survey';
 import { AppError } from '../domain/errors';
-import { CONSENT_VERSION, type KioskSettings } from '../domain/kioskSettings';
+import { CONSENT_VERSION } from '../domain/kioskSettings';
 import { localDayOf } from '../domain/localDay';
 import { toFivePoint } from '../domain/scale';
 import { answerSignature, suspectFlags } from '../domain/misuse';
@@ -147,10 +147,6 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
 
   return {
     getActiveQuestionnaire: activeQuestionnaire,
-    updateKioskSettings: (next: KioskSettings) => {
-      store.saveKioskSettings(next);
-      return store.kioskSettings();
-    },
     getKioskSetup: () => ({ settings: store.kioskSettings(), questionnaire: activeQuestionnaire(), consentVersion: CONSENT_VERSION }),
     checkCaseCode: ({ caseCode }: { caseCode: string }) => ({ alreadyRated: isCaseRated(caseCode) }),
     isCaseRated,

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import quick from '../../assets/questionnaires/sipas-quick.json';
+import { composeApp, type App } from '../../src/app/composeApp';
+import { silentLogger } from '../../src/app/logger';
+import { useTempDirs } from '../support/tempDir';
+
+const tempDir = useTempDirs();
+const apps: App[] = [];
+afterEach(() => apps.splice(0).forEach((a) => a.close()));
+
+async function start(demo = true) {
+  const app = await composeApp({ dataDir: tempDir(), logger: silentLogger, demo });
+  apps.push(app);
+  const raw = (name: string, input: unknown, caller: { token?: string | null; local?: boolean } = {}) => app.dispatch(name, input, { local: true, ...caller });
+  const call = async (name: string, input: unknown, token?: string) => {
+    const envelope = await raw(name, input, { token: token ?? null });
+    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+    return envelope.value as any;
+  };
+  return { app, raw, call };
+}
+
+const adminToken = async (call: (n: string, i: unknown) => Promise<any>) => (await call('signIn', { officer: 'qtv', pin: '9999' })).token as string;
+
+describe('first run', () => {
+  it('asks for an administrator once, only from the machine itself', async () => {
+    const { raw, call } = await start(false);
+    expect(await call('setupStatus', {})).toEqual({ hasAdmin: false });
+    const fromLan = await raw('createFirstAdmin', { code: 'admin', name: 'Quản trị', pin: '246810' }, { local: false });
+    expect(fromLan).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('createFirstAdmin', { code: 'admin', name: 'Quản trị', pin: '246810' })).toEqual({ code: 'admin', name: 'Quản trị' });
+    expect(await call('setupStatus', {})).toEqual({ hasAdmin: true });
+    await expect(call('createFirstAdmin', { code: 'other', name: 'X', pin: '1234' })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await call('signIn', { officer: 'admin', pin: '246810' })).role).toBe('admin');
+  });
+});
+
+describe('unit setup', () => {
+  it('round-trips counters, fields and officers; a new officer signs in; a PIN reset lifts a lockout', async () => {
+    const { call } = await start();
+    const token = await adminToken(call);
+    await call('saveCounter', { code: 'Q4', name: 'Quầy 4 — Tài chính' }, token);
+    await call('saveField', { code: 'tai-chinh', name: 'Tài chính', active: true }, token);
+    await call('saveField', { code: 'ho-tich', name: 'Hộ tịch', active: false }, token);
+    const photo = 'data:image/png;base64,iVBORw0KGgo=';
+    await call('saveOfficer', { code: 'nv03', name: 'Phạm Thị Hoa', role: 'staff', counter: 'Q4', pin: '3333', photo }, token);
+    const setup = await call('getUnitSetup', {}, token);
+    expect(setup.counters).toContainEqual({ code: 'Q4', name: 'Quầy 4 — Tài chính', active: true });
+    expect(setup.fields).toContainEqual({ code: 'ho-tich', name: 'Hộ tịch', active: false });
+    expect(setup.officers).toContainEqual({ code: 'nv03', name: 'Phạm Thị Hoa', role: 'staff', counter: 'Q4', active: true, photo });
+    expect((await call('signIn', { officer: 'nv03', pin: '3333' })).officer.name).toBe('Phạm Thị Hoa');
+
+    await call('saveOfficer', { code: 'nv03', name: 'Phạm Thị Hoa', role: 'staff', counter: 'Q1' }, token);
+    expect((await call('getUnitSetup', {}, token)).officers.find((o: any) => o.code === 'nv03')).toMatchObject({ counter: 'Q1', photo });
+    await expect(call('saveOfficer', { code: 'nv09', name: 'Không PIN', role: 'staff' }, token)).rejects.toThrow('pin: required for a new officer');
+
+    for (let i = 0; i < 5; i += 1) await call('signIn', { officer: 'nv03', pin: '0000' }).catch(() => undefined);
+    await expect(call('signIn', { officer: 'nv03', pin: '3333' })).rejects.toMatchObject({ code: 'locked' });
+    await call('resetOfficerPin', { code: 'nv03', pin: '4444' }, token);
+    expect((await call('signIn', { officer: 'nv03', pin: '4444' })).role).toBe('staff');
+  });
+
+  it('staff cannot change the setup', async () => {
+    const { raw, call } = await start();
+    const staff = (await call('signIn', { officer: 'nv01', pin: '1111' })).token;
+    expect(await raw('saveCounter', { code: 'Q9', name: 'x' }, { token: staff })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('questionnaires', () => {
+  it('a bad file is refused with the path of the problem, and nothing is stored', async () => {
+    const { call } = await start();
+    const token = await adminToken(call);
+    const broken = structuredClone(quick) as any;
+    broken.id = 'sipas-2027';
+    delete broken.dimensions[2].items[0].text.vi;
+    await expect(call('importQuestionnaire', { definition: broken }, token)).rejects.toThrow('dimensions[2].items[0].text.vi: required');
+    expect((await call('listQuestionnaires', {}, token)).map((q: any) => q.id)).not.toContain('sipas-2027');
+  });
+
+  it('a stored version is never changed in place; editing makes a new version; old responses keep theirs', async () => {
+    const { call } = await start();
+    const token = await adminToken(call);
+    await call('submitResponse', {
+      id: '00000000-0000-4000-8000-000000000001',
+      questionnaire: { id: 'sipas-quick', version: 1 },
+      language: 'vi',
+      durationMs: 30_000,
+      status: 'completed',
+      answers: [{ item: 'access', score: 4 }],
+    });
+    const edited = structuredClone(quick) as any;
+    edited.title.vi = 'Đánh giá nhanh (sửa)';
+    await expect(call('importQuestionnaire', { definition: edited }, token)).rejects.toMatchObject({ code: 'conflict' });
+    // Importing the very same file again is harmless.
+    expect(await call('importQuestionnaire', { definition: quick }, token)).toMatchObject({ id: 'sipas-quick', version: 1, responses: 1 });
+    const v2 = await call('importQuestionnaire', { definition: edited, asNewVersion: true }, token);
+    expect(v2).toMatchObject({ id: 'sipas-quick', version: 2, active: false, responses: 0 });
+    expect(await call('activateQuestionnaire', { id: 'sipas-quick', version: 2 }, token)).toMatchObject({ active: true });
+    expect((await call('getKioskSetup', {})).questionnaire).toMatchObject({ version: 2, title: { vi: 'Đánh giá nhanh (sửa)' } });
+    const list = await call('listQuestionnaires', {}, token);
+    expect(list.find((q: any) => q.id === 'sipas-quick' && q.version === 1)).toMatchObject({ title: { vi: 'Đánh giá nhanh mức độ hài lòng' }, responses: 1, active: false });
+  });
+});
+
+describe('the audit log', () => {
+  it('records who did what and when, with before and after, never a PIN', async () => {
+    const { call } = await start();
+    const token = await adminToken(call);
+    await call('saveCounter', { code: 'Q1', name: 'Quầy một' }, token);
+    await call('resetOfficerPin', { code: 'nv01', pin: '8642' }, token);
+    const settings = (await call('getKioskSetup', {})).settings;
+    await call('updateKioskSettings', { ...settings, hotline: '0235 3 123 456' }, token);
+    const log = await call('auditLog', {}, token);
+    expect(log.map((e: any) => e.action)).toEqual(['kiosk.settings', 'officer.pin_reset', 'counter.save']);
+    expect(log[2]).toMatchObject({ officer: 'qtv', target: 'Q1', before: { name: 'Quầy 1 — Tư pháp, hộ tịch' }, after: { name: 'Quầy một' } });
+    expect(log[0]).toMatchObject({ before: { hotline: '' }, after: { hotline: '0235 3 123 456' } });
+    expect(JSON.stringify(log)).not.toContain('8642');
+    expect(log.every((e: any) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
+  });
+});
