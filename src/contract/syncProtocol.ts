@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ITEM_ID_PATTERN } from '../domain/dimensions';
+import { isLocalDay } from '../domain/localDay';
+
+/**
+ * The upstream interface `sipas.aggregate.v1` (shared/SYNC-PROTOCOL.md), as zod:
+ * the kiosk builds its batches with it and the hub validates what it receives
+ * with the very same schema. Only counts cross this line — never a comment, a
+ * phone number or a case code.
+ */
+export const AGGREGATE_SCHEMA = 'sipas.aggregate.v1';
+export const BATCHES_PATH = '/v1/sipas/batches';
+
+const Count = z.int().min(0).max(10_000_000);
+
+export const AggregateRow = z
+  .object({
+    item: z.string().regex(ITEM_ID_PATTERN, 'a dimension id, or a criterion like access.1'),
+    counter: z.string().min(1).max(40).nullable(),
+    field: z.string().min(1).max(40).nullable(),
+    /** Answers at scale points 1..5 (index 0 = point 1). */
+    counts: z.tuple([Count, Count, Count, Count, Count]),
+  })
+  .strict();
+
+export const AggregateBatch = z
+  .object({
+    schema: z.literal(AGGREGATE_SCHEMA),
+    batchId: z.uuid(),
+    unit: z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(120) }).strict(),
+    device: z.object({ id: z.string().min(1).max(60), appVersion: z.string().min(1).max(40) }).strict(),
+    questionnaire: z.object({ id: z.string().min(1).max(40), version: z.int().min(1) }).strict(),
+    date: z.string().refine(isLocalDay, 'a calendar date written YYYY-MM-DD'),
+    revision: z.int().min(1),
+    generatedAt: z.iso.datetime({ offset: true }),
+    totals: z.object({ responses: Count, excluded: Count }).strict(),
+    rows: z.array(AggregateRow).max(20_000),
+  })
+  .strict()
+  .superRefine((batch, ctx) => {
+    const seen = new Set<string>();
+    batch.rows.forEach((row, i) => {
+      const key = `${row.item}|${row.counter ?? ''}|${row.field ?? ''}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['rows', i], message: 'duplicate item/counter/field row' });
+      seen.add(key);
+    });
+    if (batch.totals.excluded > batch.totals.responses) {
+      ctx.addIssue({ code: 'custom', path: ['totals', 'excluded'], message: 'more excluded than responses' });
+    }
+  });
+
+export type AggregateBatch = z.infer<typeof AggregateBatch>;
+
+/** The collector's answers (SYNC-PROTOCOL.md, "Answers"). */
+export const AcceptedAnswer = z.object({ accepted: z.literal(true), batchId: z.string().optional(), duplicate: z.boolean().optional() });
+export const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace, UTF-8. The same batch
+ * always gives the same bytes, so a resend is byte-identical and its signature too.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** http:// is allowed only for a loopback collector (tests, a collector on the same PC). */
+export function isAllowedUpstream(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:') return true;
+  if (parsed.protocol !== 'http:') return false;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
