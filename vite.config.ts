@@ -63,6 +63,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'stress',
+          root,
+          include: ['tests/stress/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           root,
           include: ['tests/e2e/**/*.test.ts'],

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface HostProcess {
   url: string;
@@ -14,7 +13,9 @@ export interface HostProcess {
 
 /** Runs `npm run serve`'s program as a real child process on a free port. */
 export async function startHostProcess(dataDir: string, extraArgs: string[] = []): Promise<HostProcess> {
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'src/server/main.ts'), '--data', dataDir, '--port', '0', ...extraArgs], {
+  // tsx as a loader inside the one node process (not its CLI, which runs the
+  // program in a child of its own that a SIGKILL to the parent would orphan).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--data', dataDir, '--port', '0', ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
