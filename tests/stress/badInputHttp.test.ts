@@ -30,7 +30,8 @@ async function send(operation: string, body: string | Uint8Array, token: string 
   const response = await fetch(`${running.host.url}api/${operation}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    // Bytes go as a Blob so they reach the host exactly as made, invalid UTF-8 included.
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
   });
   return { status: response.status, envelope: (await response.json()) as { ok: boolean; error?: { code: string; message: string } } };
 }
