@@ -59,6 +59,11 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
      ON CONFLICT DO UPDATE SET n = n + 1`,
   );
   const insertFeedback = db.prepare<[string]>('INSERT INTO feedback (response_id) VALUES (?)');
+  // The sync outbox's change record, in the response's own transaction: a day with a new
+  // answer is sent again as its next revision (SYNC-PROTOCOL.md), never forgotten.
+  const markDayDirty = db.prepare<[string]>(
+    'INSERT INTO sync_days (local_day, dirty) VALUES (?, 1) ON CONFLICT (local_day) DO UPDATE SET dirty = 1',
+  );
   const selectCaseRated = db.prepare<[string], { found: number }>(
     "SELECT 1 AS found FROM responses WHERE case_code_hash = ? AND status = 'completed'",
   );
@@ -125,6 +130,7 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
     countAnswers.run(counts);
     countDayResponse.run(counts);
     countDayAnswers.run(counts);
+    markDayDirty.run(record.localDay);
     if (record.followUp) insertFeedback.run(record.id);
     return 'inserted';
   });

@@ -22,9 +22,8 @@ export function isBlockedShortcut(input: Keys): boolean {
 
 export interface Lockdown {
   /**
-   * The only way out of kiosk mode. It is meant to be called after the admin
-   * enters their PIN, but that admin feature does not exist yet, so NOTHING
-   * calls this today and no IPC channel reaches it: the renderer cannot exit.
+   * The only way out of kiosk mode, reached only through the contract's
+   * exitKiosk operation, which the dispatcher allows to an admin session alone.
    */
   requestExit(): void;
 }

@@ -4,15 +4,17 @@
  * the contract to IPC, hardens every session and page, and shows the kiosk.
  */
 import path from 'node:path';
-import { app, dialog, ipcMain, session } from 'electron';
+import { app, dialog, ipcMain, net, session, type BrowserWindow } from 'electron';
 import { composeApp } from '../src/app/composeApp';
 import { createLogger } from '../src/app/logger';
 import { appUrlPrefixOf } from './appUrl';
 import { bindIpc, isTrustedFrame } from './ipc';
-import { lockDown } from './kiosk';
+import { lockDown, type Lockdown } from './kiosk';
+import { watchNetwork } from './network';
 import { readShellOptions } from './options';
 import { logChildProcessGone, reloadAfterCrash } from './recovery';
 import { hardenAllContents, hardenSession } from './security';
+import { createShellHooks } from './shellHooks';
 import { createKioskWindow } from './window';
 
 const logger = createLogger('electron');
@@ -29,11 +31,16 @@ async function start(): Promise<void> {
   hardenAllContents(app, appUrlPrefix);
   logChildProcessGone(app);
 
-  const sipas = await composeApp({ dataDir: options.dataDir, demo: options.demo });
+  let window: BrowserWindow | null = null;
+  let lockdown: Lockdown | null = null;
+  const shell = createShellHooks({ app, dialog, window: () => window, lockdown: () => lockdown });
+  const sipas = await composeApp({ dataDir: options.dataDir, demo: options.demo, shell });
+  const stopWatchingNetwork = watchNetwork(net, () => sipas.networkOnline());
   let closed = false;
   app.on('will-quit', () => {
     if (closed) return;
     closed = true;
+    stopWatchingNetwork();
     sipas.close();
     logger.info('database closed');
   });
@@ -41,18 +48,19 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   hardenSession(session.defaultSession);
-  const window = createKioskWindow({
+  window = createKioskWindow({
     preload: path.join(appRoot, 'dist-electron', 'preload.cjs'),
     kiosk: options.kiosk,
     indexHtml: path.join(rendererDir, 'index.html'),
   });
-  reloadAfterCrash(window);
-  // requestExit stays unused until the admin PIN screen exists (see kiosk.ts).
-  if (options.kiosk) lockDown(window, app);
+  const shown = window;
+  reloadAfterCrash(shown);
+  // Leaving kiosk mode goes through the admin-only exitKiosk operation (shellHooks.ts).
+  if (options.kiosk) lockdown = lockDown(shown, app);
 
   app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
+    if (shown.isMinimized()) shown.restore();
+    shown.focus();
   });
   app.on('window-all-closed', () => app.quit());
   logger.info('kiosk shown', { dataDir: sipas.dataDir, kiosk: options.kiosk });

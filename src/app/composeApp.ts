@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { createAdminStore } from '../../db/adminStore';
 import { createAuditStore } from '../../db/auditStore';
 import { createDeskStore } from '../../db/deskStore';
@@ -8,19 +9,29 @@ import { createFeedbackStore } from '../../db/feedbackStore';
 import { createOfficerStore } from '../../db/officerStore';
 import { openDatabase, schemaVersion } from '../../db/openDatabase';
 import { createReportStore } from '../../db/reportStore';
+import { createRetentionStore } from '../../db/retentionStore';
 import { createSettingsStore } from '../../db/settingsStore';
 import { createSurveyStore } from '../../db/surveyStore';
 import { createDispatcher, type Dispatch } from '../contract/dispatch';
 import { createAdminService } from '../services/admin';
+import { createAlertService } from '../services/alerts';
 import { createArmingService } from '../services/arming';
 import { createAuthService } from '../services/auth';
+import { createBackupService, type BackupService } from '../services/backups';
 import { createFeedbackService } from '../services/feedback';
-import type { Clock, Logger } from '../services/ports';
+import type { AuditLog, Clock, Logger, ResponseRecord } from '../services/ports';
 import { createReportService } from '../services/reports';
+import { createRetentionService } from '../services/retention';
+import { createShellService, type ShellHooks } from '../services/shell';
 import { createSurveyService } from '../services/survey';
+import { createBackupManager, openOrRecover, recoveryAlert } from './backups';
+import { composeExports } from './composeExports';
+import { EXPORTS_FOLDER } from './exportFiles';
 import { prepareFirstRun } from './firstRun';
 import { bindImplementations } from './implementations';
+import { createKioskSync, type KioskSyncOptions } from './kioskSync';
 import { createLogger } from './logger';
+import { createMaintenance } from './maintenance';
 import { hmacHex, newSecret, scryptPinHasher } from './secrets';
 import { APP_VERSION } from './version';
 
@@ -33,12 +44,18 @@ export interface ComposeOptions {
   logger?: Logger;
   /** Seed demo officers into an empty database (until the administrator sets the unit up). */
   demo?: boolean;
+  /** Upstream sync: schedule, timeouts, jitter (tests shorten or switch off the schedule). */
+  sync?: KioskSyncOptions;
+  /** What only the desktop shell can do (leave kiosk mode, save a PDF); the HTTP host has none. */
+  shell?: ShellHooks;
 }
 
 export interface App {
   dataDir: string;
   databaseFile: string;
   dispatch: Dispatch;
+  /** For the host: the network is back (Electron's `online` event); waiting sync batches go now. */
+  networkOnline(): void;
   close(): void;
 }
 
@@ -47,13 +64,108 @@ export interface App {
  * services from their ports and binds them to the operation table. Both hosts
  * (Electron and HTTP) call this, so they cannot drift apart.
  */
-export async function composeApp({ dataDir, clock = { now: Date.now }, logger = createLogger('app'), demo = true }: ComposeOptions): Promise<App> {
+export async function composeApp({ dataDir, clock = { now: Date.now }, logger = createLogger('app'), demo = true, sync, shell }: ComposeOptions): Promise<App> {
   fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
   const databaseFile = path.join(dataDir, DATABASE_FILE);
-  const db = openDatabase(databaseFile, {
-    backupBeforeMigrating: (from) => path.join(dataDir, 'backups', `before-migration-v${from}-${clock.now()}.sqlite3`),
-  });
+  const open = () =>
+    openDatabase(databaseFile, {
+      backupBeforeMigrating: (from) => path.join(dataDir, 'backups', `before-migration-v${from}-${clock.now()}.sqlite3`),
+    });
+  // A damaged database is moved aside and the newest good backup takes its place: the kiosk keeps taking answers.
+  const { db, recovery } = openOrRecover({ dataDir, databaseFile, clock, logger }, open);
 
+  // What is built on the database is rebuilt in place by a restore (swap below); everything
+  // that outlives one database (dispatch, timers, backups) reaches it only through `live`.
+  const pending = new Map<string, ResponseRecord>();
+  const audit: AuditLog = { record: (entry) => live.audit.record(entry), list: (query) => live.audit.list(query) };
+  const backups = createBackupManager({ dataDir, databaseFile, clock, logger, database: () => live.db, swap });
+  const backupService = createBackupService({ vault: backups, audit, clock });
+  const build = async (opened: Database.Database) => {
+    try {
+      return await composeServices(opened, { clock, logger, demo, pending, backups: backupService, sync, shell });
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+  };
+  let live = await build(db);
+  let switching: Promise<void> | null = null;
+
+  /** Closes the database, lets `install` swap the files, and rebuilds on the result (or on the old one again). */
+  async function swap(install: () => void, undo: () => void): Promise<number> {
+    let done = () => {};
+    switching = new Promise<void>((resolve) => (done = resolve));
+    try {
+      live.close(); // sessions and the armed context go with the services: staff sign in again
+      try {
+        install();
+        live = await build(open());
+      } catch (error) {
+        logger.error('the restored database did not open; the previous one is put back', { error: String(error) });
+        undo();
+        live = await build(open());
+        throw error;
+      }
+      return schemaVersion(live.db);
+    } finally {
+      switching = null;
+      done();
+    }
+  }
+
+  if (recovery) {
+    const alert = recoveryAlert(recovery);
+    live.alerts.raise(alert.kind, alert.message, alert.detail);
+    audit.record({ at: new Date(clock.now()).toISOString(), officer: 'system', action: 'recoverDatabase', target: recovery.restoredFrom, after: recovery });
+  }
+
+  // Calls that arrive during a swap wait for it and then reach the new services.
+  const dispatch: Dispatch = async (name, input, caller) => {
+    while (switching) await switching;
+    return live.dispatch(name, input, caller);
+  };
+
+  const maintenance = createMaintenance({
+    clock,
+    logger,
+    dailyBackup: () => backups.daily(),
+    purge: () => live.retention.purge(),
+    backupFailed: (message) => void live.alerts.raise('backup_failed', message),
+  });
+  await maintenance.run();
+  maintenance.start();
+
+  const retryTimer = setInterval(() => switching || live.survey.retryPending(), RETRY_PENDING_MS);
+  retryTimer.unref();
+
+  logger.info('app ready', { dataDir, deviceId: live.deviceId, version: APP_VERSION, recovered: recovery !== null });
+  return {
+    dataDir,
+    databaseFile,
+    dispatch,
+    networkOnline() {
+      if (!switching) live.sync.networkOnline();
+    },
+    close() {
+      clearInterval(retryTimer);
+      maintenance.stop();
+      live.close();
+    },
+  };
+}
+
+interface ServiceContext {
+  clock: Clock;
+  logger: Logger;
+  demo: boolean;
+  pending: Map<string, ResponseRecord>;
+  backups: BackupService;
+  sync?: KioskSyncOptions;
+  shell?: ShellHooks;
+}
+
+/** Stores and services on one open database, bound to the operation table. */
+async function composeServices(db: Database.Database, { clock, logger, demo, pending, backups, sync: syncOptions, shell }: ServiceContext) {
   const settings = createSettingsStore(db);
   const surveyStore = createSurveyStore(db, settings);
   const officerStore = createOfficerStore(db);
@@ -68,10 +180,12 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   const survey = createSurveyService({
     store: surveyStore,
     clock,
-    logger: createLogger('survey'),
+    logger,
     deviceId,
     hashCaseCode: (code) => hmacHex(caseCodeKey, code),
     armed: arming,
+    pending,
+    retentionMonths: () => retention.view().months,
   });
   const reports = createReportService({ store: createReportStore(db), desks: deskStore, clock, pendingWrites: () => survey.pendingCount() });
   const feedback = createFeedbackService({
@@ -89,6 +203,19 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
     kiosk: surveyStore,
   });
   const auth = createAuthService({ officers: officerStore, pins: scryptPinHasher, clock, newToken: () => newSecret() });
+  const alerts = createAlertService({ settings, audit, clock });
+  const retention = createRetentionService({ store: createRetentionStore(db), settings, audit, clock });
+  // Export files go to <dataDir>/exports; the database file lives in the data folder itself.
+  const exportService = composeExports({
+    db,
+    dir: path.join(path.dirname(db.name), EXPORTS_FOLDER),
+    questionnaire: (ref) => surveyStore.questionnaire(ref),
+    audit,
+    clock,
+    logger,
+  });
+
+  const sync = createKioskSync({ db, settings, kiosk: surveyStore, audit, clock, deviceId, logger, options: syncOptions });
 
   const health = () => {
     const pendingWrites = survey.pendingCount();
@@ -102,23 +229,17 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   };
 
   const dispatch = createDispatcher({
-    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health }),
+    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health, backups, alerts, retention, exports: exportService, sync: sync.operations, shell: createShellService(shell) }),
     resolveSession: auth.resolveSession,
     onInternalError: (operation, error) =>
       logger.error('operation failed', { operation, error: error instanceof Error ? error.stack : String(error) }),
   });
 
-  const retryTimer = setInterval(() => survey.retryPending(), RETRY_PENDING_MS);
-  retryTimer.unref();
-
-  logger.info('app ready', { dataDir, deviceId, version: APP_VERSION });
-  return {
-    dataDir,
-    databaseFile,
-    dispatch,
-    close() {
-      clearInterval(retryTimer);
-      db.close();
-    },
+  // A running export is cancelled first: it must not read a closed database.
+  const close = () => {
+    void exportService.shutdown();
+    sync.stop();
+    db.close();
   };
+  return { db, deviceId, dispatch, survey, audit, alerts, retention, sync, close };
 }

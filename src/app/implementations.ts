@@ -1,10 +1,16 @@
 import type { Implementations } from '../contract/dispatch';
 import type { AdminService } from '../services/admin';
+import type { AlertService } from '../services/alerts';
 import type { ArmingService } from '../services/arming';
 import type { AuthService } from '../services/auth';
+import type { BackupService } from '../services/backups';
+import type { ExportService } from '../services/exports';
 import type { FeedbackService } from '../services/feedback';
 import type { ReportService } from '../services/reports';
+import type { RetentionService } from '../services/retention';
+import type { ShellService } from '../services/shell';
 import type { SurveyService } from '../services/survey';
+import type { SyncOperations } from './kioskSync';
 
 export interface Services {
   survey: SurveyService;
@@ -13,6 +19,12 @@ export interface Services {
   arming: ArmingService;
   feedback: FeedbackService;
   admin: AdminService;
+  backups: BackupService;
+  alerts: AlertService;
+  retention: RetentionService;
+  exports: ExportService;
+  sync: SyncOperations;
+  shell: ShellService;
   health: () => Implementations['health'] extends (...args: never[]) => infer R ? Awaited<R> : never;
 }
 
@@ -23,6 +35,9 @@ export interface Services {
 export function bindImplementations(services: Services): Implementations {
   return {
     health: () => services.health(),
+    shellCapabilities: () => services.shell.capabilities(),
+    exitKiosk: () => services.shell.exit(),
+    saveReportPdf: (input) => services.shell.savePdf(input),
     listOfficers: () => services.auth.listOfficers(),
     signIn: (input) => services.auth.signIn(input),
     signOut: (_input, { token }) => services.auth.signOut(token),
@@ -53,5 +68,21 @@ export function bindImplementations(services: Services): Implementations {
     auditLog: (input) => services.admin.auditLog(input),
     listFeedback: (input) => services.feedback.list(input),
     updateFeedback: (input, { session }) => services.feedback.update(input, session),
+    listBackups: () => services.backups.list(),
+    createBackup: (_input, { session }) => services.backups.create(session),
+    restoreBackup: (input, { session }) => services.backups.restore(input, session),
+    systemAlerts: () => services.alerts.list(),
+    acknowledgeAlert: (input, { session }) => services.alerts.acknowledge(input, session),
+    getRetention: () => services.retention.view(),
+    updateRetention: (input, { session }) => services.retention.update(input, session),
+    startExport: (input, { session }) => services.exports.start(input, session),
+    exportStatus: (input) => services.exports.status(input),
+    cancelExport: (input) => services.exports.cancel(input),
+    listExportBatches: () => services.exports.list(),
+    reexportBatch: (input, { session }) => services.exports.reexport(input, session),
+    syncStatus: () => services.sync.status(),
+    configureSync: (input, { session }) => services.sync.configure(input, session),
+    syncNow: () => services.sync.syncNow(),
+    testSyncConnection: () => services.sync.testConnection(),
   };
 }

@@ -8,6 +8,8 @@ export const KioskSetupOutput = z.object({
   settings: KioskSettingsSchema,
   questionnaire: QuestionnaireSchema,
   consentVersion: z.string(),
+  /** How long a phone number or comment is kept, said in the consent notice. */
+  retentionMonths: z.int().min(1),
 });
 
 export const kioskOperations = {

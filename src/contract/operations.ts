@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { adminOperations } from './admin';
 import { armingOperations } from './arming';
+import { backupOperations } from './backups';
+import { exportOperations } from './exports';
 import { feedbackOperations } from './feedback';
 import { kioskOperations } from './kiosk';
 import { reportOperations } from './reports';
+import { shellOperations } from './shell';
 import { surveyOperations } from './survey';
+import { syncOperations } from './sync';
 import { systemOperations } from './system';
 
 /**
@@ -21,6 +25,10 @@ export const operations = {
   ...armingOperations,
   ...feedbackOperations,
   ...adminOperations,
+  ...backupOperations,
+  ...exportOperations,
+  ...syncOperations,
+  ...shellOperations,
 } as const;
 
 export type Operations = typeof operations;

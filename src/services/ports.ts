@@ -226,3 +226,33 @@ export interface AdminStore {
   /** Runs the work (store writes and its audit entry) in one write transaction. */
   inTransaction<T>(work: () => T): T;
 }
+
+/** Small JSON values kept in the settings table (alerts, retention). */
+export interface SettingsPort {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
+/** Erases phone numbers and comments of responses from before a local day (counts and scores stay); returns how many. */
+export interface RetentionStore {
+  purgePersonalBefore(day: string): number;
+}
+
+export interface BackupInfo {
+  name: string;
+  day: string;
+  bytes: number;
+  createdAt: string;
+  kind: 'auto' | 'manual' | 'pre-migration' | 'pre-restore';
+}
+
+/** The backups of the data folder (src/app/backups.ts); names only, never paths. */
+export interface BackupVault {
+  list(): BackupInfo[];
+  create(): Promise<BackupInfo>;
+  /** Checks the backup, keeps the current database aside and puts the backup in its place. */
+  restore(name: string): Promise<{ restored: BackupInfo; replacedFile: string; preRestoreBackup: string | null; schemaVersion: number }>;
+}
+
+/** The batch export's ports (a row source and a file sink) live beside its service. */
+export type { ExportFileSink, ExportRowSource } from './exportPorts';

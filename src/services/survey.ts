@@ -21,6 +21,10 @@ export interface SurveyServiceDeps {
   hashCaseCode: (caseCode: string) => string;
   /** The context staff armed the kiosk with, looked up by armId. */
   armed?: { take(armId: string): ResponseContext | null; consume(armId: string): void };
+  /** Months personal data is kept (the consent notice says it). */
+  retentionMonths?: () => number;
+  /** Kept submissions; the app passes its own map so they outlive a restore that rebuilds this service. */
+  pending?: Map<string, ResponseRecord>;
 }
 
 export interface SubmitResult {
@@ -33,13 +37,13 @@ export interface SubmitResult {
 
 const ALREADY_RATED = new AppError('conflict', 'this case has already been rated; thank you');
 
-export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode, armed }: SurveyServiceDeps) {
+export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode, armed, pending: kept , retentionMonths = () => 12 }: SurveyServiceDeps) {
   /**
    * Submissions whose commit failed (disk full, I/O error). They stay here, in the
    * host process, and are retried until stored, so a citizen's answers outlive a
    * renderer reload; the citizen is told of the failure meanwhile.
    */
-  const pending = new Map<string, ResponseRecord>();
+  const pending = kept ?? new Map<string, ResponseRecord>();
   const hashCase = (code: string) => hashCaseCode(code.normalize('NFC').toUpperCase());
   const isCaseRated = (caseCode: string) => store.isCaseRated(hashCase(caseCode));
 
@@ -78,7 +82,9 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     const { lowScoreThreshold } = store.kioskSettings();
     const followUp =
       comment !== null || reasons.length > 0 || answers.some((a) => a.score !== null && toFivePoint(a.score, a.points) <= lowScoreThreshold);
-    const context = (submission.armId && armed?.take(submission.armId)) || submission.context || {};
+    // The armed context wins, but a case code the citizen scanned is kept when staff armed none.
+    const armedContext = submission.armId ? armed?.take(submission.armId) : null;
+    const context = armedContext ? { caseCode: submission.context?.caseCode, ...armedContext } : (submission.context ?? {});
     return {
       id: submission.id,
       deviceId,
@@ -147,7 +153,7 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
 
   return {
     getActiveQuestionnaire: activeQuestionnaire,
-    getKioskSetup: () => ({ settings: store.kioskSettings(), questionnaire: activeQuestionnaire(), consentVersion: CONSENT_VERSION }),
+    getKioskSetup: () => ({ settings: store.kioskSettings(), questionnaire: activeQuestionnaire(), consentVersion: CONSENT_VERSION, retentionMonths: retentionMonths() }),
     checkCaseCode: ({ caseCode }: { caseCode: string }) => ({ alreadyRated: isCaseRated(caseCode) }),
     isCaseRated,
     submitResponse,

@@ -6,11 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { BenchRow } from './stats';
 import { benchDashboard } from './dashboard';
+import { benchExport } from './export';
+import { benchHub } from './hub';
+import { benchKiosk } from './kiosk';
 import { benchSubmission } from './submission';
 
 const benches: Array<[string, () => Promise<BenchRow[]>]> = [
   ['submission', benchSubmission],
   ['dashboard', benchDashboard],
+  ['hub', benchHub],
+  ['export', benchExport],
+  ['kiosk', benchKiosk],
 ];
 
 const only = process.argv.slice(2);

@@ -19,6 +19,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | null = null;
   setVisualZoomLevelLimits = vi.fn(async (_min: number, _max: number) => {});
   reload = vi.fn();
+  printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake'));
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }
@@ -83,7 +84,11 @@ export const fake = {
   BrowserWindow: FakeBrowserWindow,
   Menu: { setApplicationMenu: vi.fn() },
   session: { defaultSession: new FakeSession() },
-  dialog: { showErrorBox: vi.fn() },
+  dialog: {
+    showErrorBox: vi.fn(),
+    showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({ canceled: true, filePath: '' as string | undefined })),
+  },
+  net: { isOnline: vi.fn(() => true) },
   ipcMain: {
     handlers: new Map<string, IpcHandler>(),
     handle: vi.fn((channel: string, handler: IpcHandler) => {

@@ -18,10 +18,10 @@ const argv = process.argv;
 const sipasData = process.env.SIPAS_DATA;
 let userData = '';
 
-function call(name: string, frame: unknown): Promise<unknown> {
+function call(name: string, frame: unknown, input: unknown = {}, token: string | null = null): Promise<any> {
   const handler = fake.ipcMain.handlers.get(`sipas:${name}`);
   if (!handler) throw new Error(`no handler for ${name}`);
-  return handler({ senderFrame: frame }, {}, null);
+  return handler({ senderFrame: frame }, input, token);
 }
 
 beforeAll(async () => {
@@ -86,6 +86,21 @@ describe('electron/main', () => {
     expect(close.preventDefault).toHaveBeenCalledOnce();
     expect(window?.webContents.listenerCount('render-process-gone')).toBe(1);
     expect(fake.app.listenerCount('child-process-gone')).toBe(1);
+  });
+
+  it('leaves kiosk mode only through exitKiosk, for an administrator', async () => {
+    expect(await call('shellCapabilities', kioskFrame)).toEqual({ ok: true, value: { exitKiosk: true, savePdf: true } });
+    expect(await call('exitKiosk', kioskFrame)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    // IPC is local, so the first administrator can be created here.
+    await call('createFirstAdmin', kioskFrame, { code: 'admin', name: 'Quản trị', pin: '135790' });
+    const { value } = await call('signIn', kioskFrame, { officer: 'admin', pin: '135790' });
+    expect(fake.app.quit).not.toHaveBeenCalled();
+    expect(await call('exitKiosk', kioskFrame, {}, value.token)).toEqual({ ok: true, value: { exiting: true } });
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledOnce());
+    const [window] = FakeBrowserWindow.instances;
+    const close = fakeEvent();
+    window?.emit('close', close);
+    expect(close.preventDefault).not.toHaveBeenCalled();
   });
 
   it('closes the database when the app quits', async () => {

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { createExportStore } from '../../db/exportStore';
+import { schemaVersion } from '../../db/openDatabase';
+import type { Questionnaire } from '../domain/questionnaire';
+import { createExportService } from '../services/exports';
+import type { AuditLog, Clock, Logger, QuestionnaireRef } from '../services/ports';
+import { createExportFileSink } from './exportFiles';
+import { APP_VERSION } from './version';
+
+export interface ExportDeps {
+  db: Database.Database;
+  /** The folder the files go to: <dataDir>/exports for the hosts, the --out folder for the CLI. */
+  dir: string;
+  questionnaire: (ref: QuestionnaireRef) => Questionnaire | null;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The batch export over one database; both hosts (through composeApp) and the CLI build it here. */
+export function composeExports({ db, dir, questionnaire, audit, clock, logger }: ExportDeps) {
+  return createExportService({
+    source: createExportStore(db),
+    files: createExportFileSink({ dir }),
+    audit,
+    clock,
+    newId: randomUUID,
+    questionnaire,
+    logger,
+    appVersion: APP_VERSION,
+    schemaVersion: () => schemaVersion(db),
+  });
+}

@@ -1,0 +1,109 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { BATCHES_PATH } from '../contract/syncProtocol';
+import type { Logger } from '../services/ports';
+import { reportCsv } from './csv';
+import { ingestHandler, refuse } from './ingest';
+import { errorPage, HUB_CSS, reportPage } from './page';
+import { BadPeriodError, buildReport, periodFrom } from './report';
+import type { HubStore } from './store/port';
+
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The page loads only its own stylesheet; the trend is inline SVG markup, not script. */
+const HUB_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Lets a test answer a batch request itself (a 503, a delay) before the protocol handler sees it. */
+export type Intercept = (request: Request) => Response | undefined | Promise<Response | undefined>;
+
+export interface HubAppOptions {
+  store: HubStore;
+  logger: Logger;
+  now: () => number;
+  maxBodyBytes?: number;
+  intercept?: Intercept;
+}
+
+export function createHubApp({ store, logger, now, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, intercept }: HubAppOptions) {
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', HUB_CSP);
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.post(
+    BATCHES_PATH,
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        // The rest of the body is not read: close rather than leave the socket half-consumed.
+        c.header('Connection', 'close');
+        return refuse(c, 413, 'too_large', `the body is over ${maxBodyBytes} bytes`);
+      },
+    }),
+    async (c, next) => {
+      const answer = intercept ? await intercept(c.req.raw.clone()) : undefined;
+      return answer ?? next();
+    },
+    ingestHandler({ store, logger, now }),
+  );
+
+  /** ?from=&to= (YYYY-MM-DD) and, for the trend, ?unit= (a unit code). */
+  const withPeriod = async (c: Context) => {
+    const period = periodFrom({ from: c.req.query('from'), to: c.req.query('to') }, now());
+    return buildReport(store, period, now(), c.req.query('unit') || undefined);
+  };
+
+  app.get('/', async (c) => {
+    try {
+      return c.html(reportPage(await withPeriod(c)));
+    } catch (error) {
+      if (error instanceof BadPeriodError) return c.html(errorPage(error.message), 400);
+      throw error;
+    }
+  });
+  app.get('/api/report', async (c) => {
+    try {
+      return c.json(await withPeriod(c));
+    } catch (error) {
+      if (error instanceof BadPeriodError) return refuse(c, 400, 'bad_period', error.message);
+      throw error;
+    }
+  });
+  app.get('/export.csv', async (c) => {
+    try {
+      const report = await withPeriod(c);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="sipas-${report.period.from}-${report.period.to}.csv"`);
+      return c.body(reportCsv(report));
+    } catch (error) {
+      if (error instanceof BadPeriodError) return refuse(c, 400, 'bad_period', error.message);
+      throw error;
+    }
+  });
+  app.get('/hub.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(HUB_CSS);
+  });
+  // Browsers ask for it; a 204 keeps 404s in the log meaningful.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/healthz', (c) => c.json({ ok: true, store: store.kind }));
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no ${c.req.method} ${c.req.path} here; batches go to POST ${BATCHES_PATH}` } }, 404));
+  app.onError((error, c) => {
+    logger.error('request failed', { path: c.req.path, error: error.stack ?? String(error) });
+    return c.json({ error: { code: 'internal', message: 'internal error; the details are in the hub log' } }, 500);
+  });
+  return app;
+}

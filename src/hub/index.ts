@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { silentLogger } from '../app/logger';
+import { BATCHES_PATH } from '../contract/syncProtocol';
+import type { Logger } from '../services/ports';
+import { createHubApp, type Intercept } from './app';
+import { registerDevice, type DeviceCredentials, type NewDeviceInput } from './devices';
+import { buildReport, periodFrom, type HubReport } from './report';
+import { openStore } from './store/openStore';
+import type { HubStore, LatestTotals, Period, TotalsQuery } from './store/port';
+
+/**
+ * The reference collector ("hub") in-process: what `npm run hub` runs, and what
+ * tests (the hub's and the kiosk sender's) start on a free loopback port.
+ *
+ *   const hub = await startHub({ db: 'sqlite:/tmp/x/hub.db', port: 0 });
+ *   const { token, secret } = await hub.addDevice({ deviceId: 'kiosk-01', unitCode: 'DH', unitName: 'UBND xã Điện Hồng' });
+ *   // the kiosk's upstreamUrl is hub.url; batches go to hub.batchesUrl
+ *   await hub.totals({ deviceId: 'kiosk-01' }); // sums over the latest revisions only
+ *   await hub.close();
+ *
+ * A batch must carry the unit code its device was registered with (403 wrong_unit otherwise).
+ */
+export interface HubOptions {
+  /** `sqlite:FILE` or `postgres://user:pass@host[:port]/database`. */
+  db: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** 127.0.0.1 by default; 0.0.0.0 to serve a network. */
+  host?: string;
+  logger?: Logger;
+  /** The hub's clock (received_at, "yesterday" for late devices, the default period). */
+  now?: () => number;
+  maxBodyBytes?: number;
+  /** Tests only: answer a batch request before the protocol handler (fault injection). */
+  intercept?: Intercept;
+}
+
+export interface RunningHub {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 — the kiosk's upstreamUrl. */
+  url: string;
+  /** `${url}/v1/sipas/batches`. */
+  batchesUrl: string;
+  port: number;
+  store: HubStore;
+  addDevice(input: NewDeviceInput): Promise<DeviceCredentials>;
+  /** What the hub holds for the latest revisions (optionally of one device, between two days). */
+  totals(query?: TotalsQuery): Promise<LatestTotals>;
+  /** The revision of (device, date) that counts, or null. */
+  latest(deviceId: string, date: string): Promise<{ batchId: string; revision: number } | null>;
+  /** The figures the page shows (default period: the 30 days up to yesterday; the trend of trendUnit or of all). */
+  report(period?: Partial<Period>, trendUnit?: string): Promise<HubReport>;
+  close(): Promise<void>;
+}
+
+export type { DeviceCredentials, NewDeviceInput } from './devices';
+export type { HubReport, UnitScore, LateDevice, TrendPoint } from './report';
+export type { LatestTotals, TotalsQuery } from './store/port';
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const { db, port = 0, host = '127.0.0.1', logger = silentLogger, now = Date.now, maxBodyBytes, intercept } = options;
+  const store = await openStore(db);
+  const app = createHubApp({ store, logger, now, maxBodyBytes, intercept });
+  let server: ReturnType<typeof serve> | undefined;
+  try {
+    const info = await new Promise<AddressInfo>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port, hostname: host }, resolve);
+      server.once('error', reject);
+    });
+    const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    const url = `http://${shownHost}:${info.port}`;
+    return {
+      url,
+      batchesUrl: `${url}${BATCHES_PATH}`,
+      port: info.port,
+      store,
+      addDevice: (input) => registerDevice(store, input, now),
+      totals: (query = {}) => store.totals(query),
+      latest: (deviceId, date) => store.latestOf(deviceId, date),
+      report: (period = {}, trendUnit) => buildReport(store, periodFrom(period, now()), now(), trendUnit),
+      async close() {
+        await new Promise<void>((done) => {
+          server!.close(() => done());
+          // Keep-alive sockets of clients (fetch pools them) would hold close() open.
+          if ('closeAllConnections' in server!) server.closeAllConnections();
+        });
+        await store.close();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await store.close();
+    throw error;
+  }
+}

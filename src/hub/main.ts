@@ -1,0 +1,88 @@
+/**
+ * `npm run hub -- [serve] --db sqlite:FILE|postgres://… [--port 8787] [--host 127.0.0.1]`
+ * `npm run hub -- add-device --db … --device kiosk-01 --unit-code DH --unit-name "UBND xã Điện Hồng" [--json]`
+ * `npm run hub -- list-devices --db … [--json]`
+ *
+ * add-device prints the device's token and secret once: the hub keeps only a
+ * hash of the token, so a lost token means registering the device again.
+ */
+import { parseArgs } from 'node:util';
+import { createLogger } from '../app/logger';
+import { startHub } from './index';
+import { registerDevice } from './devices';
+import { describeDb, openStore } from './store/openStore';
+
+const DEFAULT_PORT = 8787;
+const out = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+function options(argv: string[], extra: Record<string, { type: 'string' | 'boolean' }> = {}) {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' }, ...extra }, strict: true });
+  if (typeof values.db !== 'string') throw new Error('--db sqlite:FILE or --db postgres://user:pass@host/db is required');
+  return values as Record<string, string | boolean | undefined> & { db: string };
+}
+
+async function serveCommand(argv: string[]): Promise<void> {
+  const values = options(argv, { port: { type: 'string' }, host: { type: 'string' } });
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port: a number from 0 to 65535');
+  const logger = createLogger('hub');
+  const hub = await startHub({ db: values.db, port, host: typeof values.host === 'string' ? values.host : '127.0.0.1', logger });
+  logger.info('hub listening', { url: hub.url, db: describeDb(values.db), store: hub.store.kind });
+  out(`SIPAS hub: ${hub.url}/ (batches: ${hub.batchesUrl})`);
+  const stop = () => {
+    hub.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function addDeviceCommand(argv: string[]): Promise<void> {
+  const values = options(argv, { device: { type: 'string' }, 'unit-code': { type: 'string' }, 'unit-name': { type: 'string' } });
+  const store = await openStore(values.db);
+  try {
+    const input = { deviceId: String(values.device ?? ''), unitCode: String(values['unit-code'] ?? ''), unitName: String(values['unit-name'] ?? '') };
+    const credentials = await registerDevice(store, input, Date.now);
+    if (values.json) return out(JSON.stringify({ ...credentials, unitCode: input.unitCode, unitName: input.unitName }));
+    out(`Đã đăng ký thiết bị ${credentials.deviceId} cho ${input.unitName} (${input.unitCode}).`);
+    out(`token:  ${credentials.token}`);
+    out(`secret: ${credentials.secret}`);
+    out('Nhập hai giá trị này vào phần đồng bộ của máy kiosk. Chúng chỉ hiện MỘT lần (hub chỉ giữ mã băm của token).');
+  } finally {
+    await store.close();
+  }
+}
+
+async function listDevicesCommand(argv: string[]): Promise<void> {
+  const values = options(argv);
+  const store = await openStore(values.db);
+  try {
+    const devices = await store.deviceStatuses();
+    if (values.json) return out(JSON.stringify(devices));
+    if (devices.length === 0) return out('Chưa có thiết bị nào.');
+    for (const d of devices) {
+      out(`${d.deviceId}\t${d.unitCode}\t${d.unitName}\tđăng ký ${d.createdAt}\tngày gần nhất ${d.lastDate ?? '–'}\t${d.batches} lô`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  serve: serveCommand,
+  'add-device': addDeviceCommand,
+  'list-devices': listDevicesCommand,
+};
+
+const argv = process.argv.slice(2);
+const named = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : 'serve';
+const command = commands[named];
+if (!command) {
+  process.stderr.write(`usage: npm run hub -- [${Object.keys(commands).join('|')}] --db sqlite:FILE|postgres://… [options]\n`);
+  process.exit(2);
+}
+command(named === argv[0] ? argv.slice(1) : argv).catch((error: unknown) => {
+  process.stderr.write(`hub ${named}: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { AppError } from '../domain/errors';
+
+/** Hooks a desktop host gives; the HTTP host gives none. */
+export interface ShellHooks {
+  exit(): void;
+  /** Asks where to save, prints the window to PDF there; null when the user cancelled. */
+  savePdf(fileName: string): Promise<string | null>;
+}
+
+const desktopOnly = () => new AppError('forbidden', 'only the kiosk itself can do this (the desktop app), not a browser');
+
+export function createShellService(hooks: ShellHooks | undefined) {
+  return {
+    capabilities: () => ({ exitKiosk: hooks !== undefined, savePdf: hooks !== undefined }),
+    exit() {
+      if (!hooks) throw desktopOnly();
+      // After the answer has gone back to the screen.
+      setTimeout(() => hooks.exit(), 50);
+      return { exiting: true as const };
+    },
+    async savePdf({ fileName }: { fileName: string }) {
+      if (!hooks) throw desktopOnly();
+      const path = await hooks.savePdf(fileName);
+      return { saved: path !== null, path };
+    },
+  };
+}
+
+export type ShellService = ReturnType<typeof createShellService>;

@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signBody } from '../../src/app/signing';
+import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
+import { addDays } from '../../src/domain/localDay';
+import { registerDevice, type DeviceCredentials } from '../../src/hub/devices';
+import { openStore } from '../../src/hub/store/openStore';
+import { findPostgresBin, startPostgres } from '../support/postgres';
+import { summarise, type BenchRow } from './stats';
+
+const SENDERS = Number(process.env.BENCH_HUB_SENDERS ?? 50);
+const DAYS = Number(process.env.BENCH_HUB_DAYS ?? 40);
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** A busy desk's day: 5 dimensions × 3 counters × 5 procedure fields, a few hundred responses. */
+export function busyDay(deviceId: string, date: string): AggregateBatch {
+  let seed = date.charCodeAt(9) + deviceId.length;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 9;
+  const rows = ['access', 'procedure', 'officer', 'result', 'feedback'].flatMap((item) =>
+    ['C1', 'C2', 'C3'].flatMap((counter) =>
+      ['ho-tich', 'dat-dai', 'chung-thuc', 'bao-tro', 'kinh-doanh'].map((field) => ({
+        item, counter, field, counts: [next() % 2, next() % 3, next(), 10 + next() * 2, 20 + next() * 3] as [number, number, number, number, number],
+      })),
+    ),
+  );
+  return {
+    schema: 'sipas.aggregate.v1', batchId: randomUUID(), unit: { code: 'DH', name: 'UBND xã Điện Hồng' },
+    device: { id: deviceId, appVersion: '1.4.0' }, questionnaire: { id: 'sipas-2024', version: 3 }, date, revision: 1,
+    generatedAt: `${addDays(date, 1)}T00:05:12.345+07:00`, totals: { responses: 412, excluded: 3 }, rows,
+  };
+}
+
+/** `npm run hub` in its own process, as deployed: the senders here do not steal its event loop. */
+async function startHubProcess(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/hub/main.ts', '--port', '0', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /SIPAS hub: (http:\/\/[^/\s]+)\//.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+/** node:http with kept-alive sockets: a lighter client than fetch, so the two cores go to the hub more than to the senders. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: SENDERS });
+function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+async function measure(db: string): Promise<{ perSecond: number; p50: number; p95: number }> {
+  const store = await openStore(db);
+  const devices: DeviceCredentials[] = [];
+  for (let i = 0; i < SENDERS; i += 1) {
+    devices.push(await registerDevice(store, { deviceId: `kiosk-${i}`, unitCode: 'DH', unitName: 'UBND xã Điện Hồng' }, Date.now));
+  }
+  await store.close();
+  // Bodies and signatures are made before the clock starts: the figure is the hub's.
+  const work = devices.map((device) =>
+    Array.from({ length: DAYS }, (_, d) => {
+      const batch = busyDay(device.deviceId, addDays('2026-01-01', d));
+      const body = canonicalJson(batch);
+      return { batchId: batch.batchId, body, signature: signBody(device.secret, body), token: device.token };
+    }),
+  );
+  const { url, child } = await startHubProcess(db);
+  const latencies: number[] = [];
+  const send = async () => {
+    const started = performance.now();
+    await Promise.all(
+      work.map(async (queue) => {
+        for (const item of queue) {
+          const t = performance.now();
+          const status = await post(`${url}/v1/sipas/batches`, item.body, {
+            'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${item.token}`, 'idempotency-key': item.batchId, 'x-sipas-signature': item.signature,
+          });
+          if (status !== 201) throw new Error(`hub answered ${status}`);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    return (performance.now() - started) / 1000;
+  };
+  const seconds = await send().finally(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+  });
+  // Every 201 must be a stored latest revision: a fast hub that loses batches is no result.
+  const check = await openStore(db);
+  const stored = (await check.totals({})).batches;
+  await check.close();
+  if (stored !== latencies.length) throw new Error(`stored ${stored} batches, sent ${latencies.length}`);
+  return { perSecond: latencies.length / seconds, ...summarise(latencies) };
+}
+
+/**
+ * Ingest throughput with SENDERS concurrent kiosks on loopback, each sending DAYS
+ * signed busy-desk days, into the hub on SQLite and on PostgreSQL (both durable:
+ * synchronous=FULL, fsync on). PostgreSQL is shown beside SQLite as its baseline.
+ */
+export async function benchHub(): Promise<BenchRow[]> {
+  const size = Buffer.byteLength(canonicalJson(busyDay('kiosk-01', '2026-11-28')));
+  const rows: BenchRow[] = [
+    { group: 'hub', name: "one busy desk's day as a batch (75 rows)", unit: 'bytes', value: size, target: '< 2 MB body limit' },
+  ];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-bench-hub-'));
+  try {
+    const sqlite = await measure(`sqlite:${path.join(dir, 'hub.db')}`);
+    const label = `${SENDERS} senders × ${DAYS} days`;
+    rows.push(
+      { group: 'hub', name: `ingest on SQLite (${label})`, unit: 'batches/s', value: sqlite.perSecond, target: '≥ 100 batches/s' },
+      { group: 'hub', name: 'ingest on SQLite, latency p95', unit: 'ms', value: sqlite.p95 },
+    );
+    if (!findPostgresBin()) {
+      process.stderr.write('bench hub: PostgreSQL not installed, its figures are left out\n');
+      return rows;
+    }
+    const cluster = await startPostgres({ durable: true });
+    try {
+      const pg = await measure(await cluster.createDatabase('hub_bench'));
+      rows.push(
+        { group: 'hub', name: `ingest on PostgreSQL (${label})`, unit: 'batches/s', value: pg.perSecond, baselineName: 'SQLite', baseline: sqlite.perSecond, target: '≥ 100 batches/s' },
+        { group: 'hub', name: 'ingest on PostgreSQL, latency p95', unit: 'ms', value: pg.p95, baselineName: 'SQLite', baseline: sqlite.p95 },
+      );
+    } finally {
+      await cluster.stop();
+    }
+    return rows;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
