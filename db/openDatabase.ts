@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { applyDurablePragmas } from './durablePragmas';
 import { migrate, schemaVersion } from './migrate';
 
 export class DatabaseCorruptError extends Error {
@@ -20,11 +21,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, { backupBeforeMigrating }: OpenOptions = {}): Database.Database {
   const db = new Database(file);
   try {
-    db.pragma('journal_mode = WAL');
-    // better-sqlite3 is compiled with WAL synchronous=NORMAL; a kiosk loses power, so FULL.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    applyDurablePragmas(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseCorruptError(file, String(check));
     migrate(db, {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { BATCHES_PATH } from '../contract/syncProtocol';
+import { securityHeaders } from '../server/securityHeaders';
 import type { Logger } from '../services/ports';
 import { reportCsv } from './csv';
 import { ingestHandler, refuse } from './ingest';
@@ -27,18 +27,9 @@ export interface HubAppOptions {
 
 export function createHubApp({ store, logger, now, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, intercept }: HubAppOptions) {
   const app = new Hono();
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: undefined,
-      xFrameOptions: 'DENY',
-      xContentTypeOptions: 'nosniff',
-      referrerPolicy: 'no-referrer',
-      crossOriginResourcePolicy: 'same-origin',
-    }),
-  );
+  app.use(...securityHeaders(HUB_CSP));
   app.use(async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', HUB_CSP);
     c.header('Cache-Control', 'no-store');
   });
 

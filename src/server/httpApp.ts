@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { CONTENT_SECURITY_POLICY } from '../app/contentSecurityPolicy';
@@ -8,6 +7,7 @@ import type { Dispatch } from '../contract/dispatch';
 import { failure, httpStatusOf, type Envelope } from '../contract/envelope';
 import type { Logger } from '../services/ports';
 import { checkRequest } from './requestGuard';
+import { securityHeaders } from './securityHeaders';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -36,17 +36,8 @@ const bearerToken = (header: string | undefined): string | null => {
 export function createHttpApp({ dispatch, staticDir, allowedHosts, logger }: HttpAppOptions) {
   const app = new Hono();
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: undefined,
-      xFrameOptions: 'DENY',
-      xContentTypeOptions: 'nosniff',
-      referrerPolicy: 'no-referrer',
-      crossOriginResourcePolicy: 'same-origin',
-    }),
-  );
+  app.use(...securityHeaders(CONTENT_SECURITY_POLICY));
   app.use(async (c, next) => {
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     const verdict = checkRequest(
       { host: c.req.header('host'), origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
       allowedHosts(),

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { applyDurablePragmas } from '../../../db/durablePragmas';
 import { sqliteMigrations } from './migrations/sqlite';
 import {
   DeviceExistsError,
@@ -41,11 +42,8 @@ class Stale {
 export function openSqliteStore(file: string): HubStore {
   const db = new Database(file);
   try {
-    db.pragma('journal_mode = WAL');
     // The hub answers 201 and the kiosk then forgets the batch: the commit must survive a power cut.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    applyDurablePragmas(db);
     migrate(db);
   } catch (error) {
     db.close();
