@@ -22,12 +22,14 @@ import { createFeedbackService } from '../services/feedback';
 import type { AuditLog, Clock, Logger, ResponseRecord } from '../services/ports';
 import { createReportService } from '../services/reports';
 import { createRetentionService } from '../services/retention';
+import { createPeriodicReportService } from '../services/periodicReport';
 import { createShellService, type ShellHooks } from '../services/shell';
 import { createSurveyService } from '../services/survey';
 import { createBackupManager, openOrRecover, recoveryAlert } from './backups';
 import { composeExports } from './composeExports';
 import { EXPORTS_FOLDER } from './exportFiles';
 import { prepareFirstRun } from './firstRun';
+import { writePeriodicReportXlsx } from './periodicReportXlsx';
 import { bindImplementations } from './implementations';
 import { createKioskSync, type KioskSyncOptions } from './kioskSync';
 import { createLogger } from './logger';
@@ -194,6 +196,14 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     lowScoreThreshold: () => surveyStore.kioskSettings().lowScoreThreshold,
   });
   const audit = createAuditStore(db);
+  const periodicReports = createPeriodicReportService({
+    store: createReportStore(db),
+    desks: deskStore,
+    settings: () => surveyStore.kioskSettings(),
+    audit,
+    clock,
+    writeXlsx: (report) => writePeriodicReportXlsx(report, path.join(path.dirname(db.name), EXPORTS_FOLDER)),
+  });
   const admin = createAdminService({
     store: createAdminStore(db),
     audit,
@@ -229,7 +239,7 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
   };
 
   const dispatch = createDispatcher({
-    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health, backups, alerts, retention, exports: exportService, sync: sync.operations, shell: createShellService(shell) }),
+    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health, backups, alerts, retention, exports: exportService, sync: sync.operations, shell: createShellService(shell), periodicReports }),
     resolveSession: auth.resolveSession,
     onInternalError: (operation, error) =>
       logger.error('operation failed', { operation, error: error instanceof Error ? error.stack : String(error) }),

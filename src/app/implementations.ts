@@ -8,6 +8,7 @@ import type { ExportService } from '../services/exports';
 import type { FeedbackService } from '../services/feedback';
 import type { ReportService } from '../services/reports';
 import type { RetentionService } from '../services/retention';
+import type { PeriodicReportService } from '../services/periodicReport';
 import type { ShellService } from '../services/shell';
 import type { SurveyService } from '../services/survey';
 import type { SyncOperations } from './kioskSync';
@@ -25,6 +26,7 @@ export interface Services {
   exports: ExportService;
   sync: SyncOperations;
   shell: ShellService;
+  periodicReports: PeriodicReportService;
   health: () => Implementations['health'] extends (...args: never[]) => infer R ? Awaited<R> : never;
 }
 
@@ -35,6 +37,8 @@ export interface Services {
 export function bindImplementations(services: Services): Implementations {
   return {
     health: () => services.health(),
+    periodicReport: (input) => services.periodicReports.build(input),
+    exportPeriodicReport: (input, { session }) => services.periodicReports.exportXlsx(input, session),
     shellCapabilities: () => services.shell.capabilities(),
     exitKiosk: () => services.shell.exit(),
     saveReportPdf: (input) => services.shell.savePdf(input),

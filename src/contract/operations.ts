@@ -5,6 +5,7 @@ import { backupOperations } from './backups';
 import { exportOperations } from './exports';
 import { feedbackOperations } from './feedback';
 import { kioskOperations } from './kiosk';
+import { periodicReportOperations } from './periodicReport';
 import { reportOperations } from './reports';
 import { shellOperations } from './shell';
 import { surveyOperations } from './survey';
@@ -22,6 +23,7 @@ export const operations = {
   ...kioskOperations,
   ...surveyOperations,
   ...reportOperations,
+  ...periodicReportOperations,
   ...armingOperations,
   ...feedbackOperations,
   ...adminOperations,

@@ -119,3 +119,45 @@ describe('the audit log', () => {
     expect(log.every((e: any) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
   });
 });
+
+describe('the periodic report for the upper level', () => {
+  it('a quarter per dimension and per field, as XLSX in Vietnamese, audited', async () => {
+    const { app, call } = await start();
+    const token = await adminToken(call);
+    const scores: Array<[string, number, string]> = [['access', 5, 'ho-tich'], ['access', 2, 'ho-tich'], ['officer', 4, 'dat-dai']];
+    for (const [n, [item, score, field]] of scores.entries()) {
+      await call('submitResponse', {
+        id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`,
+        questionnaire: { id: 'sipas-quick', version: 1 },
+        language: 'vi',
+        durationMs: 30_000 + n * 1000,
+        status: 'completed',
+        answers: [{ item, score }],
+        context: { field },
+      });
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await call('periodicReport', { kind: 'quarter', of: today }, token);
+    expect(report.responses.counted).toBe(3);
+    expect(report.score.dimensions.map((d: any) => [d.dimension, d.index])).toEqual([['access', 50], ['officer', 100]]);
+    expect(report.byField).toEqual([
+      { code: 'dat-dai', name: 'Đất đai', responses: 1, index: 100, dimensions: { access: null, procedure: null, officer: 100, result: null, feedback: null } },
+      { code: 'ho-tich', name: 'Hộ tịch', responses: 2, index: 50, dimensions: { access: 50, procedure: null, officer: null, result: null, feedback: null } },
+    ]);
+
+    const written = await call('exportPeriodicReport', { kind: 'quarter', of: today }, token);
+    const file = (await import('node:path')).join(app.dataDir, 'exports', written.file);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('Báo cáo SIPAS')!;
+    expect(sheet.getCell('A1').value).toBe('BÁO CÁO CHỈ SỐ HÀI LÒNG (SIPAS) QUÝ');
+    const rows = sheet.getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
+    expect(rows).toContainEqual(['Chỉ số SIPAS', 75, 3.75, 3]);
+    // Lĩnh vực, số phiếu, SIPAS, then the five dimensions (empty where none was asked).
+    expect(rows.find((r: any) => r[0] === 'Hộ tịch')?.slice(0, 4)).toEqual(['Hộ tịch', 2, 50, 50]);
+    expect((await call('auditLog', {}, token))[0]).toMatchObject({ action: 'periodicReport.export', officer: 'qtv' });
+    const staff = (await call('signIn', { officer: 'nv01', pin: '1111' })).token;
+    await expect(call('periodicReport', { kind: 'year', of: today }, staff)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
