@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../src/domain/language';
 import { useLanguage } from '../i18n';
+import { Tick } from './Tick';
 
 /** Tiếng Việt / English, each named in its own language and marked with its lang. */
 export function LanguageToggle({ className }: { className?: string }) {
@@ -18,6 +19,8 @@ export function LanguageToggle({ className }: { className?: string }) {
           onClick={() => setLanguage(option)}
         >
           {t(`language.${option}`)}
+          {/* Selection told by a tick too, not by the fill colour alone. */}
+          {language === option && <Tick />}
         </button>
       ))}
     </div>

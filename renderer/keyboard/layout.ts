@@ -60,7 +60,7 @@ export const layoutName = (numbers: boolean, shift: Shift) => (numbers ? 'number
 const escape = (text: string) =>
   text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** A label: a big glyph, hidden from screen readers (the button's aria-label speaks), then words. */
+/** A label: a big glyph, hidden from screen readers, then the words that name the key. */
 const label = (glyph: string, words: string) =>
   `<span class="osk-glyph" aria-hidden="true">${escape(glyph)}</span><span class="osk-words">${escape(words)}</span>`;
 
@@ -88,8 +88,9 @@ export function keyOptions(t: Translate, shift: Shift) {
   const named = names(t, shift);
   return {
     display: { ...Object.fromEntries(Object.entries(named).map(([button, n]) => [button, n.shown])), '&': '&amp;' },
+    // No aria-label: each key's visible words are its name (the glyph is aria-hidden),
+    // so what a person sees and what a screen reader or voice control hears agree (WCAG 2.5.3).
     buttonAttributes: [
-      ...Object.entries(named).map(([button, n]) => ({ attribute: 'aria-label', value: n.spoken, buttons: button })),
       { attribute: 'aria-pressed', value: shift === 'off' ? 'false' : 'true', buttons: '{shift}' },
     ],
     buttonTheme: [

@@ -1,21 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useCountdown } from './useCountdown';
+import { keepTogether } from './text';
 
 export interface ClosingScreenProps {
   tone: 'thanks' | 'sorry';
   seconds: number;
+  /** The feedback hotline, for anything the survey could not say. */
+  hotline?: string;
   onDone: () => void;
 }
 
 /** Thank-you and apology screens: a message, a countdown, and a way out now. */
-export function ClosingScreen({ tone, seconds, onDone }: ClosingScreenProps) {
+export function ClosingScreen({ tone, seconds, hotline, onDone }: ClosingScreenProps) {
   const { t } = useTranslation();
   const left = useCountdown(seconds, onDone);
   return (
     <main className={`screen closing closing-${tone}`}>
       <ScreenHeading>{t(`kiosk.${tone}.heading`)}</ScreenHeading>
       <p className="closing-body">{t(`kiosk.${tone}.body`)}</p>
+      {hotline && <p className="hotline">{t('kiosk.hotline', { phone: keepTogether(hotline) })}</p>}
       <p className="closing-countdown" role="timer">
         {t(`kiosk.${tone}.countdown`, { count: left })}
       </p>

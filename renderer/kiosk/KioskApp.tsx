@@ -1,116 +1,118 @@
 import './kiosk.css';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useRef } from 'react';
 import { DEFAULT_LANGUAGE } from '../../src/domain/language';
 import { useApi } from '../api/ApiContext';
 import { useLanguage } from '../i18n';
 import { AttractScreen } from './AttractScreen';
-import { hasAnswers, initialKioskState, kioskReducer, selectedScore, submissionOf, type Citizen } from './flow';
+import { isSurvey } from './flow';
+import { InactivityDialog } from './InactivityDialog';
 import { DEFAULT_KIOSK_ENV, type KioskEnv } from './kioskEnv';
-import { QuestionScreen } from './QuestionScreen';
+import { LargeTextProvider } from './largeText';
 import { SendingScreen } from './SendingScreen';
+import { initialSession, sessionReducer } from './session';
 import { SorryScreen } from './SorryScreen';
+import { SurveyView } from './SurveyView';
 import { ThanksScreen } from './ThanksScreen';
-import { useActiveQuestionnaire } from './useActiveQuestionnaire';
+import { useArmedContext } from './useArmedContext';
 import { useBlockContextMenu } from './useBlockContextMenu';
+import { useInactivity } from './useInactivity';
+import { useKioskSetup } from './useKioskSetup';
+import { useScanner } from './useScanner';
+import { useSubmission } from './useSubmission';
 
 /** The citizen-facing route: owns the flow state, its timers and the host calls. */
 export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const env = useMemo(() => ({ ...DEFAULT_KIOSK_ENV, ...overrides }), [overrides]);
   const api = useApi();
   const [language, setLanguage] = useLanguage();
-  const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
-  // Bumped at every return to the attract screen: reloads the questionnaire.
-  const [visit, setVisit] = useState(0);
-  const { questionnaire, failed } = useActiveQuestionnaire(visit, env.questionnaireRetryMs);
+  const [{ view: state, visit, largeText }, dispatch] = useReducer(sessionReducer, initialSession);
+  const onAttract = state.screen === 'attract';
+  const { setup, failed } = useKioskSetup(visit, env.setupRetryMs);
+  const armed = useArmedContext(visit, onAttract, env.armedPollMs);
+  const timings = setup?.settings.timings;
+  const inactivity = useInactivity(isSurvey(state), (timings?.inactivitySeconds ?? 45) * 1000);
+  const abandonSubmission = useSubmission(state, dispatch, language, env);
   useBlockContextMenu();
 
-  const toAttract = useCallback(() => {
-    dispatch({ type: 'reset' });
-    // The next citizen starts in Vietnamese, whatever the last one chose.
-    setLanguage(DEFAULT_LANGUAGE);
-    setVisit((n) => n + 1);
-  }, [setLanguage]);
+  // Each return to the attract screen: the next citizen starts in Vietnamese.
+  // An effect event, so a language chosen on the attract screen does not re-run it.
+  const resetLanguage = useEffectEvent(() => setLanguage(DEFAULT_LANGUAGE));
+  useEffect(() => resetLanguage(), [visit]);
 
-  /** The citizen left part-way: keep what they answered, then clear the screen. */
-  const abandon = useCallback(
-    (citizen: Citizen) => {
-      if (hasAnswers(citizen)) {
-        // Nobody is left to tell about a failure; the host keeps what it could not commit.
-        api.call('submitResponse', submissionOf(citizen, 'abandoned', language, env.now())).catch(() => undefined);
-      }
-      toAttract();
+  // The latest setup and armed context, for a scanner answer that arrives later.
+  const latest = useRef({ setup, armed });
+  useEffect(() => {
+    latest.current = { setup, armed };
+  });
+
+  const start = useCallback(
+    (caseCode: string | null) => {
+      const { setup: current, armed: context } = latest.current;
+      if (current) dispatch({ type: 'start', setup: current, armed: context, caseCode, id: env.newId(), at: env.now() });
     },
-    [api, env, language, toAttract],
+    [env],
   );
 
-  // After a tap, the choice stays visibly selected for env.confirmMs, then the
-  // flow moves on; on the last item the answers go to the host.
-  useEffect(() => {
-    if (state.screen !== 'question' || !state.chosen) return;
-    const timer = setTimeout(() => {
-      const next = kioskReducer(state, { type: 'confirm' });
-      dispatch({ type: 'confirm' });
-      if (next.screen !== 'sending') return;
-      const { id } = next.citizen;
-      api.call('submitResponse', submissionOf(next.citizen, 'completed', language, env.now())).then(
-        () => dispatch({ type: 'sent', id }),
-        () => dispatch({ type: 'failed', id }),
-      );
-    }, env.confirmMs);
-    return () => clearTimeout(timer);
-  }, [state, api, env, language]);
+  /** The citizen left part-way: keep what they answered, then clear the screen. */
+  const abandon = useCallback(() => {
+    abandonSubmission(state);
+    dispatch({ type: 'reset' });
+  }, [abandonSubmission, state]);
 
-  // Nobody touched the question for env.idleMs: the citizen walked away.
-  useEffect(() => {
-    if (state.screen !== 'question') return;
-    const { citizen } = state;
-    const timer = setTimeout(() => abandon(citizen), env.idleMs);
-    return () => clearTimeout(timer);
-  }, [state, env, abandon]);
+  const checking = useRef(false);
+  useScanner(onAttract && setup !== null, env.scanGapMs, env.now, (caseCode) => {
+    if (checking.current) return;
+    checking.current = true;
+    api
+      .call('checkCaseCode', { caseCode })
+      // Unanswered, the survey still starts: the host refuses a second rating on submission.
+      .then(({ alreadyRated }) => (alreadyRated ? dispatch({ type: 'alreadyRated' }) : start(caseCode)), () => start(caseCode))
+      .finally(() => (checking.current = false));
+  });
 
-  // A host that never answers must not leave the kiosk stuck on "sending".
+  // The polite "already rated" notice stays a few seconds, then the attract screen is as usual.
+  const notice = state.screen === 'attract' ? state.notice : undefined;
   useEffect(() => {
-    if (state.screen !== 'sending') return;
-    const { id } = state.citizen;
-    const timer = setTimeout(() => dispatch({ type: 'failed', id }), env.sendTimeoutMs);
+    if (!notice) return;
+    const timer = setTimeout(() => dispatch({ type: 'clearNotice' }), env.noticeMs);
     return () => clearTimeout(timer);
-  }, [state, env]);
+  }, [notice, env]);
 
+  // After a tap, the choice stays visibly selected for env.confirmMs, then the flow moves on.
+  const chosen = state.screen === 'question' && state.chosen !== undefined;
+  useEffect(() => {
+    if (!chosen) return;
+    const timer = setTimeout(() => dispatch({ type: 'confirm' }), env.confirmMs);
+    return () => clearTimeout(timer);
+  }, [chosen, env]);
+
+  const toAttract = () => dispatch({ type: 'reset' });
   const screen = (() => {
     switch (state.screen) {
       case 'attract':
         return (
-          <AttractScreen
-            ready={questionnaire !== null}
-            unavailable={failed && questionnaire === null}
-            onStart={() => {
-              if (questionnaire) dispatch({ type: 'start', questionnaire, id: env.newId(), at: env.now() });
-            }}
-          />
+          <AttractScreen settings={setup?.settings ?? null} unavailable={failed && setup === null} armed={armed} notice={notice} onStart={() => start(null)} />
         );
-      case 'question': {
-        const step = state.citizen.steps[state.index];
-        if (!step) return null;
-        return (
-          <QuestionScreen
-            step={step}
-            index={state.index}
-            total={state.citizen.steps.length}
-            selected={selectedScore(state)}
-            onChoose={(score) => dispatch({ type: 'choose', score })}
-            onBack={() => (state.index === 0 ? abandon(state.citizen) : dispatch({ type: 'back' }))}
-            onRestart={() => dispatch({ type: 'restart' })}
-          />
-        );
-      }
       case 'sending':
         return <SendingScreen />;
       case 'thanks':
-        return <ThanksScreen seconds={env.thanksSeconds} onDone={toAttract} />;
+        return <ThanksScreen seconds={timings?.thankYouSeconds ?? 8} hotline={setup?.settings.hotline ?? ''} onDone={toAttract} />;
       case 'sorry':
         return <SorryScreen seconds={env.sorrySeconds} onDone={toAttract} />;
+      default:
+        return <SurveyView state={state} dispatch={dispatch} onLeave={abandon} />;
     }
   })();
 
-  return <div className="kiosk">{screen}</div>;
+  const largeTextControl = useMemo(() => ({ on: largeText, toggle: () => dispatch({ type: 'toggleLargeText' }) }), [largeText]);
+  return (
+    <LargeTextProvider value={largeTextControl}>
+      <div className={largeText ? 'kiosk kiosk-large' : 'kiosk'}>
+        <div className="kiosk-screen" inert={inactivity.warning}>
+          {screen}
+        </div>
+        {inactivity.warning && <InactivityDialog seconds={timings?.warningSeconds ?? 20} onContinue={inactivity.dismiss} onTimeout={abandon} />}
+      </div>
+    </LargeTextProvider>
+  );
 }

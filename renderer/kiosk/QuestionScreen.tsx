@@ -1,10 +1,10 @@
 import './question.css';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { LanguageToggle } from '../components/LanguageToggle';
 import { useLanguage } from '../i18n';
-import type { Score, Step } from './flow';
+import { ArmedContextLine, CaseCodeLine } from './ContextLine';
+import type { ArmedContext, Score, Step } from './flow';
+import { FlowTop } from './FlowTop';
 import { KioskNav } from './KioskNav';
-import { Progress } from './Progress';
 import { ScaleChoices } from './ScaleChoices';
 
 export interface QuestionScreenProps {
@@ -13,22 +13,28 @@ export interface QuestionScreenProps {
   index: number;
   total: number;
   selected: Score | undefined;
+  /** Shown on the first question only: who is rated, and the scanned case. */
+  armed: ArmedContext | null;
+  caseCode: string | null;
   onChoose: (score: Score) => void;
   onBack: () => void;
   onRestart: () => void;
 }
 
 /** One item per screen: dimension, question, faces, navigation. */
-export function QuestionScreen({ step, index, total, selected, onChoose, onBack, onRestart }: QuestionScreenProps) {
+export function QuestionScreen({ step, index, total, selected, armed, caseCode, onChoose, onBack, onRestart }: QuestionScreenProps) {
   const [language] = useLanguage();
   const { item, dimension } = step;
   return (
     <main className="screen question">
-      <header className="question-top">
-        <Progress current={index + 1} total={total} />
-        <LanguageToggle className="question-language" />
-      </header>
+      <FlowTop progress={{ current: index + 1, total }} />
       <div className="question-body">
+        {index === 0 && (
+          <div className="question-context">
+            <ArmedContextLine armed={armed} />
+            <CaseCodeLine caseCode={caseCode} />
+          </div>
+        )}
         <p className="question-dimension">{dimension.title[language]}</p>
         {/* Keyed by item so each new question takes focus and is announced. */}
         <ScreenHeading key={item.id} className="question-text">

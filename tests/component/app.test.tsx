@@ -4,11 +4,11 @@ import { ApiProvider } from '../../renderer/api/ApiContext';
 import { App } from '../../renderer/App';
 import { routeOf } from '../../renderer/router';
 import { fakeHost, ok } from './fakeTransport';
-import { questionnaire } from './fixtures';
+import { setup } from './fixtures';
 
 function renderApp(hash: string) {
   window.location.hash = hash;
-  const host = fakeHost({ getActiveQuestionnaire: () => ok(questionnaire), listOfficers: () => ok([]) });
+  const host = fakeHost({ getKioskSetup: () => ok(setup), getArmedContext: () => ok(null), listOfficers: () => ok([]) });
   render(
     <ApiProvider client={host.client}>
       <App />

@@ -1,8 +1,10 @@
+import type { OutputOf } from '../../src/contract/operations';
 import type { Questionnaire } from '../../src/domain/questionnaire';
 
 /**
  * A small questionnaire: four items over three dimensions, one optional item
- * ("Không ý kiến" allowed) and one on the three-point officer scale.
+ * ("Không ý kiến" allowed) and one on the three-point officer scale. Access and
+ * officer offer reasons after a low score; result offers none.
  */
 export const questionnaire: Questionnaire = {
   schema: 'sipas.questionnaire.v1',
@@ -14,7 +16,11 @@ export const questionnaire: Questionnaire = {
       id: 'access',
       title: { vi: 'Tiếp cận dịch vụ', en: 'Access to the service' },
       weight: 1,
-      reasons: [],
+      reasons: [
+        { id: 'waited-too-long', text: { vi: 'Phải chờ quá lâu', en: 'Waited too long' } },
+        { id: 'not-enough-seats', text: { vi: 'Thiếu chỗ ngồi chờ', en: 'Not enough seats' } },
+        { id: 'hard-to-find', text: { vi: 'Khó tìm thông tin', en: 'Hard to find information' } },
+      ],
       items: [
         {
           id: 'access.1',
@@ -34,7 +40,10 @@ export const questionnaire: Questionnaire = {
       id: 'officer',
       title: { vi: 'Công chức giải quyết công việc', en: 'The officer who served you' },
       weight: 1,
-      reasons: [],
+      reasons: [
+        { id: 'impolite', text: { vi: 'Thái độ không lịch sự', en: 'Impolite' } },
+        { id: 'unclear-guidance', text: { vi: 'Hướng dẫn không rõ ràng', en: 'Unclear guidance' } },
+      ],
       items: [
         {
           id: 'officer',
@@ -62,3 +71,30 @@ export const questionnaire: Questionnaire = {
 };
 
 export const CITIZEN_ID = '6f1c2b7e-3d4a-4b5c-9e8f-0a1b2c3d4e5f';
+
+export const CONSENT_VERSION = 'contact-consent-2026-11';
+
+export const setup: OutputOf<'getKioskSetup'> = {
+  settings: {
+    unit: { name: 'UBND xã Điện Hồng', code: 'DH' },
+    hotline: '0235 3846 123',
+    feedbackQrText: '',
+    timings: { inactivitySeconds: 45, warningSeconds: 20, thankYouSeconds: 3 },
+    lowScoreThreshold: 2,
+    misuse: { minSecondsPerQuestion: 0.8, repeatWindowSeconds: 20 },
+  },
+  questionnaire,
+  consentVersion: CONSENT_VERSION,
+  retentionMonths: 12,
+};
+
+export const ARM_ID = '0b5e7c1a-9d2f-4e3b-8a6c-1f2e3d4c5b6a';
+
+export const armed: NonNullable<OutputOf<'getArmedContext'>> = {
+  armId: ARM_ID,
+  expiresAt: '2026-11-29T03:10:00.000Z',
+  officer: { code: 'lan', name: 'Nguyễn Thị Lan' },
+  counter: { code: 'q2', name: 'Quầy 2' },
+  field: { code: 'dat-dai', name: 'Đất đai' },
+  hasCaseCode: false,
+};

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import adminEn from '../../assets/locales/admin.en.json';
+import adminVi from '../../assets/locales/admin.vi.json';
 import en from '../../assets/locales/en.json';
+import staffEn from '../../assets/locales/staff.en.json';
+import staffVi from '../../assets/locales/staff.vi.json';
 import vi from '../../assets/locales/vi.json';
 
 /** Leaf keys, with plural suffixes folded: Vietnamese has one plural form, English two. */
@@ -13,8 +17,12 @@ function keysOf(tree: object, prefix = ''): string[] {
 }
 
 describe('locales', () => {
-  it('has the same keys in Vietnamese and English', () => {
-    expect(keysOf(en)).toEqual(keysOf(vi));
+  it.each([
+    ['kiosk and common', vi, en],
+    ['staff', staffVi, staffEn],
+    ['admin', adminVi, adminEn],
+  ])('%s: the same keys in Vietnamese and English', (_part, viTexts, enTexts) => {
+    expect(keysOf(enTexts)).toEqual(keysOf(viTexts));
   });
 
   it('names the five SIPAS dimensions as the method does', () => {

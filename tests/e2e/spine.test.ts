@@ -44,7 +44,17 @@ async function answerQuickSurvey(page: Page) {
     // A person reads the question first; faster than 0.8 s a question is flagged as misuse.
     await page.waitForTimeout(READING_MS);
     await page.getByRole('button', { name: label, exact: true }).tap();
+    if (label === 'Không hài lòng') {
+      // A low score asks what went wrong; this citizen skips it.
+      await page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' }).waitFor();
+      await page.getByRole('button', { name: 'Bỏ qua' }).tap();
+    }
   }
+  // The optional comment and contact screens: skipped.
+  await page.getByRole('heading', { name: 'Ông/Bà có góp ý thêm không?' }).waitFor();
+  await page.getByRole('button', { name: 'Bỏ qua' }).tap();
+  await page.getByRole('heading', { name: 'Ông/Bà có muốn được liên hệ lại không?' }).waitFor();
+  await page.getByRole('button', { name: 'Bỏ qua' }).tap();
 }
 
 describe('the spine, end to end in Chromium', () => {

@@ -1,0 +1,261 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kioskPage, launchBrowser } from './support/browser';
+import { startHostProcess, type HostProcess } from './support/hostProcess';
+import { answer, axeViolations, fitsViewport, query, screenshot, skip, start } from './support/kioskSteps';
+
+let browser: Browser;
+let host: HostProcess;
+let dataDir: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-e2e-kiosk-'));
+  host = await startHostProcess(dataDir);
+});
+afterAll(async () => {
+  await host?.kill();
+  await browser?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function api(name: string, input: unknown, token?: string) {
+  const response = await fetch(`${host.url}api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value: any; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
+  return envelope.value;
+}
+
+async function activate(id: string) {
+  const { token } = await api('signIn', { officer: 'qtv', pin: '9999' });
+  await api('activateQuestionnaire', { id, version: 1 }, token);
+}
+
+type Row = { id: string; status: string; language: string; flags: string; case_code_hash: string | null };
+const latest = () => query<Row>(dataDir, 'SELECT id, status, language, flags, case_code_hash FROM responses ORDER BY rowid DESC LIMIT 1')[0];
+const answersOf = (id: string) => query<{ item: string; score: number | null }>(dataDir, 'SELECT item, score FROM answers WHERE response_id = ? ORDER BY item', id);
+
+async function open(viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await kioskPage(browser, `${host.url}#/kiosk`, viewport);
+  return page;
+}
+
+const thanks = (page: Page) => page.getByRole('heading', { name: /Cảm ơn Ông\/Bà!|Thank you!/ }).waitFor();
+
+describe('the citizen kiosk in Chromium, by touch', () => {
+  it('a full quick survey, with every screen checked by axe and photographed at 1920×1080', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await screenshot(page, '01-attract');
+    const violations: Record<string, unknown> = { attract: await axeViolations(page) };
+    await start(page);
+    await screenshot(page, '02-question');
+    violations.question = await axeViolations(page);
+    await answer(page, 'Rất hài lòng');
+    await answer(page, 'Hài lòng');
+    await answer(page, 'Rất không hài lòng'); // officer: low → reasons
+    await page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' }).waitFor();
+    await page.getByRole('button', { name: 'Thái độ không lịch sự' }).tap();
+    await screenshot(page, '03-reasons');
+    violations.reasons = await axeViolations(page);
+    await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+    await answer(page, 'Bình thường');
+    await answer(page, 'Không ý kiến');
+    await page.getByRole('heading', { name: 'Ông/Bà có góp ý thêm không?' }).waitFor();
+    await screenshot(page, '04-comment');
+    violations.comment = await axeViolations(page);
+    await page.getByRole('button', { name: 'Bỏ qua' }).tap();
+    await page.getByRole('heading', { name: 'Ông/Bà có muốn được liên hệ lại không?' }).waitFor();
+    await page.getByRole('checkbox').tap();
+    await screenshot(page, '05-contact');
+    violations.contact = await axeViolations(page);
+    await page.getByRole('button', { name: 'Bỏ qua' }).tap();
+    await thanks(page);
+    await screenshot(page, '06-thanks');
+    violations.thanks = await axeViolations(page);
+    expect(violations).toEqual({ attract: [], question: [], reasons: [], comment: [], contact: [], thanks: [] });
+
+    const row = latest()!;
+    expect(row).toMatchObject({ status: 'completed', language: 'vi', flags: '[]', case_code_hash: null });
+    expect(answersOf(row.id)).toEqual([
+      { item: 'access', score: 5 },
+      { item: 'feedback', score: null },
+      { item: 'officer', score: 1 },
+      { item: 'procedure', score: 4 },
+      { item: 'result', score: 3 },
+    ]);
+    expect(query(dataDir, 'SELECT dimension, reason FROM response_reasons WHERE response_id = ?', row.id)).toEqual([{ dimension: 'officer', reason: 'impolite' }]);
+    expect(query(dataDir, 'SELECT count(*) AS n FROM response_personal WHERE response_id = ?', row.id)).toEqual([{ n: 0 }]);
+    await page.close();
+  });
+
+  it('a full survey with a low score, reasons, a Vietnamese comment typed on the on-screen keyboard and a phone number', async () => {
+    await activate('sipas-full');
+    const page = await open();
+    await start(page);
+    const labels = ['Hài lòng', 'Rất hài lòng', 'Không hài lòng', 'Hài lòng', 'Hài lòng'];
+    for (let i = 0; i < 5; i += 1) await answer(page, labels[i]!); // access.1..5: one low
+    await page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' }).waitFor();
+    await page.getByRole('button', { name: 'Phải chờ quá lâu' }).tap();
+    await page.getByRole('button', { name: 'Khó tìm thông tin' }).tap();
+    await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+    for (let i = 0; i < 4 + 6 + 3; i += 1) await answer(page, 'Rất hài lòng'); // procedure, officer, result
+    for (let i = 0; i < 3; i += 1) await answer(page, 'Không ý kiến'); // feedback is optional
+
+    await page.getByRole('heading', { name: 'Ông/Bà có góp ý thêm không?' }).waitFor();
+    const keyboard = page.getByRole('group', { name: 'Bàn phím' });
+    const tap = (name: string) => keyboard.getByRole('button', { name, exact: true }).tap();
+    await tap('Chữ hoa');
+    for (const key of 'Cans booj huwowngs daaxn taanj tinhf') await tap(key === ' ' ? 'Dấu cách' : key);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' }).inputValue()).toBe('Cán bộ hướng dẫn tận tình');
+    await screenshot(page, '07-comment-typed');
+    await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+
+    await page.getByRole('heading', { name: 'Ông/Bà có muốn được liên hệ lại không?' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Tôi đồng ý để lại số điện thoại để được liên hệ lại' }).tap();
+    const keypad = page.getByRole('group', { name: 'Bàn phím số' });
+    for (const digit of '0905123456') await keypad.getByRole('button', { name: digit, exact: true }).tap();
+    await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+    await thanks(page);
+
+    const row = latest()!;
+    expect(row).toMatchObject({ status: 'completed', flags: '[]' });
+    expect(answersOf(row.id)).toHaveLength(21);
+    expect(answersOf(row.id).find((a) => a.item === 'access.3')).toEqual({ item: 'access.3', score: 2 });
+    expect(query(dataDir, 'SELECT reason FROM response_reasons WHERE response_id = ? ORDER BY reason', row.id)).toEqual([
+      { reason: 'hard-to-find-information' },
+      { reason: 'waited-too-long' },
+    ]);
+    const [personal] = query<{ comment: string; phone: string; consent_version: string; consent_at: string }>(
+      dataDir,
+      'SELECT comment, phone, consent_version, consent_at FROM response_personal WHERE response_id = ?',
+      row.id,
+    );
+    expect(personal).toMatchObject({ comment: 'Cán bộ hướng dẫn tận tình', phone: '0905123456', consent_version: 'contact-consent-2026-11' });
+    expect(personal?.comment).toBe(personal?.comment.normalize('NFC'));
+    expect(Date.parse(personal!.consent_at)).not.toBeNaN();
+    await activate('sipas-quick');
+    await page.close();
+  }, 120_000);
+
+  it('switches to English and back, and the next citizen starts in Vietnamese', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'English' }).tap();
+    await start(page, 'Rate our service');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('How satisfied are you with the reception area');
+    for (const label of ['Satisfied', 'Satisfied', 'Very satisfied', 'Neutral', 'No opinion']) await answer(page, label);
+    await page.getByRole('button', { name: 'Skip' }).tap();
+    await page.getByRole('button', { name: 'Skip' }).tap();
+    await thanks(page);
+    expect(latest()).toMatchObject({ language: 'en', status: 'completed' });
+    await page.getByRole('button', { name: 'Back to the start' }).tap();
+    await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await page.close();
+  });
+
+  it('after 45 s untouched it warns for 20 s, then resets and keeps the partial answers as abandoned', async () => {
+    const { context, page } = await kioskPage(browser, 'about:blank');
+    await page.clock.install();
+    await page.goto(`${host.url}#/kiosk`);
+    await start(page);
+    await answer(page, 'Hài lòng');
+    await answer(page, 'Bình thường');
+    await page.clock.fastForward(46_000);
+    const dialog = page.getByRole('dialog', { name: 'Ông/Bà còn tiếp tục không?' });
+    await dialog.waitFor();
+    await screenshot(page, '08-still-there');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.clock.fastForward(19_000);
+    expect(await dialog.isVisible()).toBe(true); // at least 20 s to answer
+    await page.clock.fastForward(2_000);
+    await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await expect.poll(() => latest()?.status).toBe('abandoned');
+    expect(answersOf(latest()!.id)).toEqual([
+      { item: 'access', score: 4 },
+      { item: 'procedure', score: 3 },
+    ]);
+    await context.close();
+  });
+
+  it('one rating per case code: a scanned code is rated once, the second try is refused politely', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    // A USB scanner types fast and ends with Enter.
+    await page.keyboard.type('HS-2026-000123', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByText('Hồ sơ: HS-2026-000123').waitFor();
+    for (const label of ['Hài lòng', 'Hài lòng', 'Hài lòng', 'Hài lòng', 'Hài lòng']) await answer(page, label);
+    await skip(page, 'Ông/Bà có góp ý thêm không?');
+    await skip(page, 'Ông/Bà có muốn được liên hệ lại không?');
+    await thanks(page);
+    const rated = latest()!;
+    expect(rated.case_code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(query(dataDir, 'SELECT * FROM responses'))).not.toContain('HS-2026-000123');
+
+    await page.getByRole('button', { name: 'Về trang đầu' }).tap();
+    await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await page.keyboard.type('hs-2026-000123', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà!' }).waitFor();
+    expect(query(dataDir, 'SELECT count(*) AS n FROM responses WHERE case_code_hash = ?', rated.case_code_hash)).toEqual([{ n: 1 }]);
+    await page.close();
+  });
+
+  it('a burst faster than anyone can read is stored, flagged suspect, and left out of the index', async () => {
+    const page = await open();
+    await start(page);
+    for (const label of ['Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng']) await answer(page, label, 0);
+    await skip(page, 'Ông/Bà có góp ý thêm không?');
+    await skip(page, 'Ông/Bà có muốn được liên hệ lại không?');
+    await thanks(page);
+    expect(latest()).toMatchObject({ status: 'completed', flags: '["too_fast"]' });
+    const { token } = await api('signIn', { officer: 'nv01', pin: '1111' });
+    const summary = await api('dailySummary', {}, token);
+    expect(summary.responses.suspect).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('fits without scrollbars at 1920×1080 and 1280×800, landscape and portrait', async () => {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 800, height: 1280 }]) {
+      const page = await open(viewport);
+      await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+      expect([viewport, 'attract', await fitsViewport(page)]).toEqual([viewport, 'attract', true]);
+      await start(page);
+      expect([viewport, 'question', await fitsViewport(page)]).toEqual([viewport, 'question', true]);
+      for (const label of ['Hài lòng', 'Hài lòng', 'Rất không hài lòng']) await answer(page, label, 0);
+      await page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' }).waitFor();
+      expect([viewport, 'reasons', await fitsViewport(page)]).toEqual([viewport, 'reasons', true]);
+      await page.getByRole('button', { name: 'Bỏ qua' }).tap();
+      await answer(page, 'Hài lòng', 0);
+      await answer(page, 'Hài lòng', 0);
+      await page.getByRole('heading', { name: 'Ông/Bà có góp ý thêm không?' }).waitFor();
+      expect([viewport, 'comment', await fitsViewport(page)]).toEqual([viewport, 'comment', true]);
+      await page.getByRole('button', { name: 'Bỏ qua' }).tap();
+      await page.getByRole('checkbox').tap();
+      expect([viewport, 'contact', await fitsViewport(page)]).toEqual([viewport, 'contact', true]);
+      await page.close();
+    }
+  });
+
+  it('when the host cannot store the answers, the citizen sees an apology', async () => {
+    const page = await open();
+    await start(page);
+    for (const label of ['Hài lòng', 'Hài lòng', 'Hài lòng', 'Hài lòng']) await answer(page, label);
+    await host.kill('SIGKILL');
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).tap();
+    await skip(page, 'Ông/Bà có góp ý thêm không?');
+    await skip(page, 'Ông/Bà có muốn được liên hệ lại không?');
+    await page.getByRole('heading', { name: 'Xin lỗi, máy chưa ghi nhận được ý kiến của Ông/Bà' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, '09-sorry');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    host = await startHostProcess(dataDir);
+  }, 60_000);
+});
