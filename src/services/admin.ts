@@ -80,6 +80,10 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
       const before = store.findOfficer(input.code);
       if (!before && !input.pin) throw new AppError('bad_input', 'pin: required for a new officer');
       if (before && input.pin) throw new AppError('bad_input', 'pin: use resetOfficerPin to change a PIN');
+      const demotes = before?.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
+      if (demotes && store.countAdmins() <= 1) {
+        throw new AppError('conflict', 'role: this is the last active administrator; make another administrator first');
+      }
       const pinHash = input.pin ? await pins.hash(input.pin) : null;
       const { pin: _pin, ...officer } = input;
       return change(session, before ? 'officer.update' : 'officer.create', input.code, auditable(before), () => {

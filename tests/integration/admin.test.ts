@@ -60,6 +60,15 @@ describe('unit setup', () => {
     expect((await call('signIn', { officer: 'nv03', pin: '4444' })).role).toBe('staff');
   });
 
+  it('refuses to demote or retire the last active administrator', async () => {
+    const { call } = await start();
+    const token = await adminToken(call);
+    await expect(call('saveOfficer', { code: 'qtv', name: 'Lê Thu Hà', role: 'staff' }, token)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(call('saveOfficer', { code: 'qtv', name: 'Lê Thu Hà', role: 'admin', active: false }, token)).rejects.toMatchObject({ code: 'conflict' });
+    await call('saveOfficer', { code: 'qtv2', name: 'Phó quản trị', role: 'admin', pin: '5555' }, token);
+    expect((await call('saveOfficer', { code: 'qtv', name: 'Lê Thu Hà', role: 'staff' }, token)).role).toBe('staff');
+  });
+
   it('staff cannot change the setup', async () => {
     const { raw, call } = await start();
     const staff = (await call('signIn', { officer: 'nv01', pin: '1111' })).token;
