@@ -6,6 +6,7 @@ import { ExitKioskButton } from './ExitKioskButton';
 import { ExportsSection } from './exports/ExportsSection';
 import { OfficersSection } from './officers/OfficersSection';
 import { QuestionnairesSection } from './questionnaires/QuestionnairesSection';
+import { PeriodicReportSection } from './report/PeriodicReportSection';
 import { sectionHref, sectionIds, useSection, type SectionId } from './sections';
 import { useAdminSession } from './session';
 import { SyncSection } from './sync/SyncSection';
@@ -18,6 +19,7 @@ const SECTIONS: Record<SectionId, ComponentType> = {
   unit: UnitSection,
   officers: OfficersSection,
   questionnaires: QuestionnairesSection,
+  report: PeriodicReportSection,
   exports: ExportsSection,
   backups: BackupsSection,
   sync: SyncSection,
