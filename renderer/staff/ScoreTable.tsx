@@ -21,13 +21,13 @@ function ScoreCells({ score, format }: { score: Score; format: Formatters }) {
 }
 
 /** The SIPAS index and every dimension's, with mean score and the 1–5 distribution. */
-export function ScoreTable({ score, format }: { score: SipasScore; format: Formatters }) {
+export function ScoreTable({ score, format, caption }: { score: SipasScore; format: Formatters; caption?: string }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const labels = scaleChoices(5, language);
   return (
-    <table className="score-table">
-      <caption>{t('staff.table.caption')}</caption>
+    <table className="staff-table score-table">
+      <caption>{caption ?? t('staff.table.caption')}</caption>
       <thead>
         <tr>
           <th scope="col" rowSpan={2}>

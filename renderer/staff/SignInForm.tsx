@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/operations';
 import { useApi } from '../api/ApiContext';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { errorKey, type ErrorKey } from './errorKey';
+import { errorKey, lockedMinutes, type ErrorKey } from './errorKey';
 
 type Officer = OutputOf<'listOfficers'>[number];
-export type SignInResult = OutputOf<'signIn'>;
+type SignInResult = OutputOf<'signIn'>;
 type FormError = ErrorKey | 'staff.signIn.missingOfficer' | 'staff.signIn.pinFormat';
 
 // The same rule the host applies; checked here so a typo gets an immediate, translated message.
@@ -28,6 +28,7 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
   const [officer, setOfficer] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<FormError | null>(null);
+  const [lockMinutes, setLockMinutes] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -56,6 +57,7 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
       onSignedIn(await api.call('signIn', { officer, pin }));
     } catch (failure) {
       setError(errorKey(failure));
+      setLockMinutes(lockedMinutes(failure));
       // A wrong PIN is typed again from scratch.
       setPin('');
       setBusy(false);
@@ -118,7 +120,7 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
           />
           {error && (
             <p id={ids.error} role="alert" className="error-message">
-              {t(error)}
+              {error === 'staff.errors.locked' && lockMinutes !== null ? t('staff.signIn.lockedFor', { count: lockMinutes }) : t(error)}
             </p>
           )}
           <button type="submit" className="button-primary" disabled={busy}>

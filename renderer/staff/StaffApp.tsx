@@ -1,17 +1,23 @@
+import './locale';
 import './staff.css';
+import './forms.css';
+import './print.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { LanguageToggle } from '../components/LanguageToggle';
-import { SignInForm, type SignInResult } from './SignInForm';
-import { TodayView } from './TodayView';
+import { SignInForm } from './SignInForm';
+import type { SignInResult } from './StaffContext';
+import { StaffShell } from './StaffShell';
 
-/** The desk staff's route: PIN sign-in, then today's figures. */
+type Notice = 'staff.signIn.sessionExpired' | 'staff.signIn.idleSignedOut';
+
+/** The desk staff's route: PIN sign-in, then the staff screens. */
 export function StaffApp() {
   const { t } = useTranslation();
   const api = useApi();
   const [session, setSession] = useState<SignInResult | null>(null);
-  const [expired, setExpired] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   // Ending a session (sign-out button, expiry, leaving the route) always tells
   // the host and drops the token, so no other screen calls with staff rights.
@@ -26,26 +32,32 @@ export function StaffApp() {
   const signedIn = useCallback(
     (result: SignInResult) => {
       api.setToken(result.token);
-      setExpired(false);
+      setNotice(null);
       setSession(result);
     },
     [api],
   );
   const signOut = useCallback(() => setSession(null), []);
   const expire = useCallback(() => {
-    setExpired(true);
+    setNotice('staff.signIn.sessionExpired');
+    setSession(null);
+  }, []);
+  const idle = useCallback(() => {
+    setNotice('staff.signIn.idleSignedOut');
     setSession(null);
   }, []);
 
   return (
     <div className="staff">
-      <div className="staff-bar">
-        <LanguageToggle />
-      </div>
       {session ? (
-        <TodayView officerName={session.officer.name} onSignOut={signOut} onExpired={expire} />
+        <StaffShell session={session} onSignOut={signOut} onExpired={expire} onIdle={idle} />
       ) : (
-        <SignInForm onSignedIn={signedIn} notice={expired ? t('staff.signIn.sessionExpired') : null} />
+        <>
+          <header className="staff-bar">
+            <LanguageToggle />
+          </header>
+          <SignInForm onSignedIn={signedIn} notice={notice ? t(notice) : null} />
+        </>
       )}
     </div>
   );

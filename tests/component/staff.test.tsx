@@ -1,91 +1,25 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import type { OutputOf } from '../../src/contract/operations';
-import { ApiProvider } from '../../renderer/api/ApiContext';
-import { StaffApp } from '../../renderer/staff/StaffApp';
-import { fail, fakeHost, ok, type Handlers } from './fakeTransport';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fail, ok } from './fakeTransport';
+import { overview, renderStaff, signIn, TOKEN } from './staffHarness';
 
-const TOKEN = 'tok_0123456789abcdef';
-
-const summary: OutputOf<'dailySummary'> = {
-  day: '2026-11-29',
-  responses: { counted: 1234, completed: 1236, abandoned: 3, suspect: 2 },
-  score: {
-    index: 83.333_333,
-    mean: 4.125,
-    answers: 30,
-    distribution: [1, 2, 2, 10, 15],
-    dimensions: [
-      {
-        dimension: 'access',
-        index: 100,
-        mean: 4.6,
-        answers: 10,
-        distribution: [0, 0, 0, 4, 6],
-        items: [],
-      },
-      {
-        dimension: 'officer',
-        index: 66.666_667,
-        mean: 3.75,
-        answers: 12,
-        distribution: [1, 2, 1, 2, 6],
-        items: [],
-      },
-      {
-        dimension: 'result',
-        index: null,
-        mean: null,
-        answers: 0,
-        distribution: [0, 0, 0, 0, 0],
-        items: [],
-      },
-    ],
-  },
-};
-
-function renderStaff(handlers: Handlers = {}) {
-  const host = fakeHost({
-    listOfficers: () =>
-      ok([
-        { code: 'nv01', name: 'Nguyễn Văn An' },
-        { code: 'tt02', name: 'Trần Thị Bình' },
-      ]),
-    signIn: ({ officer, pin }) =>
-      officer === 'tt02' && pin === '2468'
-        ? ok({ token: TOKEN, role: 'staff', officer: { code: 'tt02', name: 'Trần Thị Bình' }, idleTimeoutSeconds: 1800 })
-        : fail('unauthenticated', 'wrong officer or PIN'),
-    // Answers only with the session token: proves the client was given it.
-    dailySummary: (_input, token) => (token === TOKEN ? ok(summary) : fail('unauthenticated')),
-    signOut: () => ok({ signedOut: true as const }),
-    ...handlers,
-  });
-  render(
-    <ApiProvider client={host.client}>
-      <StaffApp />
-    </ApiProvider>,
-  );
-  return { host, user: userEvent.setup() };
-}
-
-async function signIn(user: ReturnType<typeof userEvent.setup>, officer: string, pin: string) {
-  await screen.findByRole('option', { name: officer });
-  await user.selectOptions(screen.getByLabelText('Cán bộ'), officer);
-  await user.type(screen.getByLabelText('Mã PIN'), pin);
-  await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
-}
-
-const cellsOf = (rowName: string) =>
-  within(screen.getByRole('row', { name: new RegExp(`^${rowName}`) }))
+const cellsOf = (table: HTMLElement, rowName: string) =>
+  within(within(table).getByRole('row', { name: new RegExp(`^${rowName}`) }))
     .getAllByRole('cell')
     .map((cell) => cell.textContent);
 
-const countOf = (term: string) => screen.getByText(term).nextElementSibling?.textContent;
+const table = (name: string) => screen.getByRole('table', { name });
 
-describe('staff', () => {
-  it('shows the translated error for a wrong PIN and clears the PIN', async () => {
-    const { host, user } = renderStaff();
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('staff sign-in', () => {
+  it('shows the translated error for a wrong PIN, clears it, then the lockout with its minutes', async () => {
+    let tries = 0;
+    const { host, user } = renderStaff({
+      signIn: () => (++tries < 2 ? fail('unauthenticated', 'wrong officer or PIN') : fail('locked', 'too many wrong PINs; try again in 5 min')),
+    });
     screen.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' });
     const pin = screen.getByLabelText<HTMLInputElement>('Mã PIN');
     expect(pin.type).toBe('password');
@@ -94,46 +28,63 @@ describe('staff', () => {
     await signIn(user, 'Trần Thị Bình', '1111');
     expect((await screen.findByRole('alert')).textContent).toBe('Sai cán bộ hoặc mã PIN.');
     expect(pin.value).toBe('');
-    expect(host.inputsTo('signIn')).toEqual([{ officer: 'tt02', pin: '1111' }]);
-    expect(host.inputsTo('dailySummary')).toEqual([]);
+
+    await user.type(pin, '1112');
+    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Tài khoản đang tạm khoá vì nhập sai mã PIN nhiều lần. Vui lòng thử lại sau 5 phút.',
+      ),
+    );
+    expect(host.inputsTo('signIn')).toEqual([
+      { officer: 'tt02', pin: '1111' },
+      { officer: 'tt02', pin: '1112' },
+    ]);
+    expect(host.inputsTo('todayOverview')).toEqual([]);
   });
 
-  it('explains a locked account and a malformed PIN without guessing', async () => {
-    const { host, user } = renderStaff({ signIn: () => fail('locked', 'too many wrong PINs; try again in 5 min') });
+  it('checks the PIN format before asking the host', async () => {
+    const { host, user } = renderStaff();
     await signIn(user, 'Nguyễn Văn An', '12');
     expect(screen.getByRole('alert').textContent).toBe('Mã PIN gồm 4 đến 8 chữ số.');
     expect(host.inputsTo('signIn')).toEqual([]);
-
-    await user.type(screen.getByLabelText('Mã PIN'), '34');
-    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
-    expect((await screen.findByText(/tạm khoá/)).textContent).toBe(
-      'Tài khoản đang tạm khoá vì nhập sai mã PIN nhiều lần. Vui lòng thử lại sau ít phút.',
-    );
-    expect(host.inputsTo('signIn')).toEqual([{ officer: 'nv01', pin: '1234' }]);
   });
 
-  it("shows today's figures after sign-in, refreshes them and signs out", async () => {
-    let asked = 0;
-    const { host, user } = renderStaff({
-      // The second look finds one more counted response.
-      dailySummary: (_input, token) => {
-        if (token !== TOKEN) return fail('unauthenticated');
-        asked += 1;
-        return ok(asked === 1 ? summary : { ...summary, responses: { ...summary.responses, counted: 1235 } });
-      },
-    });
-    await signIn(user, 'Trần Thị Bình', '2468');
+  it('returns to sign-in with a notice when the host no longer knows the session', async () => {
+    const { user } = renderStaff({ todayOverview: () => fail('unauthenticated') });
+    await signIn(user);
+    await screen.findByText('Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
+    screen.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' });
+  });
+});
+
+describe('today', () => {
+  it("shows today's figures beside yesterday and the last 7 days, in Vietnamese formats", async () => {
+    const { host, user } = renderStaff();
+    await signIn(user);
 
     await screen.findByRole('heading', { level: 1, name: 'Hôm nay' });
     await screen.findByText('Chủ Nhật, 29 tháng 11, 2026');
     screen.getByText('Cán bộ: Trần Thị Bình');
-    expect(countOf('Được tính vào chỉ số')).toBe('1.234');
-    expect(countOf('Bỏ dở')).toBe('3');
-    expect(countOf('Nghi vấn')).toBe('2');
+    expect(screen.getByRole('link', { name: 'Hôm nay' }).getAttribute('aria-current')).toBe('page');
     screen.getByText('83,3%', { selector: '.sipas-value' });
 
-    const table = screen.getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+    const counts = table('Số phiếu đánh giá');
+    expect(within(counts).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      'Hôm nay',
+      'Hôm qua',
+      '7 ngày qua (23/11/2026 – 29/11/2026)',
+    ]);
+    expect(cellsOf(counts, 'Được tính vào chỉ số')).toEqual(['1.234', '40', '2.500']);
+    expect(cellsOf(counts, 'Bỏ dở')).toEqual(['3', '0', '3']);
+    expect(cellsOf(counts, 'Nghi vấn')).toEqual(['2', '1', '2']);
+
+    const compare = table('So sánh với hôm qua và 7 ngày qua');
+    expect(cellsOf(compare, 'Chỉ số SIPAS')).toEqual(['83,3%', '4,13', '50,0%', '3,50', '83,3%', '4,13']);
+    expect(cellsOf(compare, 'Công chức trực tiếp')).toEqual(['66,7%', '3,75', '—', '—', '66,7%', '3,75']);
+
+    const detail = table('Chỉ số hài lòng theo yếu tố: Hôm nay');
+    expect(within(detail).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'Yếu tố',
       'Chỉ số hài lòng',
       'Điểm trung bình',
@@ -145,42 +96,100 @@ describe('staff', () => {
       '4 Hài lòng',
       '5 Rất hài lòng',
     ]);
-    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual([
-      'Chỉ số SIPAS',
-      'Tiếp cận dịch vụ hành chính công',
-      'Thủ tục hành chính',
-      'Công chức trực tiếp giải quyết công việc',
-      'Kết quả giải quyết thủ tục hành chính',
-      'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị',
-    ]);
-    expect(cellsOf('Chỉ số SIPAS')).toEqual(['83,3%', '4,13', '30', '1', '2', '2', '10', '15']);
-    expect(cellsOf('Công chức trực tiếp')).toEqual(['66,7%', '3,75', '12', '1', '2', '1', '2', '6']);
-    expect(cellsOf('Tiếp cận dịch vụ')).toEqual(['100,0%', '4,60', '10', '0', '0', '0', '4', '6']);
-    expect(cellsOf('Kết quả giải quyết')).toEqual(['—', '—', '0', '0', '0', '0', '0', '0']);
+    expect(cellsOf(detail, 'Chỉ số SIPAS')).toEqual(['83,3%', '4,13', '30', '1', '2', '2', '10', '15']);
+    expect(cellsOf(detail, 'Tiếp cận dịch vụ')).toEqual(['100,0%', '4,60', '10', '0', '0', '0', '4', '6']);
     // Nobody answered on feedback today: the row is still there, empty.
-    expect(cellsOf('Tiếp nhận, xử lý')).toEqual(['—', '—', '0', '0', '0', '0', '0', '0']);
+    expect(cellsOf(detail, 'Tiếp nhận, xử lý')).toEqual(['—', '—', '0', '0', '0', '0', '0', '0']);
+
+    // The distribution of yesterday, one press away.
+    await user.click(screen.getByRole('button', { name: 'Hôm qua' }));
+    expect(cellsOf(table('Chỉ số hài lòng theo yếu tố: Hôm qua'), 'Chỉ số SIPAS')).toEqual(['50,0%', '3,50', '8', '1', '1', '2', '2', '2']);
+
+    expect(cellsOf(table('Theo quầy'), 'Quầy 1')).toEqual(['7', '0', '0', '92,5%', '4,00', '14']);
+    expect(cellsOf(table('Theo quầy'), 'Không ghi nhận')).toEqual(['2', '0', '0', '50,0%', '4,00', '4']);
+    expect(cellsOf(table('Theo cán bộ'), 'Trần Thị Bình')).toEqual(['9', '0', '0', '88,3%', '4,00', '18']);
+    expect(cellsOf(table('Theo lĩnh vực'), 'Đất đai')).toEqual(['9', '0', '0', '88,3%', '4,00', '18']);
+    expect(host.calls.find((call) => call.name === 'todayOverview')).toEqual({ name: 'todayOverview', input: {}, token: TOKEN });
 
     // English formatting follows the language.
     await user.click(screen.getByRole('button', { name: 'English' }));
     screen.getByRole('heading', { level: 1, name: 'Today' });
-    expect(cellsOf('SIPAS index')).toEqual(['83.3%', '4.13', '30', '1', '2', '2', '10', '15']);
-    expect(countOf('Counted in the index')).toBe('1,234');
+    expect(cellsOf(table('Responses'), 'Counted in the index')).toEqual(['1,234', '40', '2,500']);
     await user.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
-
-    await user.click(screen.getByRole('button', { name: 'Làm mới' }));
-    await waitFor(() => expect(countOf('Được tính vào chỉ số')).toBe('1.235'));
-    expect(host.inputsTo('dailySummary')).toHaveLength(2);
 
     await user.click(screen.getByRole('button', { name: 'Đăng xuất' }));
     await screen.findByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' });
-    const signOut = host.calls.filter((call) => call.name === 'signOut');
-    expect(signOut).toEqual([{ name: 'signOut', input: {}, token: TOKEN }]);
+    expect(host.calls.filter((call) => call.name === 'signOut')).toEqual([{ name: 'signOut', input: {}, token: TOKEN }]);
   });
 
-  it('asks to sign in again when the session has expired', async () => {
-    const { user } = renderStaff({ dailySummary: () => fail('unauthenticated') });
-    await signIn(user, 'Trần Thị Bình', '2468');
-    await screen.findByText('Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
-    screen.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' });
+  it('refetches within one poll when the live revision moves, and warns about unsaved submissions', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let revision = 7;
+    let pendingWrites = 0;
+    let counted = 1234;
+    const { host, user } = renderStaff(
+      {
+        liveStatus: () => ok({ revision, pendingWrites }),
+        todayOverview: () => ok({ ...overview, today: { ...overview.today, responses: { ...overview.today.responses, counted } } }),
+      },
+      { fakeTimers: true },
+    );
+    await signIn(user);
+    const counts = await screen.findByRole('table', { name: 'Số phiếu đánh giá' });
+    await waitFor(() => expect(cellsOf(counts, 'Được tính vào chỉ số')[0]).toBe('1.234'));
+    await act(() => vi.advanceTimersByTimeAsync(3_000));
+    const before = host.inputsTo('todayOverview').length;
+    // Nothing changed: polls go on, the figures are not fetched again.
+    expect(host.inputsTo('liveStatus').length).toBeGreaterThan(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    counted = 1235;
+    revision = 8;
+    await act(() => vi.advanceTimersByTimeAsync(1_600));
+    await waitFor(() => expect(cellsOf(counts, 'Được tính vào chỉ số')[0]).toBe('1.235'));
+    expect(host.inputsTo('todayOverview')).toHaveLength(before + 1);
+
+    pendingWrites = 2;
+    await act(() => vi.advanceTimersByTimeAsync(1_600));
+    expect((await screen.findByRole('alert')).textContent).toBe('2 phiếu chưa lưu được vào cơ sở dữ liệu; máy đang thử lại.');
+  });
+
+  it('signs out by itself after the idle time, though the live polls keep the host session busy', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { user } = renderStaff({}, { fakeTimers: true });
+    await signIn(user);
+    await screen.findByRole('heading', { level: 1, name: 'Hôm nay' });
+    await act(() => vi.advanceTimersByTimeAsync(1800_000));
+    await screen.findByText('Đã tự đăng xuất vì lâu không có thao tác. Vui lòng đăng nhập lại.');
+  });
+
+  it('prints the day report, and saves it as a PDF where the desktop app can', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const { host, user } = renderStaff({
+      shellCapabilities: () => ok({ exitKiosk: true, savePdf: true }),
+      saveReportPdf: ({ fileName }) => ok({ saved: true, path: `C:\\Users\\Lan\\Documents\\${fileName}` }),
+    });
+    await signIn(user);
+    await user.click(await screen.findByRole('link', { name: 'In báo cáo ngày' }));
+    await screen.findByRole('heading', { level: 1, name: 'Báo cáo ngày' });
+    await screen.findByText('UBND xã Điện Hồng');
+    await screen.findByRole('table', { name: 'Theo cán bộ' });
+    expect(screen.queryByRole('button', { name: 'Hôm qua' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'In' }));
+    expect(print).toHaveBeenCalledOnce();
+    await user.click(screen.getByRole('button', { name: 'Lưu PDF' }));
+    await screen.findByText('Đã lưu báo cáo vào: C:\\Users\\Lan\\Documents\\bao-cao-2026-11-29.pdf');
+    expect(host.inputsTo('saveReportPdf')).toEqual([{ fileName: 'bao-cao-2026-11-29.pdf' }]);
+    print.mockRestore();
+  });
+
+  it('offers no PDF button over HTTP', async () => {
+    const { user } = renderStaff();
+    await signIn(user);
+    await user.click(await screen.findByRole('link', { name: 'In báo cáo ngày' }));
+    await screen.findByRole('table', { name: 'Theo cán bộ' });
+    screen.getByRole('button', { name: 'In' });
+    expect(screen.queryByRole('button', { name: 'Lưu PDF' })).toBeNull();
   });
 });
