@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskPage, launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/hostProcess';
-import { answer, axeViolations, fitsViewport, query, screenshot, skip, start } from './support/kioskSteps';
+import { answer, axeViolations, fitsViewport, query, scan, screenshot, skip, start } from './support/kioskSteps';
 
 let browser: Browser;
 let host: HostProcess;
@@ -187,9 +187,7 @@ describe('the citizen kiosk in Chromium, by touch', () => {
   it('one rating per case code: a scanned code is rated once, the second try is refused politely', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
-    // A USB scanner types fast and ends with Enter.
-    await page.keyboard.type('HS-2026-000123', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scan(page, 'HS-2026-000123');
     await page.getByText('Hồ sơ: HS-2026-000123').waitFor();
     for (const label of ['Hài lòng', 'Hài lòng', 'Hài lòng', 'Hài lòng', 'Hài lòng']) await answer(page, label);
     await skip(page, 'Ông/Bà có góp ý thêm không?');
@@ -201,8 +199,7 @@ describe('the citizen kiosk in Chromium, by touch', () => {
 
     await page.getByRole('button', { name: 'Về trang đầu' }).tap();
     await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
-    await page.keyboard.type('hs-2026-000123', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scan(page, 'hs-2026-000123');
     await page.getByRole('status').filter({ hasText: 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà!' }).waitFor();
     expect(query(dataDir, 'SELECT count(*) AS n FROM responses WHERE case_code_hash = ?', rated.case_code_hash)).toEqual([{ n: 1 }]);
     await page.close();

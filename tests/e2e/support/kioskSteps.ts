@@ -78,3 +78,16 @@ export const fitsViewport = (page: Page) =>
     const root = document.scrollingElement ?? document.documentElement;
     return root.scrollHeight <= window.innerHeight + 1 && root.scrollWidth <= window.innerWidth + 1;
   });
+
+/**
+ * A USB barcode scanner: the whole code and Enter as key presses a millisecond
+ * apart. Sent in one burst inside the page, so a loaded test machine cannot
+ * spread the keys out the way a slow typist would.
+ */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.evaluate((keys) => {
+    for (const key of [...keys, 'Enter']) {
+      for (const type of ['keydown', 'keyup']) window.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, cancelable: true }));
+    }
+  }, code);
+}
