@@ -85,6 +85,8 @@ export const fitsViewport = (page: Page) =>
  * spread the keys out the way a slow typist would.
  */
 export async function scan(page: Page, code: string): Promise<void> {
+  // The attract screen listens for a scanner once its setup has loaded (start button enabled).
+  await page.waitForFunction(() => document.querySelector('button.start-button:not([disabled])') !== null);
   await page.evaluate((keys) => {
     for (const key of [...keys, 'Enter']) {
       for (const type of ['keydown', 'keyup']) window.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, cancelable: true }));
