@@ -30,6 +30,8 @@ async function start(): Promise<void> {
   app.enableSandbox();
   hardenAllContents(app, appUrlPrefix);
   logChildProcessGone(app);
+  // A kiosk starts with the machine (Windows and macOS; Linux uses the session's autostart, see docs/DEPLOYMENT.md).
+  if (options.kiosk && process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin: true });
 
   let window: BrowserWindow | null = null;
   let lockdown: Lockdown | null = null;

@@ -73,6 +73,7 @@ export class FakeApp extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => true);
   whenReady = vi.fn(async () => {});
   enableSandbox = vi.fn();
+  setLoginItemSettings = vi.fn();
   quit = vi.fn();
   exit = vi.fn();
 }

@@ -45,6 +45,8 @@ describe('electron/main', () => {
   it('holds the single-instance lock and forces the sandbox on every renderer', () => {
     expect(fake.app.requestSingleInstanceLock).toHaveBeenCalledOnce();
     expect(fake.app.enableSandbox).toHaveBeenCalledOnce();
+    if (process.platform !== 'linux') expect(fake.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+    else expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled();
     expect(fake.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 
