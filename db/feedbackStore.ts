@@ -48,7 +48,8 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
       WHERE f.status <> 'resolved' ORDER BY r.rowid LIMIT 1`,
   );
   const update = db.prepare<[string, string | null, string, string, string]>(
-    'UPDATE feedback SET status = ?, note = ?, updated_by = ?, updated_at = ? WHERE response_id = ?',
+    // No note given keeps the one there: reopening an item must not erase how it was handled.
+    'UPDATE feedback SET status = ?, note = coalesce(?, note), updated_by = ?, updated_at = ? WHERE response_id = ?',
   );
 
   function complete(rows: Row[], threshold: number): FeedbackRecord[] {

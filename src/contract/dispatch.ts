@@ -27,8 +27,8 @@ export type Implementations = { [K in OperationName]: Implementation<K> };
 
 export interface DispatcherDeps {
   implementations: Implementations;
-  /** Looks a token up and refreshes its idle timer; null when unknown or expired. */
-  resolveSession: (token: string) => Session | null;
+  /** Looks a token up and, when `touch`, refreshes its idle timer; null when unknown or expired. */
+  resolveSession: (token: string, touch: boolean) => Session | null;
   /** Told about failures that are the app's fault, never shown to the caller. */
   onInternalError: (operation: string, error: unknown) => void;
 }
@@ -51,7 +51,7 @@ export function createDispatcher({ implementations, resolveSession, onInternalEr
     if (!isOperationName(name)) return failure('not_found', `unknown operation: ${name.slice(0, 60)}`);
     const spec = operations[name];
 
-    const session = token ? resolveSession(token) : null;
+    const session = token ? resolveSession(token, spec.passive !== true) : null;
     if (spec.role !== 'citizen') {
       if (!session) return failure('unauthenticated', 'sign in first');
       if (!roleAllows(session.role, spec.role)) return failure('forbidden', `${name} needs the ${spec.role} role`);

@@ -13,6 +13,11 @@ export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   output: O;
   /** One line for people reading the table. */
   summary: string;
+  /**
+   * A poll a screen makes on its own (not a person acting): it does not keep the
+   * session alive, so an unattended dashboard still signs out after its idle time.
+   */
+  passive?: boolean;
 }
 
 /** Declares one row of the operation table, keeping its zod types. */

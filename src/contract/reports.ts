@@ -64,6 +64,7 @@ export const reportOperations = {
   liveStatus: operation({
     role: 'staff',
     summary: 'A cheap poll for dashboards: the revision moves whenever a response is stored.',
+    passive: true,
     input: z.object({}).strict(),
     output: z.object({ revision: z.int().min(0), pendingWrites: z.int().min(0) }),
   }),

@@ -62,7 +62,7 @@ export function createAuthService({ officers, pins, clock, newToken }: AuthServi
     };
   }
 
-  function resolveSession(token: string): Session | null {
+  function resolveSession(token: string, touch = true): Session | null {
     const session = sessions.get(token);
     if (!session) return null;
     const now = clock.now();
@@ -70,7 +70,7 @@ export function createAuthService({ officers, pins, clock, newToken }: AuthServi
       sessions.delete(token);
       return null;
     }
-    session.lastSeen = now;
+    if (touch) session.lastSeen = now;
     return { role: session.role, officer: session.officer, officerName: session.officerName };
   }
 

@@ -142,6 +142,9 @@ describe('the feedback inbox', () => {
     await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'in_progress' }, token);
     const resolved = await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'resolved', note: 'Đã gọi điện xin lỗi' }, token);
     expect(resolved).toMatchObject({ status: 'resolved', note: 'Đã gọi điện xin lỗi', updatedBy: 'nv01', updatedAt: expect.any(String) });
+    const reopened = await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'in_progress' }, token);
+    expect(reopened.note).toBe('Đã gọi điện xin lỗi'); // reopening keeps how it was handled
+    await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'resolved', note: 'Đã gọi điện xin lỗi' }, token);
     const after = await call('listFeedback', {}, token);
     expect(after.stats).toMatchObject({ total: 2, handled: 1, handledPercent: 50, oldestUnhandled: { responseId: inbox.items[0].responseId } });
     expect((await call('listFeedback', { status: 'new' }, token)).items).toHaveLength(1);

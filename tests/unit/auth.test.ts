@@ -53,6 +53,13 @@ describe('staff sign-in', () => {
     clock.advance(SESSION_IDLE_MS + 1);
     expect(auth.resolveSession(token)).toBeNull();
 
+    // A dashboard's own polling (touch = false) does not keep an unattended session open.
+    const polled = await auth.signIn({ officer: 'nv01', pin: '1111' });
+    clock.advance(SESSION_IDLE_MS - 1000);
+    expect(auth.resolveSession(polled.token, false)).not.toBeNull();
+    clock.advance(2000);
+    expect(auth.resolveSession(polled.token, false)).toBeNull();
+
     const second = await auth.signIn({ officer: 'nv01', pin: '1111' });
     auth.signOut(second.token);
     expect(auth.resolveSession(second.token)).toBeNull();
