@@ -22,6 +22,7 @@ export function readShellOptions(argv: string[], env: NodeJS.ProcessEnv, userDat
       data: { type: 'string' },
       kiosk: { type: 'boolean' },
       windowed: { type: 'boolean' },
+      demo: { type: 'boolean' },
       'no-demo': { type: 'boolean' },
     },
     strict: false,
@@ -31,6 +32,8 @@ export function readShellOptions(argv: string[], env: NodeJS.ProcessEnv, userDat
   return {
     dataDir: path.resolve(flag ?? env.SIPAS_DATA ?? userData),
     kiosk: values.windowed === true ? false : values.kiosk === true || isPackaged,
-    demo: values['no-demo'] !== true,
+    // An installed kiosk never ships the demo officers (their PINs are in the README): its
+    // first run asks for the administrator instead. A developer's `electron .` keeps them.
+    demo: values['no-demo'] === true ? false : values.demo === true || !isPackaged,
   };
 }

@@ -16,9 +16,11 @@ describe('readShellOptions', () => {
     expect(readShellOptions(['--windowed'], {}, '/u', true).kiosk).toBe(false);
   });
 
-  it('demo officers unless --no-demo', () => {
-    expect(readShellOptions([], {}, '/u', true).demo).toBe(true);
-    expect(readShellOptions(['--no-demo'], {}, '/u', true).demo).toBe(false);
+  it('demo officers only in development, never in an installed kiosk unless asked', () => {
+    expect(readShellOptions([], {}, '/u', false).demo).toBe(true);
+    expect(readShellOptions([], {}, '/u', true).demo).toBe(false);
+    expect(readShellOptions(['--demo'], {}, '/u', true).demo).toBe(true);
+    expect(readShellOptions(['--no-demo'], {}, '/u', false).demo).toBe(false);
   });
 
   it('ignores switches it does not know (Chromium adds its own) instead of refusing to start', () => {
