@@ -1,3 +1,4 @@
+import { AdminTable } from '../ui/AdminTable';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/operations';
@@ -51,21 +52,7 @@ export function BackupsSection() {
         <LoadState loading={!backups.data} problem={backups.problem} onRetry={backups.reload} />
         {backups.data?.length === 0 && <p>{t('admin.backups.none')}</p>}
         {backups.data && backups.data.length > 0 && (
-          <table className="admin-table">
-            <caption className="visually-hidden">{t('admin.backups.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.backups.name')}</th>
-                <th scope="col">{t('admin.backups.day')}</th>
-                <th scope="col">{t('admin.backups.createdAt')}</th>
-                <th scope="col">{t('admin.backups.size')}</th>
-                <th scope="col">{t('admin.backups.kind')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          <AdminTable caption={t('admin.backups.heading')} columns={[t('admin.backups.name'), t('admin.backups.day'), t('admin.backups.createdAt'), t('admin.backups.size'), t('admin.backups.kind')]} actions>
               {backups.data.map((backup) => (
                 <tr key={backup.name}>
                   <th scope="row">
@@ -90,8 +77,7 @@ export function BackupsSection() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </AdminTable>
         )}
       </section>
       <RetentionForm />

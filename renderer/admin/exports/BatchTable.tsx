@@ -1,3 +1,4 @@
+import { AdminTable } from '../ui/AdminTable';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/operations';
 import { useFormat } from '../format';
@@ -10,23 +11,7 @@ export function BatchTable({ batches, onReexport, disabled }: { batches: readonl
   const format = useFormat();
   if (batches.length === 0) return <p>{t('admin.batches.none')}</p>;
   return (
-    <table className="admin-table">
-      <caption className="visually-hidden">{t('admin.batches.heading')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.batches.file')}</th>
-          <th scope="col">{t('admin.batches.createdAt')}</th>
-          <th scope="col">{t('admin.batches.period')}</th>
-          <th scope="col">{t('admin.batches.responses')}</th>
-          <th scope="col">{t('admin.batches.format')}</th>
-          <th scope="col">{t('admin.batches.personal')}</th>
-          <th scope="col">{t('admin.batches.createdBy')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('admin.common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+    <AdminTable caption={t('admin.batches.heading')} columns={[t('admin.batches.file'), t('admin.batches.createdAt'), t('admin.batches.period'), t('admin.batches.responses'), t('admin.batches.format'), t('admin.batches.personal'), t('admin.batches.createdBy')]} actions>
         {batches.map((batch) => (
           <tr key={batch.id}>
             <th scope="row">
@@ -45,7 +30,6 @@ export function BatchTable({ batches, onReexport, disabled }: { batches: readonl
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </AdminTable>
   );
 }

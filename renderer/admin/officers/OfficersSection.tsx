@@ -1,3 +1,4 @@
+import { AdminTable } from '../ui/AdminTable';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
@@ -38,22 +39,7 @@ export function OfficersSection() {
                 {t('admin.officers.addButton')}
               </button>
             </div>
-            <table className="admin-table">
-              <caption className="visually-hidden">{t('admin.officers.listHeading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.officers.photo')}</th>
-                  <th scope="col">{t('admin.officers.code')}</th>
-                  <th scope="col">{t('admin.officers.name')}</th>
-                  <th scope="col">{t('admin.officers.role')}</th>
-                  <th scope="col">{t('admin.officers.counter')}</th>
-                  <th scope="col">{t('admin.places.state')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('admin.common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+            <AdminTable caption={t('admin.officers.listHeading')} columns={[t('admin.officers.photo'), t('admin.officers.code'), t('admin.officers.name'), t('admin.officers.role'), t('admin.officers.counter'), t('admin.places.state')]} actions>
                 {setup.data.officers.map((officer) => (
                   <tr key={officer.code}>
                     {/* The name is in the row: the thumbnail needs no text of its own. */}
@@ -70,8 +56,7 @@ export function OfficersSection() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </AdminTable>
           </section>
           <section className="admin-card" aria-label={t('admin.officers.formRegion')}>
             <OfficerForm

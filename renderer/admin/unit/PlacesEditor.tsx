@@ -1,3 +1,4 @@
+import { AdminTable } from '../ui/AdminTable';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/operations';
@@ -48,19 +49,7 @@ export function PlacesEditor({ kind, places, onSaved }: { kind: Kind; places: re
   return (
     <section className="admin-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t(`admin.places.${kind}.heading`)}</h2>
-      <table className="admin-table">
-        <caption className="visually-hidden">{t(`admin.places.${kind}.heading`)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.places.code')}</th>
-            <th scope="col">{t('admin.places.name')}</th>
-            <th scope="col">{t('admin.places.state')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('admin.common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable caption={t(`admin.places.${kind}.heading`)} columns={[t('admin.places.code'), t('admin.places.name'), t('admin.places.state')]} actions>
           {places.map((place) => (
             <tr key={place.code}>
               <th scope="row">{place.code}</th>
@@ -73,8 +62,7 @@ export function PlacesEditor({ kind, places, onSaved }: { kind: Kind; places: re
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </AdminTable>
       {places.length === 0 && <p>{t(`admin.places.${kind}.none`)}</p>}
 
       <form className="admin-form" noValidate aria-labelledby={formHeadingId} onSubmit={(event) => void submit(event)}>
