@@ -78,6 +78,7 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
     'SELECT id, local_day, status, flags FROM responses WHERE id = ?',
   );
 
+  let kiosk: KioskSettings | null = null;
   // Definitions are immutable per (id, version), so parsing each once is safe.
   const parsed = new Map<string, Questionnaire>();
 
@@ -155,11 +156,15 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
       return row ? { submittedAt: row.submitted_at, answers: selectAnswers.all(row.id) } : null;
     },
     kioskSettings(): KioskSettings {
+      // Read on every submission: parsed once, then kept until the administrator saves new ones.
       // Parsed with defaults, so settings saved by an older version still load.
-      return KioskSettingsSchema.parse(settings.get(KIOSK_KEY) ?? {});
+      kiosk ??= KioskSettingsSchema.parse(settings.get(KIOSK_KEY) ?? {});
+      return kiosk;
     },
     saveKioskSettings(next: KioskSettings): void {
-      settings.set(KIOSK_KEY, KioskSettingsSchema.parse(next));
+      const parsed = KioskSettingsSchema.parse(next);
+      settings.set(KIOSK_KEY, parsed);
+      kiosk = parsed;
     },
     findResponse(id: string): StoredResponse | null {
       const row = selectResponse.get(id);

@@ -189,7 +189,8 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     pending,
     retentionMonths: () => retention.view().months,
   });
-  const reports = createReportService({ store: createReportStore(db), desks: deskStore, clock, pendingWrites: () => survey.pendingCount() });
+  const reportStore = createReportStore(db);
+  const reports = createReportService({ store: reportStore, desks: deskStore, clock, pendingWrites: () => survey.pendingCount() });
   const feedback = createFeedbackService({
     store: createFeedbackStore(db),
     clock,
@@ -197,7 +198,7 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
   });
   const audit = createAuditStore(db);
   const periodicReports = createPeriodicReportService({
-    store: createReportStore(db),
+    store: reportStore,
     desks: deskStore,
     settings: () => surveyStore.kioskSettings(),
     audit,
