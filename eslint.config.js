@@ -8,7 +8,7 @@ const nodeBuiltins = [
   'node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads', 'zlib',
 ];
 
-/** Layering of DESIGN.md §4: who may import what. */
+/** Layering of the README's Architecture section: who may import what. */
 const pure = {
   patterns: [
     { group: nodeBuiltins, message: 'domain, contract and services are pure: pass Node features in as ports.' },

@@ -37,6 +37,10 @@ export default defineConfig({
   test: {
     root,
     reporters: ['default', './tests/support/summaryReporter.ts'],
+    // A limit for hangs, not a speed target (those live in `npm run bench`): real SQLite files,
+    // child processes and jsdom charts take seconds on a busy 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,

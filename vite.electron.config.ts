@@ -2,8 +2,9 @@
  * Builds the Electron shell: dist-electron/main.cjs and dist-electron/preload.cjs.
  * Two separate builds (two environments), so the preload never shares a chunk
  * with main: a sandboxed preload must be one file that requires only 'electron'.
- * Everything else is bundled; only Electron itself, the native better-sqlite3
- * (rebuilt for Electron's ABI when packaging) and Node's built-ins stay external.
+ * Everything else is bundled; only Electron itself, better-sqlite3 (its native
+ * part is loaded from native/electron/, see electron/nativeModule.ts) and
+ * Node's built-ins stay external.
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -19,7 +20,7 @@ const bundle = (name: 'main' | 'preload', emptyOutDir: boolean): EnvironmentOpti
   build: {
     outDir,
     emptyOutDir,
-    // Electron 38 runs Node 22 and Chromium 140; node20 is a safe floor for both.
+    // Electron 45 runs Node 22; the tests load these same bundles under Node 20, so node20 is the floor.
     target: 'node20',
     minify: false,
     sourcemap: true,

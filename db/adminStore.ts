@@ -8,20 +8,23 @@ interface OfficerRow {
   counter: string | null;
   active: number;
   photo: string | null;
+  desk_head: number;
 }
 
-const officerOf = (row: OfficerRow): OfficerSetup => ({ ...row, active: row.active === 1 });
+const officerOf = ({ desk_head, ...row }: OfficerRow): OfficerSetup => ({ ...row, active: row.active === 1, deskHead: desk_head === 1 });
+const deskHeadOf = (o: { deskHead?: boolean | undefined }) => (o.deskHead === undefined ? null : o.deskHead ? 1 : 0);
 
 /** What the administrator edits: officers, counters, fields and questionnaire versions. Nothing is deleted. */
 export function createAdminStore(db: Database.Database): AdminStore {
-  const officers = db.prepare<[], OfficerRow>('SELECT code, name, role, counter, active, photo FROM officers ORDER BY name');
-  const officer = db.prepare<[string], OfficerRow>('SELECT code, name, role, counter, active, photo FROM officers WHERE code = ?');
+  const officers = db.prepare<[], OfficerRow>('SELECT code, name, role, counter, active, photo, desk_head FROM officers ORDER BY name');
+  const officer = db.prepare<[string], OfficerRow>('SELECT code, name, role, counter, active, photo, desk_head FROM officers WHERE code = ?');
   const insertOfficer = db.prepare(
-    `INSERT INTO officers (code, name, role, counter, active, photo, pin_hash)
-     VALUES (@code, @name, @role, @counter, @active, @photo, @pinHash)`,
+    `INSERT INTO officers (code, name, role, counter, active, photo, pin_hash, desk_head)
+     VALUES (@code, @name, @role, @counter, @active, @photo, @pinHash, coalesce(@deskHead, 0))`,
   );
   const updateOfficer = db.prepare(
-    `UPDATE officers SET name = @name, role = @role, counter = @counter, active = @active, photo = coalesce(@photo, photo)
+    `UPDATE officers SET name = @name, role = @role, counter = @counter, active = @active, photo = coalesce(@photo, photo),
+            desk_head = coalesce(@deskHead, desk_head)
       WHERE code = @code`,
   );
   const clearPhoto = db.prepare<[string]>('UPDATE officers SET photo = NULL WHERE code = ?');
@@ -52,9 +55,9 @@ export function createAdminStore(db: Database.Database): AdminStore {
       const row = officer.get(code);
       return row ? officerOf(row) : null;
     },
-    insertOfficer: (o) => void insertOfficer.run({ ...o, active: o.active ? 1 : 0, photo: o.photo ?? null }),
+    insertOfficer: (o) => void insertOfficer.run({ ...o, active: o.active ? 1 : 0, photo: o.photo ?? null, deskHead: deskHeadOf(o) }),
     updateOfficer: (o) => {
-      updateOfficer.run({ ...o, active: o.active ? 1 : 0, photo: o.photo ?? null });
+      updateOfficer.run({ ...o, active: o.active ? 1 : 0, photo: o.photo ?? null, deskHead: deskHeadOf(o) });
       if (o.photo === null) clearPhoto.run(o.code);
     },
     setPinHash: (code, pinHash) => setPin.run(pinHash, code).changes > 0,

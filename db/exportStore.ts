@@ -72,14 +72,18 @@ export function createExportStore(db: Database.Database): ExportRowSource {
   const questionnaires = db.prepare<RangeParams, { id: string; version: number }>(
     `SELECT DISTINCT questionnaire_id AS id, questionnaire_version AS version FROM responses r WHERE ${IN_RANGE} ORDER BY 1, 2`,
   );
-  const responseCounts = db.prepare<RangeParams, { counted: number; completed: number; abandoned: number; suspect: number }>(
-    `SELECT coalesce(sum(counted), 0) AS counted, coalesce(sum(status = 'completed'), 0) AS completed,
-            coalesce(sum(status = 'abandoned'), 0) AS abandoned, coalesce(sum(status = 'completed' AND flags <> '[]'), 0) AS suspect
-       FROM responses r WHERE ${IN_RANGE}`,
+  // The names and kinds of src/domain/responseCounts.ts, per questionnaire version.
+  const responseCounts = db.prepare<RangeParams, { qid: string; qversion: number; responses: number; counted: number; suspect: number; abandoned: number }>(
+    `SELECT questionnaire_id AS qid, questionnaire_version AS qversion, count(*) AS responses,
+            coalesce(sum(status = 'completed' AND flags = '[]'), 0) AS counted,
+            coalesce(sum(status = 'completed' AND flags <> '[]'), 0) AS suspect,
+            coalesce(sum(status = 'abandoned'), 0) AS abandoned
+       FROM responses r WHERE ${IN_RANGE} GROUP BY 1, 2 ORDER BY 1, 2`,
   );
-  const answerCounts = db.prepare<RangeParams, { item: string; value: number; count: number }>(
-    `SELECT a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
-      WHERE ${IN_RANGE} AND r.counted = 1 AND a.value5 IS NOT NULL GROUP BY a.item, a.value5 ORDER BY 1, 2`,
+  const answerCounts = db.prepare<RangeParams, { qid: string; qversion: number; item: string; value: number; count: number }>(
+    `SELECT r.questionnaire_id AS qid, r.questionnaire_version AS qversion, a.item, a.value5 AS value, count(*) AS count
+       FROM responses r JOIN answers a ON a.response_id = r.id
+      WHERE ${IN_RANGE} AND r.counted = 1 AND a.value5 IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
   );
   const base = `r.rowid AS rowid, r.id, r.local_day, r.submitted_at, r.questionnaire_id, r.questionnaire_version, r.language,
                 r.status, r.flags, r.counter, r.officer, r.field, p.comment`;
@@ -161,8 +165,8 @@ export function createExportStore(db: Database.Database): ExportRowSource {
       return { ...snap, highWater: top };
     },
     questionnaires: (range) => questionnaires.all(params(range)),
-    countResponses: (range) => responseCounts.get(params(range)) ?? { counted: 0, completed: 0, abandoned: 0, suspect: 0 },
-    countAnswers: (range) => answerCounts.all(params(range)),
+    countResponses: (range) => responseCounts.all(params(range)).map(({ qid, qversion, ...counts }) => ({ ...counts, questionnaire: { id: qid, version: qversion } })),
+    countAnswers: (range) => answerCounts.all(params(range)).map(({ qid, qversion, ...count }) => ({ ...count, questionnaire: { id: qid, version: qversion } })),
     readChunk,
     lastBatch: () => {
       const row = lastBatch.get();

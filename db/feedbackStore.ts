@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FeedbackRecord, FeedbackStore } from '../src/services/ports';
+import type { FeedbackDeadlineRow, FeedbackRecord, FeedbackStore } from '../src/services/feedbackPorts';
 
 interface Row {
   cursor: number;
@@ -15,12 +15,19 @@ interface Row {
   note: string | null;
   updated_by: string | null;
   updated_at: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  callback_day: string | null;
+  callback_result: string | null;
+  callback_by: string | null;
+  callback_at: string | null;
   comment: string | null;
   phone: string | null;
 }
 
 const SELECT = `SELECT r.rowid AS cursor, r.id, r.submitted_at, r.local_day, r.status AS response_status, r.flags,
-       r.counter, r.officer, r.field, f.status, f.note, f.updated_by, f.updated_at, p.comment, p.phone
+       r.counter, r.officer, r.field, f.status, f.note, f.updated_by, f.updated_at, f.resolved_by, f.resolved_at,
+       f.callback_day, f.callback_result, f.callback_by, f.callback_at, p.comment, p.phone
   FROM feedback f
   JOIN responses r ON r.id = f.response_id
   LEFT JOIN response_personal p ON p.response_id = f.response_id`;
@@ -40,16 +47,47 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
   const reasons = db.prepare<[string], { response_id: string; dimension: string; reason: string }>(
     `SELECT response_id, dimension, reason FROM response_reasons WHERE response_id IN (SELECT value FROM json_each(?))`,
   );
+  // Handled = resolved by someone other than the officer the rating is about: resolving
+  // the complaint about oneself must not raise "Đã xử lý %".
   const stats = db.prepare<[], { total: number; handled: number }>(
-    "SELECT count(*) AS total, coalesce(sum(status = 'resolved'), 0) AS handled FROM feedback",
+    `SELECT count(*) AS total,
+            coalesce(sum(f.status = 'resolved' AND (r.officer IS NULL OR f.resolved_by IS NOT r.officer)), 0) AS handled
+       FROM feedback f JOIN responses r ON r.id = f.response_id`,
   );
   const oldest = db.prepare<[], { response_id: string; submitted_at: string }>(
     `SELECT f.response_id, r.submitted_at FROM feedback f JOIN responses r ON r.id = f.response_id
       WHERE f.status <> 'resolved' ORDER BY r.rowid LIMIT 1`,
   );
-  const update = db.prepare<[string, string | null, string, string, string]>(
+  const update = db.prepare<{ status: string; note: string | null; by: string; at: string; responseId: string }>(
     // No note given keeps the one there: reopening an item must not erase how it was handled.
-    'UPDATE feedback SET status = ?, note = coalesce(?, note), updated_by = ?, updated_at = ? WHERE response_id = ?',
+    // Resolving records who and when; any other move clears it (the item is open again).
+    `UPDATE feedback SET status = @status, note = coalesce(@note, note), updated_by = @by, updated_at = @at,
+            resolved_by = CASE WHEN @status = 'resolved' THEN @by END,
+            resolved_at = CASE WHEN @status = 'resolved' THEN @at END
+      WHERE response_id = @responseId`,
+  );
+  const callBack = db.prepare<{ responseId: string; day: string; result: string; by: string; at: string }>(
+    `UPDATE feedback SET callback_day = @day, callback_result = @result, callback_by = @by, callback_at = @at
+      WHERE response_id = @responseId`,
+  );
+  const deadlines = db.prepare<{ from: string; to: string }, {
+    id: string; local_day: string; officer: string | null; status: FeedbackRecord['status'];
+    resolved_by: string | null; resolved_at: string | null; has_phone: number; callback_day: string | null;
+  }>(
+    `SELECT r.id, r.local_day, r.officer, f.status, f.resolved_by, f.resolved_at, (p.phone IS NOT NULL) AS has_phone, f.callback_day
+       FROM feedback f
+       JOIN responses r ON r.id = f.response_id
+       LEFT JOIN response_personal p ON p.response_id = f.response_id
+      WHERE r.local_day BETWEEN @from AND @to`,
+  );
+  const openOfDay = db.prepare<{ day: string; threshold: number }, Row>(
+    `${SELECT} WHERE r.local_day = @day AND f.status <> 'resolved'
+        AND (EXISTS (SELECT 1 FROM answers a WHERE a.response_id = r.id AND a.value5 <= @threshold)
+             OR EXISTS (SELECT 1 FROM response_reasons x WHERE x.response_id = r.id))
+      ORDER BY r.rowid DESC LIMIT 50`,
+  );
+  const deskHeads = db.prepare<[], { code: string; name: string }>(
+    'SELECT code, name FROM officers WHERE desk_head = 1 AND active = 1 ORDER BY name',
   );
 
   function complete(rows: Row[], threshold: number): FeedbackRecord[] {
@@ -74,6 +112,12 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
       note: row.note,
       updatedBy: row.updated_by,
       updatedAt: row.updated_at,
+      resolvedBy: row.resolved_by,
+      resolvedAt: row.resolved_at,
+      callBack:
+        row.callback_day === null
+          ? null
+          : { day: row.callback_day, result: row.callback_result ?? '', by: row.callback_by ?? '', at: row.callback_at ?? '' },
     }));
   }
 
@@ -88,6 +132,23 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
       const row = oldest.get();
       return { total, handled, oldestUnhandled: row ? { responseId: row.response_id, submittedAt: row.submitted_at } : null };
     },
-    update: ({ responseId, status, note, by, at }) => update.run(status, note, by, at, responseId).changes > 0,
+    update: (change) => update.run(change).changes > 0,
+    recordCallBack: (change) => callBack.run(change).changes > 0,
+    deadlineRows: (range) =>
+      deadlines.all(range).map(
+        (row): FeedbackDeadlineRow => ({
+          responseId: row.id,
+          day: row.local_day,
+          officer: row.officer,
+          status: row.status,
+          resolvedBy: row.resolved_by,
+          resolvedAt: row.resolved_at,
+          hasPhone: row.has_phone === 1,
+          callBackDay: row.callback_day,
+        }),
+      ),
+    openOfDay: (day, threshold) => complete(openOfDay.all({ day, threshold }), threshold),
+    deskHeads: () => deskHeads.all(),
+    inTransaction: (work) => db.transaction(work).immediate(),
   };
 }

@@ -11,8 +11,9 @@ interface OfficerRow {
 }
 
 export function createOfficerStore(db: Database.Database) {
-  const list = db.prepare<[], { code: string; name: string }>(
-    'SELECT code, name FROM officers WHERE active = 1 ORDER BY name COLLATE NOCASE',
+  // No role: the list is shown at the public desk and must not tell who holds admin rights.
+  const list = db.prepare<[], { code: string; name: string; photo: string | null }>(
+    'SELECT code, name, photo FROM officers WHERE active = 1 ORDER BY name COLLATE NOCASE',
   );
   const find = db.prepare<[string], OfficerRow>(
     'SELECT code, name, role, pin_hash, failed_attempts, locked_until FROM officers WHERE code = ? AND active = 1',

@@ -1,101 +1,208 @@
 import type Database from 'better-sqlite3';
-import type { ItemCount } from '../src/domain/scoring';
-import type { Breakdown, ReportFilter, ReportStore, ResponseCounts } from '../src/services/ports';
+import type { QuestionnaireRef } from '../src/domain/scoring';
+import type { Breakdown, QuestionnaireItemCount, ReportFilter, ReportStore, ResponseCounts } from '../src/services/ports';
 
 /**
- * Reports read the counts kept by the survey store, grouped by SQL; no report
- * loads response rows into JavaScript. Without a counter/officer/field filter
- * they read the by-day tables (a year is a few thousand rows); with one, the
- * finer tables. Every filter is a bound parameter; a NULL parameter means "any".
+ * Reports read the counts kept beside the raw rows (db/migrations/0005 and 0010),
+ * grouped by SQL; no report loads response rows into JavaScript.
+ *
+ * Each filter gets its own statement, written for the counts that answer it with
+ * an index range: no counter/officer/field filter reads the by-day counts; one of
+ * them reads the counts by that column (its key leads with it: a year of one
+ * counter is a few thousand rows); two or more read the finest counts over the
+ * days. A filter that is not set is left out of the SQL rather than bound as
+ * NULL: `(@x IS NULL OR col = @x)` keeps SQLite from using any index on col.
+ * tests/integration/queryPlans.test.ts holds every statement to its plan.
+ *
+ * Every query groups by questionnaire version too (the kept counts carry it in
+ * their key): an index is computed per version and never pooled across them.
  */
-const DAY_WHERE = `local_day BETWEEN @from AND @to
-  AND (@questionnaireId IS NULL OR (questionnaire_id = @questionnaireId AND questionnaire_version = @questionnaireVersion))`;
 
-const WHERE = `${DAY_WHERE}
-  AND (@counter IS NULL OR counter = @counter)
-  AND (@officer IS NULL OR officer = @officer)
-  AND (@field IS NULL OR field = @field)`;
+const DIMENSIONS: readonly Breakdown[] = ['counter', 'officer', 'field'];
 
-const KINDS = `(kind = 'counted' OR (kind = 'suspect' AND @suspect) OR (kind = 'abandoned' AND @abandoned))`;
+type Kind = 'counted' | 'suspect' | 'abandoned';
 
-const RESPONSE_COLUMNS = `coalesce(sum(n) FILTER (WHERE kind = 'counted'), 0) AS counted,
-  coalesce(sum(n) FILTER (WHERE kind <> 'abandoned'), 0) AS completed,
-  coalesce(sum(n) FILTER (WHERE kind = 'abandoned'), 0) AS abandoned,
-  coalesce(sum(n) FILTER (WHERE kind = 'suspect'), 0) AS suspect`;
+/** Which filters a statement is written for; the values are bound. */
+export interface ReportShape {
+  /** The counter/officer/field filters set, in DIMENSIONS order. */
+  dimensions: readonly Breakdown[];
+  questionnaire: boolean;
+  /** The kinds of responses whose answers count: 'counted' and whichever the filter includes. */
+  kinds: readonly Kind[];
+}
 
-// Column names cannot be parameters; they come from this fixed list only.
-const BREAKDOWN_COLUMN: Record<Breakdown, string> = { counter: 'counter', officer: 'officer', field: 'field' };
+type Grain = 'day' | Breakdown | 'finest';
+
+const TABLES: Record<Grain, { responses: string; answers: string }> = {
+  day: { responses: 'day_response_counts', answers: 'day_item_counts' },
+  counter: { responses: 'counter_response_counts', answers: 'counter_item_counts' },
+  officer: { responses: 'officer_response_counts', answers: 'officer_item_counts' },
+  field: { responses: 'field_response_counts', answers: 'field_item_counts' },
+  finest: { responses: 'response_counts', answers: 'answer_counts' },
+};
+
+/** The coarsest counts that still carry every filtered column (and the breakdown's, if any). */
+function grainOf({ dimensions }: ReportShape, by?: Breakdown): Grain {
+  const needed = new Set([...dimensions, ...(by ? [by] : [])]);
+  if (needed.size === 0) return 'day';
+  if (needed.size === 1) return [...needed][0]!;
+  return 'finest';
+}
+
+/**
+ * Kinds are listed, never left open: with `kind IN (…)` the counts keyed by kind
+ * then day are read by range, and with the one kind a report counts by default
+ * (`kind IN ('counted')`, an equality) they come in day order, so a trend groups
+ * them as they come instead of sorting them. The names come from the fixed Kind list.
+ */
+const kindsIn = (kinds: readonly Kind[]) => `kind IN (${kinds.map((kind) => `'${kind}'`).join(', ')})`;
+const EVERY_KIND = kindsIn(['counted', 'suspect', 'abandoned']);
+
+function whereOf(shape: ReportShape): string {
+  return [
+    'local_day BETWEEN @from AND @to',
+    ...shape.dimensions.map((column) => `${column} = @${column}`),
+    ...(shape.questionnaire ? ['questionnaire_id = @questionnaireId', 'questionnaire_version = @questionnaireVersion'] : []),
+  ].join(' AND ');
+}
+
+/** The names of src/domain/responseCounts.ts; responses is the sum of the three kinds. */
+const RESPONSE_COLUMNS = `coalesce(sum(n), 0) AS responses,
+  coalesce(sum(n) FILTER (WHERE kind = 'counted'), 0) AS counted,
+  coalesce(sum(n) FILTER (WHERE kind = 'suspect'), 0) AS suspect,
+  coalesce(sum(n) FILTER (WHERE kind = 'abandoned'), 0) AS abandoned`;
+
+const QUESTIONNAIRE = 'questionnaire_id AS qid, questionnaire_version AS qversion';
+const BY_QUESTIONNAIRE = 'questionnaire_id, questionnaire_version';
+
+/**
+ * An item's five value counts in one row, as the item counts keep them (the
+ * finest counts have a row per value): a fifth of the rows to read and to hand
+ * to JavaScript, which is most of what a report costs. Answer statements return
+ * (questionnaire, item, v1…v5[, day or breakdown key]), read as arrays.
+ */
+const valueColumns = (grain: Grain) =>
+  `${QUESTIONNAIRE}, item, ${[1, 2, 3, 4, 5]
+    .map((value) => (grain === 'finest' ? `sum(n) FILTER (WHERE value5 = ${value})` : `sum(v${value})`) + ` AS v${value}`)
+    .join(', ')}`;
+
+/**
+ * Every report statement's SQL, by the shape of the filter it answers; the one
+ * source for the store and for the query-plan test. Column names come from
+ * DIMENSIONS only; every value is a bound parameter.
+ */
+export const REPORT_SQL = {
+  responses: (shape: ReportShape) =>
+    `SELECT ${QUESTIONNAIRE}, ${RESPONSE_COLUMNS} FROM ${TABLES[grainOf(shape)].responses}
+      WHERE ${whereOf(shape)} AND ${EVERY_KIND} GROUP BY ${BY_QUESTIONNAIRE}`,
+  answers: (shape: ReportShape) =>
+    `SELECT ${valueColumns(grainOf(shape))} FROM ${TABLES[grainOf(shape)].answers}
+      WHERE ${whereOf(shape)} AND ${kindsIn(shape.kinds)} GROUP BY ${BY_QUESTIONNAIRE}, item`,
+  answersByDay: (shape: ReportShape) =>
+    `SELECT ${valueColumns(grainOf(shape))}, local_day AS day FROM ${TABLES[grainOf(shape)].answers}
+      WHERE ${whereOf(shape)} AND ${kindsIn(shape.kinds)} GROUP BY local_day, ${BY_QUESTIONNAIRE}, item`,
+  answersBy: (shape: ReportShape, by: Breakdown) =>
+    `SELECT ${valueColumns(grainOf(shape, by))}, ${by} AS key FROM ${TABLES[grainOf(shape, by)].answers}
+      WHERE ${whereOf(shape)} AND ${kindsIn(shape.kinds)} GROUP BY ${by}, ${BY_QUESTIONNAIRE}, item`,
+  responsesBy: (shape: ReportShape, by: Breakdown) =>
+    `SELECT ${by} AS key, ${QUESTIONNAIRE}, ${RESPONSE_COLUMNS} FROM ${TABLES[grainOf(shape, by)].responses}
+      WHERE ${whereOf(shape)} AND ${EVERY_KIND} GROUP BY ${by}, ${BY_QUESTIONNAIRE}`,
+  revision: () => 'SELECT coalesce(max(rowid), 0) AS revision FROM responses',
+};
+
+/** Every shape a ReportFilter can take: each subset of the dimensions, with and without a questionnaire, and each set of kinds. */
+export function everyReportShape(): ReportShape[] {
+  const subsets = DIMENSIONS.reduce<Breakdown[][]>((sets, column) => [...sets, ...sets.map((set) => [...set, column])], [[]]);
+  const kindSets: Kind[][] = [['counted'], ['counted', 'suspect'], ['counted', 'abandoned'], ['counted', 'suspect', 'abandoned']];
+  return subsets.flatMap((dimensions) =>
+    [false, true].flatMap((questionnaire) => kindSets.map((kinds) => ({ dimensions, questionnaire, kinds }))),
+  );
+}
 
 interface Params {
   from: string;
   to: string;
-  counter: string | null;
-  officer: string | null;
-  field: string | null;
-  questionnaireId: string | null;
-  questionnaireVersion: number | null;
-  suspect: number;
-  abandoned: number;
+  counter?: string;
+  officer?: string;
+  field?: string;
+  questionnaireId?: string;
+  questionnaireVersion?: number;
 }
 
-const paramsOf = (filter: ReportFilter): Params => ({
-  from: filter.from,
-  to: filter.to,
-  counter: filter.counter ?? null,
-  officer: filter.officer ?? null,
-  field: filter.field ?? null,
-  questionnaireId: filter.questionnaire?.id ?? null,
-  questionnaireVersion: filter.questionnaire?.version ?? null,
-  suspect: filter.include?.suspect ? 1 : 0,
-  abandoned: filter.include?.abandoned ? 1 : 0,
-});
+/** A row as SQLite returns it: the questionnaire version in two flat columns. */
+type Flat<Row> = Row & { qid: string; qversion: number };
+/** An answer statement's row, read as an array: naming each row's columns costs more than the query. */
+type ValueRow = [qid: string, qversion: number, item: string, ...counts: Array<number | null>, lead: string];
+type Counts = [number | null, number | null, number | null, number | null, number | null];
 
-const isFine = (p: Params) => p.counter !== null || p.officer !== null || p.field !== null;
+/** The filter's shape and its parameters: only the filters set are bound, as only they are in the SQL. */
+function bind(filter: ReportFilter): { shape: ReportShape; params: Params } {
+  const dimensions = DIMENSIONS.filter((column) => (filter[column] ?? null) !== null);
+  const kinds: Kind[] = ['counted'];
+  if (filter.include?.suspect) kinds.push('suspect');
+  if (filter.include?.abandoned) kinds.push('abandoned');
+  const params: Params = { from: filter.from, to: filter.to };
+  for (const column of dimensions) params[column] = filter[column]!;
+  if (filter.questionnaire) {
+    params.questionnaireId = filter.questionnaire.id;
+    params.questionnaireVersion = filter.questionnaire.version;
+  }
+  return { shape: { dimensions, questionnaire: filter.questionnaire != null, kinds }, params };
+}
+
+function nest<Row extends object>(rows: ReadonlyArray<Flat<Row>>): Array<Row & { questionnaire: QuestionnaireRef }> {
+  return rows.map(({ qid, qversion, ...rest }) => ({ ...(rest as unknown as Row), questionnaire: { id: qid, version: qversion } }));
+}
 
 export function createReportStore(db: Database.Database): ReportStore {
-  /** One query prepared over both grains; the filter decides which one runs. */
-  const bothGrains = <Row>(sql: (table: string, where: string) => string) => {
-    const fine = db.prepare<Params, Row>(sql('answer_counts', WHERE));
-    const coarse = db.prepare<Params, Row>(sql('day_answer_counts', DAY_WHERE));
-    return (filter: ReportFilter) => {
-      const p = paramsOf(filter);
-      return (isFine(p) ? fine : coarse).all(p);
-    };
+  // Prepared on first use, one per query and shape (a few dozen at most).
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string, raw: boolean) => {
+    let stmt = prepared.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql).raw(raw);
+      prepared.set(sql, stmt);
+    }
+    return stmt;
   };
-  const responsesFine = db.prepare<Params, ResponseCounts>(`SELECT ${RESPONSE_COLUMNS} FROM response_counts WHERE ${WHERE}`);
-  const responsesCoarse = db.prepare<Params, ResponseCounts>(`SELECT ${RESPONSE_COLUMNS} FROM day_response_counts WHERE ${DAY_WHERE}`);
-  const answers = bothGrains<ItemCount>(
-    (table, where) => `SELECT item, value5 AS value, sum(n) AS count FROM ${table} WHERE ${where} AND ${KINDS} GROUP BY item, value5`,
-  );
-  const answersByDay = bothGrains<ItemCount & { day: string }>(
-    (table, where) => `SELECT local_day AS day, item, value5 AS value, sum(n) AS count FROM ${table}
-      WHERE ${where} AND ${KINDS} GROUP BY local_day, item, value5`,
-  );
-  const by = (column: string) => ({
-    answers: db.prepare<Params, ItemCount & { key: string }>(
-      `SELECT ${column} AS key, item, value5 AS value, sum(n) AS count FROM answer_counts
-        WHERE ${WHERE} AND ${KINDS} GROUP BY ${column}, item, value5`,
-    ),
-    responses: db.prepare<Params, ResponseCounts & { key: string }>(
-      `SELECT ${column} AS key, ${RESPONSE_COLUMNS} FROM response_counts WHERE ${WHERE} GROUP BY ${column}`,
-    ),
-  });
-  const revision = db.prepare<[], { revision: number }>('SELECT coalesce(max(rowid), 0) AS revision FROM responses');
-  const breakdowns = {
-    counter: by(BREAKDOWN_COLUMN.counter),
-    officer: by(BREAKDOWN_COLUMN.officer),
-    field: by(BREAKDOWN_COLUMN.field),
+  const run = <Row>(name: keyof typeof REPORT_SQL, filter: ReportFilter, by?: Breakdown): Row[] => {
+    const { shape, params } = bind(filter);
+    const sql = name === 'answersBy' || name === 'responsesBy' ? REPORT_SQL[name](shape, by!) : REPORT_SQL[name](shape);
+    return statement(sql, name.startsWith('answers')).all(params) as Row[];
   };
+  const revision = db.prepare<[], { revision: number }>(REPORT_SQL.revision());
+
+  /** Back to one row per item and value, as the port has it; values nobody gave have no row. */
+  // `make` writes each row as one object literal: spreading a row into another costs ten times the query.
+  function answerCounts<Row>(rows: ValueRow[], make: (questionnaire: QuestionnaireRef, item: string, value: number, count: number, lead: string) => Row): Row[] {
+    const counts: Row[] = [];
+    const refs = new Map<string, QuestionnaireRef>();
+    for (const row of rows) {
+      const [id, version, item] = row;
+      const key = `${id}\u0000${version}`;
+      let questionnaire = refs.get(key);
+      if (!questionnaire) {
+        questionnaire = { id, version };
+        refs.set(key, questionnaire);
+      }
+      const values = row.slice(3, 8) as Counts;
+      for (let value = 1; value <= 5; value += 1) {
+        const count = values[value - 1] ?? 0;
+        if (count > 0) counts.push(make(questionnaire, item, value, count, row[8] as string));
+      }
+    }
+    return counts;
+  }
 
   return {
-    countResponses(filter) {
-      const p = paramsOf(filter);
-      return (isFine(p) ? responsesFine : responsesCoarse).get(p) ?? { counted: 0, completed: 0, abandoned: 0, suspect: 0 };
-    },
-    countAnswers: answers,
-    countAnswersByDay: answersByDay,
-    countAnswersBy: (filter, column) => breakdowns[column].answers.all(paramsOf(filter)),
-    countResponsesBy: (filter, column) => breakdowns[column].responses.all(paramsOf(filter)),
+    countResponses: (filter) => nest<ResponseCounts>(run('responses', filter)),
+    countAnswers: (filter): QuestionnaireItemCount[] =>
+      answerCounts(run('answers', filter), (questionnaire, item, value, count) => ({ questionnaire, item, value, count })),
+    countAnswersByDay: (filter) =>
+      answerCounts(run('answersByDay', filter), (questionnaire, item, value, count, day) => ({ day, questionnaire, item, value, count })),
+    countAnswersBy: (filter, by) =>
+      answerCounts(run('answersBy', filter, by), (questionnaire, item, value, count, key) => ({ key, questionnaire, item, value, count })),
+    countResponsesBy: (filter, by) => nest<ResponseCounts & { key: string }>(run('responsesBy', filter, by)),
     revision: () => revision.get()?.revision ?? 0,
   };
 }

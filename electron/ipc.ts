@@ -12,13 +12,14 @@ export type SenderFrame = Pick<WebFrameMain, 'url' | 'parent'>;
 export type TrustedSender = (frame: SenderFrame | null | undefined) => boolean;
 
 /**
- * Only the app's own page, in the top frame, may call operations: an iframe or
- * a page the window was somehow navigated to must not reach the database.
+ * Only the app's own page (the app://sipas origin), in the top frame, may call
+ * operations: an iframe, a local file or a page the window was somehow
+ * navigated to must not reach the database.
  */
-export function isTrustedFrame(frame: SenderFrame | null | undefined, appUrlPrefix: string): boolean {
+export function isTrustedFrame(frame: SenderFrame | null | undefined): boolean {
   if (!frame) return false; // the frame navigated away or was destroyed before the call arrived
   if (frame.parent !== null) return false;
-  return isAppUrl(frame.url, appUrlPrefix);
+  return isAppUrl(frame.url);
 }
 
 /** Electron throws when a disposed frame is read: such a frame is not trusted. */

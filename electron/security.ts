@@ -21,16 +21,21 @@ export function hardenSession(session: Pick<Session, 'setPermissionRequestHandle
   });
 }
 
-type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler' | 'closeDevTools'>;
+
+export interface HardenOptions {
+  /** A windowed development run may inspect its pages; an installed kiosk never. */
+  devTools: boolean;
+}
 
 /**
  * A page may only ever be the app itself: navigation and redirects elsewhere are
  * stopped, new windows are refused (a kiosk has no way back from a popup), and
  * <webview> cannot be attached even if the tag were turned on by mistake.
  */
-export function hardenContents(contents: HardenedContents, appUrlPrefix: string): void {
+export function hardenContents(contents: HardenedContents, { devTools }: HardenOptions): void {
   const guard = (kind: string) => (event: { url: string; preventDefault(): void }) => {
-    if (isAppUrl(event.url, appUrlPrefix)) return;
+    if (isAppUrl(event.url)) return;
     event.preventDefault();
     logger.warn(`${kind} blocked`, { url: event.url.slice(0, 200) });
   };
@@ -44,9 +49,16 @@ export function hardenContents(contents: HardenedContents, appUrlPrefix: string)
     event.preventDefault();
     logger.warn('webview blocked');
   });
+  // The window's devTools preference already hides them; this closes them should anything still open them.
+  if (!devTools) {
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools();
+      logger.warn('devtools closed: kiosk mode');
+    });
+  }
 }
 
 /** Hardens every web contents the app ever creates, before it loads anything. */
-export function hardenAllContents(app: Pick<App, 'on'>, appUrlPrefix: string): void {
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrlPrefix));
+export function hardenAllContents(app: Pick<App, 'on'>, options: HardenOptions): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, options));
 }

@@ -8,6 +8,8 @@ export interface KioskWindowSettings {
   preload: string;
   /** Full-screen lockdown; off only for a developer's windowed run. */
   kiosk: boolean;
+  /** DevTools may open (a windowed development run only). */
+  devTools: boolean;
 }
 
 /**
@@ -20,12 +22,17 @@ const BACKGROUND = '#fbfaf6'; // --paper in renderer/styles.css
 /**
  * The window's options, kept pure so a test can read every security switch.
  * The page gets no Node, runs sandboxed and isolated from the preload, and can
- * only talk to the main process through the preload's frozen bridge.
+ * only talk to the main process through the preload's frozen bridge. A kiosk
+ * window stays above everything, cannot be minimised, and has no close button.
  */
-export function kioskWindowOptions({ preload, kiosk }: KioskWindowSettings): BrowserWindowConstructorOptions {
+export function kioskWindowOptions({ preload, kiosk, devTools }: KioskWindowSettings): BrowserWindowConstructorOptions {
   return {
     kiosk,
     fullscreen: kiosk,
+    alwaysOnTop: kiosk,
+    minimizable: !kiosk,
+    closable: !kiosk,
+    skipTaskbar: kiosk,
     autoHideMenuBar: true,
     backgroundColor: BACKGROUND,
     width: 1280,
@@ -41,24 +48,27 @@ export function kioskWindowOptions({ preload, kiosk }: KioskWindowSettings): Bro
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !kiosk,
+      devTools: devTools && !kiosk,
       preload,
     },
   };
 }
 
 export interface CreateKioskWindow extends KioskWindowSettings {
-  /** Absolute path of dist/renderer/index.html. */
-  indexHtml: string;
+  /** The page to open: app://sipas/index.html#/kiosk. */
+  url: string;
 }
 
-/** Creates the window and loads the kiosk screen from the built renderer (file://). */
-export function createKioskWindow({ preload, kiosk, indexHtml }: CreateKioskWindow): BrowserWindow {
+/** Creates the window and loads the kiosk screen from the app:// scheme. */
+export function createKioskWindow({ preload, kiosk, devTools, url }: CreateKioskWindow): BrowserWindow {
   // No menu: its default accelerators (reload, devtools, zoom) would be ways out.
   Menu.setApplicationMenu(null);
-  const window = new BrowserWindow(kioskWindowOptions({ preload, kiosk }));
-  window.loadFile(indexHtml, { hash: '/kiosk' }).catch((error: unknown) => {
-    logger.error('the kiosk screen did not load', { indexHtml, error: String(error) });
+  const window = new BrowserWindow(kioskWindowOptions({ preload, kiosk, devTools }));
+  // 'screen-saver' is above the taskbar and other always-on-top windows.
+  if (kiosk) window.setAlwaysOnTop(true, 'screen-saver');
+  window.loadURL(url).catch((error: unknown) => {
+    // did-fail-load has fired as well; recovery.ts retries from there.
+    logger.error('the kiosk screen did not load', { url, error: String(error) });
   });
   return window;
 }

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * A hash router with three routes. The hash survives file:// loading in Electron
  * and needs no server rewrites on the HTTP host.
  */
-export const routes = ['kiosk', 'staff', 'admin'] as const;
+export const routes = ['kiosk', 'staff', 'admin', 'pair'] as const;
 export type Route = (typeof routes)[number];
 
 export const DEFAULT_ROUTE: Route = 'kiosk';

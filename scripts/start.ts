@@ -9,17 +9,39 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/server/rendererBuild';
 import { runHttpHost } from '../src/server/serveCommand';
+import { buildElectronNative, electronNativeIsCurrent, installedElectron } from './buildElectronNative';
 
 const VITE = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
-/** The Electron executable, or null: the package throws when its binary was never downloaded. */
-function electronBinary(): string | null {
+const ELECTRON_DIR = path.join(PROJECT_ROOT, 'node_modules', 'electron');
+
+/** The downloaded Electron executable, or null. */
+function installedElectronBinary(): string | null {
   try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+    const binary = path.join(ELECTRON_DIR, 'dist', fs.readFileSync(path.join(ELECTRON_DIR, 'path.txt'), 'utf8').trim());
+    return fs.existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
+}
+
+const downloadSkipped = (env: NodeJS.ProcessEnv): boolean =>
+  env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || env.SIPAS_SKIP_ELECTRON === '1' || env.CI === 'true' || env.CI === '1';
+
+/**
+ * The Electron executable, or null. Electron 45 downloads its binary the first time
+ * the package is required; where that is skipped or cannot reach the network (it
+ * fails within seconds), the kiosk is served to a browser instead.
+ */
+function electronBinary(): string | null {
+  const installed = installedElectronBinary();
+  if (installed || downloadSkipped(process.env)) return installed;
+  try {
+    createRequire(import.meta.url)('electron');
+  } catch {
+    return null;
+  }
+  return installedElectronBinary();
 }
 
 function vite(...args: string[]): void {
@@ -35,13 +57,15 @@ const electron = electronBinary();
 if (electron) {
   vite();
   vite('--config', 'vite.electron.config.ts');
+  // The Electron app loads better-sqlite3 built for Electron's ABI from native/electron/ (needs internet the first time).
+  if (!electronNativeIsCurrent()) buildElectronNative({ electron: installedElectron(), platform: process.platform, arch: process.arch });
   // --port means nothing to the shell; it ignores flags it does not know.
   const child = spawn(electron, [PROJECT_ROOT, ...argv], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   process.stdout.write(
-    "Electron's binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); serving the same app in the browser instead.\n" +
-      'Máy này chưa cài tệp chạy của Electron (ELECTRON_SKIP_BINARY_DOWNLOAD); ứng dụng sẽ chạy trong trình duyệt.\n',
+    "Electron's binary is not installed on this machine (its download was skipped or could not reach the network); serving the same app in the browser instead.\n" +
+      'Máy này chưa có tệp chạy của Electron (không tải được hoặc đã bỏ qua khi cài); ứng dụng sẽ chạy trong trình duyệt.\n',
   );
   // Always rebuild, so the browser never gets yesterday's screens.
   vite();

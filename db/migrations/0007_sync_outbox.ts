@@ -1,5 +1,5 @@
 /**
- * The upstream sync outbox (SYNC-PROTOCOL.md). `sync_days` is marked dirty by
+ * The upstream sync outbox (docs/SYNC-PROTOCOL.md). `sync_days` is marked dirty by
  * the very transaction that stores a response; the builder turns a finished
  * dirty day into its next revision in `outbox` and clears the flag in one
  * transaction, so an answer is in exactly one batch of the latest revision.

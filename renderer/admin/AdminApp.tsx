@@ -7,20 +7,26 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { hrefOf } from '../router';
+import { BackToKioskButton } from '../session/BackToKioskButton';
+import { onKioskItself } from '../session/onKiosk';
+import { useSession, type EndReason } from '../session/SessionProvider';
+import { SetupWizard } from '../signin/SetupWizard';
 import { AdminShell } from './AdminShell';
-import { AdminSignIn, type SignInResult } from './AdminSignIn';
+import { AdminSignIn } from './AdminSignIn';
 import { FirstRunForm } from './FirstRunForm';
 import { problemOf, type Problem } from './problem';
 import { AdminSessionProvider, type AdminSession, type SignOutNotice } from './session';
-import { useIdleSignOut } from './useIdleSignOut';
 import { LoadState } from './ui/Feedback';
 
 type Phase =
   | { kind: 'checking'; problem: Problem | null }
   | { kind: 'firstRun' }
-  | { kind: 'signIn'; notice: { key: SignOutNotice | 'created'; values?: Record<string, string> } | null; code?: string }
-  | { kind: 'signedIn'; session: SignInResult };
+  /** The first administrator was made on the kiosk and is signed in: the rest of the setup follows. */
+  | { kind: 'wizard' }
+  | { kind: 'ready'; created?: { code: string; name: string } };
+
+// An idle sign-out reads as an expired session here, as the host would say at the next call.
+const NOTICES: Partial<Record<EndReason, SignOutNotice>> = { expired: 'expired', idle: 'expired', signedOut: 'signedOut', restored: 'restored' };
 
 export interface AdminAppProps {
   /** How often a running export is polled (ms); tests shorten it. */
@@ -31,13 +37,14 @@ export interface AdminAppProps {
 export function AdminApp({ pollMs = 500 }: AdminAppProps) {
   const { t } = useTranslation();
   const api = useApi();
+  const { session, ended, begin, end } = useSession();
   const [phase, setPhase] = useState<Phase>({ kind: 'checking', problem: null });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
     api.call('setupStatus', {}).then(
-      ({ hasAdmin }) => live && setPhase(hasAdmin ? { kind: 'signIn', notice: null } : { kind: 'firstRun' }),
+      ({ hasAdmin }) => live && setPhase(hasAdmin ? { kind: 'ready' } : { kind: 'firstRun' }),
       (error: unknown) => live && setPhase({ kind: 'checking', problem: problemOf(error) }),
     );
     return () => {
@@ -45,32 +52,11 @@ export function AdminApp({ pollMs = 500 }: AdminAppProps) {
     };
   }, [api, attempt]);
 
-  const session = phase.kind === 'signedIn' ? phase.session : null;
-  // Whichever way a session ends (sign-out, expiry, restore, leaving the route),
-  // the host is told and the token dropped, so nothing else calls with admin rights.
-  useEffect(() => {
-    if (!session) return;
-    return () => {
-      api.call('signOut', {}).catch(() => undefined);
-      api.setToken(null);
-    };
-  }, [api, session]);
-
-  const signedIn = useCallback(
-    (result: SignInResult) => {
-      api.setToken(result.token);
-      setPhase({ kind: 'signedIn', session: result });
-    },
-    [api],
-  );
-  const end = useCallback((notice: SignOutNotice, values?: Record<string, string>) => setPhase({ kind: 'signIn', notice: { key: notice, ...(values ? { values } : {}) } }), []);
+  const admin = session?.role === 'admin' ? session : null;
   const expire = useCallback(() => end('expired'), [end]);
-
-  useIdleSignOut(session?.idleTimeoutSeconds ?? null, expire);
-
   const context = useMemo<AdminSession | null>(
-    () => (session ? { officer: session.officer, expire, end, pollMs } : null),
-    [session, expire, end, pollMs],
+    () => (admin ? { officer: admin.officer, expire, end, pollMs } : null),
+    [admin, expire, end, pollMs],
   );
 
   let body;
@@ -89,22 +75,51 @@ export function AdminApp({ pollMs = 500 }: AdminAppProps) {
       </main>
     );
   } else if (phase.kind === 'firstRun') {
-    body = <FirstRunForm onCreated={(admin) => setPhase({ kind: 'signIn', notice: { key: 'created', values: { name: admin.name } }, code: admin.code })} />;
-  } else if (phase.kind === 'signIn') {
-    const notice = phase.notice ? t(`admin.notice.${phase.notice.key}`, { replace: phase.notice.values ?? {} }) : null;
-    body = <AdminSignIn key={phase.notice?.key ?? 'none'} onSignedIn={signedIn} notice={notice} initialCode={phase.code ?? ''} />;
+    body = (
+      <FirstRunForm
+        onCreated={(created, pin) => {
+          setPhase({ kind: 'ready', created });
+          // Only the kiosk itself may make the first administrator, so whoever did stands at it:
+          // sign them in and go on with the unit, the officers and the questionnaire.
+          if (!onKioskItself()) return;
+          api.call('signIn', { officer: created.code, pin }).then(
+            (result) => {
+              begin(result);
+              setPhase({ kind: 'wizard' });
+            },
+            () => undefined,
+          );
+        }}
+      />
+    );
+  } else if (phase.kind === 'wizard' && context) {
+    body = (
+      <AdminSessionProvider value={context}>
+        <SetupWizard />
+      </AdminSessionProvider>
+    );
   } else if (context) {
     body = (
       <AdminSessionProvider value={context}>
         <AdminShell onSignOut={() => end('signedOut')} />
       </AdminSessionProvider>
     );
+  } else {
+    const reason = ended ? NOTICES[ended.reason] : undefined;
+    // The "created" notice greets the first sign-in only; after that, how the last session ended.
+    const created = phase.kind === 'ready' ? phase.created : undefined;
+    const notice = created && !ended
+      ? t('admin.notice.created', { replace: { name: created.name } })
+      : reason
+        ? t(`admin.notice.${reason}`, { replace: ended?.values ?? {} })
+        : null;
+    body = <AdminSignIn key={reason ?? 'none'} onSignedIn={begin} notice={notice} initialCode={created?.code ?? ''} />;
   }
 
   return (
     <div className="admin">
       <div className="admin-bar">
-        <a href={hrefOf('kiosk')}>{t('admin.backToKiosk')}</a>
+        <BackToKioskButton />
         <LanguageToggle />
       </div>
       {body}

@@ -4,12 +4,15 @@ import { AuditSection } from './audit/AuditSection';
 import { BackupsSection } from './backups/BackupsSection';
 import { ExitKioskButton } from './ExitKioskButton';
 import { ExportsSection } from './exports/ExportsSection';
+import { LanSection } from './lan/LanSection';
 import { OfficersSection } from './officers/OfficersSection';
 import { QuestionnairesSection } from './questionnaires/QuestionnairesSection';
 import { PeriodicReportSection } from './report/PeriodicReportSection';
 import { sectionHref, sectionIds, useSection, type SectionId } from './sections';
 import { useAdminSession } from './session';
+import { SupportSection } from './support/SupportSection';
 import { SyncSection } from './sync/SyncSection';
+import { TargetsSection } from './targets/TargetsSection';
 import { UnitSection } from './unit/UnitSection';
 
 // The sections are 5–9 kB each once minified; splitting them into chunks of their
@@ -23,6 +26,9 @@ const SECTIONS: Record<SectionId, ComponentType> = {
   exports: ExportsSection,
   backups: BackupsSection,
   sync: SyncSection,
+  lan: LanSection,
+  support: SupportSection,
+  targets: TargetsSection,
   audit: AuditSection,
 };
 

@@ -1,15 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../src/contract/operations';
-import { ApiError } from '../api/client';
 import { useApi } from '../api/ApiContext';
 import { ScreenHeading } from '../components/ScreenHeading';
+import type { SignInResult } from '../session/SessionProvider';
 import { PIN_PATTERN } from './pin';
 import { clientProblem, problemOf, type Problem } from './problem';
 import { ProblemAlert } from './ui/Feedback';
 import { TextField } from './ui/Field';
-
-export type SignInResult = OutputOf<'signIn'>;
 
 /**
  * The administrator's sign-in: code and PIN. (The staff form lists every officer
@@ -40,8 +37,8 @@ export function AdminSignIn({ onSignedIn, notice, initialCode = '' }: { onSigned
       api.setToken(null);
       setProblem(clientProblem('admin.signIn.notAdmin'));
     } catch (error) {
-      // A wrong PIN or a lockout: the host's English sentence adds nothing to the translated one.
-      setProblem(error instanceof ApiError && error.code !== 'bad_input' ? { key: `admin.errors.${error.code}` } : problemOf(error));
+      // A wrong PIN, or a lockout with the time it ends (from the host's structured details).
+      setProblem(problemOf(error));
     }
     setPin('');
     setBusy(false);

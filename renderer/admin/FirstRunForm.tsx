@@ -12,7 +12,7 @@ import { TextField } from './ui/Field';
  * No administrator exists yet: create the first one. The host accepts this only
  * from the kiosk itself (not over the LAN), so whoever sets the kiosk up stands at it.
  */
-export function FirstRunForm({ onCreated }: { onCreated: (admin: { code: string; name: string }) => void }) {
+export function FirstRunForm({ onCreated }: { onCreated: (admin: { code: string; name: string }, pin: string) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const [code, setCode] = useState('');
@@ -37,7 +37,7 @@ export function FirstRunForm({ onCreated }: { onCreated: (admin: { code: string;
     setBusy(true);
     setProblem(null);
     try {
-      onCreated(await api.call('createFirstAdmin', { code: code.trim(), name: name.trim(), pin }));
+      onCreated(await api.call('createFirstAdmin', { code: code.trim(), name: name.trim(), pin }), pin);
     } catch (error) {
       const code = error instanceof ApiError ? error.code : null;
       setProblem(

@@ -1,17 +1,32 @@
 import type { SipasBridge } from '../../src/contract/bridge';
 import type { Envelope } from '../../src/contract/envelope';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/operations';
-import type { ErrorCode } from '../../src/domain/errors';
+import type { ErrorCode, ErrorDetails } from '../../src/domain/errors';
 
 /** Carries one call to a host and brings back its envelope. */
 export type Transport = (name: OperationName, input: unknown, token: string | null) => Promise<Envelope>;
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** Structured facts from the host (e.g. a lockout's `retryAfterSeconds`); {} when none. */
+  readonly details: ErrorDetails;
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.details = details;
+  }
+}
+
+/** Where a LAN browser paired as a counter device keeps its token (see renderer/pair). */
+export const DEVICE_TOKEN_KEY = 'sipas.deviceToken';
+
+/** The stored device token, or null (never paired, or storage blocked). */
+export function storedDeviceToken(): string | null {
+  try {
+    return window.localStorage.getItem(DEVICE_TOKEN_KEY);
+  } catch {
+    return null;
   }
 }
 
@@ -19,6 +34,9 @@ export class ApiError extends Error {
 export const httpTransport: Transport = async (name, input, token) => {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
+  // A counter device on the LAN may rate only with the token its pairing gave it.
+  const device = storedDeviceToken();
+  if (device) headers['X-Sipas-Device'] = device;
   try {
     const response = await fetch(`api/${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
     return (await response.json()) as Envelope;
@@ -52,7 +70,7 @@ export function createClient(transport: Transport = defaultTransport()): ApiClie
   return {
     async call(name, input) {
       const envelope = await transport(name, input, token);
-      if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+      if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
       return envelope.value as OutputOf<typeof name>;
     },
     setToken(next) {

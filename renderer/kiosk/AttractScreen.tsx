@@ -1,12 +1,21 @@
 import './attract.css';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { hrefOf } from '../router';
+import { markKioskSignIn } from '../session/onKiosk';
+import { HOLD_MS, useHold } from '../signin/useHold';
+import { useHasAdmin } from '../signin/useHasAdmin';
 import { ArmedContextLine } from './ContextLine';
 import type { ArmedContext, AttractNotice, KioskSetup } from './flow';
 import { LargeTextToggle } from './largeText';
 import { QrCode } from './QrCode';
 import { keepTogether } from './text';
+
+// The staff sign-in is fetched only once the unit's name has been held: the
+// citizen screen carries none of its code.
+const KioskSignIn = lazy(() => import('../signin/KioskSignIn').then((module) => ({ default: module.KioskSignIn })));
 
 export interface AttractScreenProps {
   /** Null until the host answered: the survey cannot start yet. */
@@ -21,11 +30,20 @@ export interface AttractScreenProps {
 /** What the kiosk shows between citizens. */
 export function AttractScreen({ settings, unavailable, armed, notice, onStart }: AttractScreenProps) {
   const { t } = useTranslation();
-  const ready = settings !== null;
+  const hasAdmin = useHasAdmin();
+  const [signingIn, setSigningIn] = useState(false);
+  // Staff get in by holding the unit's name: nothing on the screen shows it to citizens.
+  const hold = useHold(HOLD_MS, () => setSigningIn(true));
+  // Stable: the sign-in's own idle timer restarts when it changes.
+  const closeSignIn = useCallback(() => setSigningIn(false), []);
+  const notSetUp = hasAdmin === false;
+  const ready = settings !== null && !notSetUp;
   return (
     <main className="screen attract">
       <header className="attract-top">
-        <p className="attract-unit">{settings?.unit.name}</p>
+        <p className="attract-unit" {...hold}>
+          {settings?.unit.name}
+        </p>
         <div className="flow-toggles">
           <LargeTextToggle />
           <LanguageToggle className="attract-language" />
@@ -37,7 +55,24 @@ export function AttractScreen({ settings, unavailable, armed, notice, onStart }:
         <button type="button" className="start-button" disabled={!ready} onClick={onStart}>
           {t('kiosk.attract.start')}
         </button>
-        {ready ? (
+        {notSetUp ? (
+          <div className="attract-setup">
+            <p className="attract-hint attract-problem" role="alert">
+              {t('signin.firstRun.notSetUp')}
+            </p>
+            <button
+              type="button"
+              className="attract-setup-button"
+              onClick={() => {
+                // The wizard runs here, on the kiosk itself: its session gets the kiosk's short idle time.
+                markKioskSignIn();
+                window.location.hash = hrefOf('admin');
+              }}
+            >
+              {t('signin.firstRun.setUp')}
+            </button>
+          </div>
+        ) : ready ? (
           <p className="attract-hint">{t('kiosk.attract.hint')}</p>
         ) : unavailable ? (
           <p className="attract-hint attract-problem" role="alert">
@@ -65,6 +100,11 @@ export function AttractScreen({ settings, unavailable, armed, notice, onStart }:
             </div>
           )}
         </footer>
+      )}
+      {signingIn && (
+        <Suspense fallback={<div className="signin-loading" role="status" aria-label={t('app.loading')} />}>
+          <KioskSignIn unitName={settings?.unit.name ?? ''} onClose={closeSignIn} />
+        </Suspense>
       )}
     </main>
   );

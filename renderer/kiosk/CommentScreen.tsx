@@ -5,16 +5,15 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { applyKey, backspace } from '../keyboard/telex';
 import { FlowTop } from './FlowTop';
-import { KioskNav } from './KioskNav';
+import { KioskNav, type FollowUpNavProps } from './KioskNav';
 import { COMMENT_MAX_LENGTH } from './limits';
 
 export interface CommentScreenProps {
   comment: string;
+  /** Names of the dimensions where the citizen picked "Khác": the comment is where they say what. */
+  other: readonly string[];
   onChange: (text: string) => void;
-  onNext: () => void;
-  onSkip: () => void;
-  onBack: () => void;
-  onRestart: () => void;
+  nav: FollowUpNavProps;
 }
 
 /**
@@ -31,7 +30,7 @@ function physicalKey(comment: string, event: KeyboardEvent<HTMLTextAreaElement>)
 }
 
 /** "Ông/Bà có góp ý thêm không?": an optional comment typed on the on-screen keyboard. */
-export function CommentScreen({ comment, onChange, onNext, onSkip, onBack, onRestart }: CommentScreenProps) {
+export function CommentScreen({ comment, other, onChange, nav }: CommentScreenProps) {
   const { t } = useTranslation();
   // Text is only ever added at the end: keep the end in view as the box fills up.
   const box = useRef<HTMLTextAreaElement>(null);
@@ -46,9 +45,10 @@ export function CommentScreen({ comment, onChange, onNext, onSkip, onBack, onRes
   };
   return (
     <main className="screen follow-up comment">
-      <FlowTop>
+      <FlowTop optional>
         <ScreenHeading className="follow-up-heading">{t('kiosk.comment.heading')}</ScreenHeading>
       </FlowTop>
+      {other.length > 0 && <p className="follow-up-hint comment-other">{t('kiosk.comment.other', { dimensions: other.join(', ') })}</p>}
       <div className="comment-field">
         <label className="visually-hidden" htmlFor="kiosk-comment">
           {t('kiosk.comment.label')}
@@ -68,7 +68,7 @@ export function CommentScreen({ comment, onChange, onNext, onSkip, onBack, onRes
         </p>
       </div>
       <OnScreenKeyboard value={comment} onChange={onChange} maxLength={COMMENT_MAX_LENGTH} />
-      <KioskNav onBack={onBack} onRestart={onRestart} onSkip={onSkip} onNext={onNext} />
+      <KioskNav {...nav} />
     </main>
   );
 }

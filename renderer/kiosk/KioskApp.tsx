@@ -4,10 +4,11 @@ import { DEFAULT_LANGUAGE } from '../../src/domain/language';
 import { useApi } from '../api/ApiContext';
 import { useLanguage } from '../i18n';
 import { AttractScreen } from './AttractScreen';
-import { isSurvey } from './flow';
+import { hasAnswers, isSurvey } from './flow';
 import { InactivityDialog } from './InactivityDialog';
 import { DEFAULT_KIOSK_ENV, type KioskEnv } from './kioskEnv';
 import { LargeTextProvider } from './largeText';
+import { RestartDialog } from './RestartDialog';
 import { SendingScreen } from './SendingScreen';
 import { initialSession, sessionReducer } from './session';
 import { SorryScreen } from './SorryScreen';
@@ -30,8 +31,8 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const { setup, failed } = useKioskSetup(visit, env.setupRetryMs);
   const armed = useArmedContext(visit, onAttract, env.armedPollMs);
   const timings = setup?.settings.timings;
-  const inactivity = useInactivity(isSurvey(state), (timings?.inactivitySeconds ?? 45) * 1000);
-  const abandonSubmission = useSubmission(state, dispatch, language, env);
+  const inactivity = useInactivity(isSurvey(state), (timings?.inactivitySeconds ?? 20) * 1000);
+  const leaveSubmission = useSubmission(state, dispatch, language, env);
   useBlockContextMenu();
 
   // Each return to the attract screen: the next citizen starts in Vietnamese.
@@ -53,11 +54,17 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
     [env],
   );
 
-  /** The citizen left part-way: keep what they answered, then clear the screen. */
+  /** The citizen left part-way: keep what they answered (counted or abandoned by the counting rule), then clear the screen. */
   const abandon = useCallback(() => {
-    abandonSubmission(state);
+    leaveSubmission(state);
     dispatch({ type: 'reset' });
-  }, [abandonSubmission, state]);
+  }, [leaveSubmission, state]);
+
+  /** "Làm lại" confirmed: what was answered goes to the host as it stands, and a new survey starts. */
+  const restart = useCallback(() => {
+    if (isSurvey(state) && hasAnswers(state.citizen)) leaveSubmission(state);
+    dispatch({ type: 'restart', id: env.newId(), at: env.now() });
+  }, [leaveSubmission, state, env]);
 
   const checking = useRef(false);
   useScanner(onAttract && setup !== null, env.scanGapMs, env.now, (caseCode) => {
@@ -87,6 +94,7 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   }, [chosen, env]);
 
   const toAttract = () => dispatch({ type: 'reset' });
+  const asking = isSurvey(state) ? state.asking : undefined;
   const screen = (() => {
     switch (state.screen) {
       case 'attract':
@@ -96,11 +104,18 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
       case 'sending':
         return <SendingScreen />;
       case 'thanks':
-        return <ThanksScreen seconds={timings?.thankYouSeconds ?? 8} hotline={setup?.settings.hotline ?? ''} onDone={toAttract} />;
+        return (
+          <ThanksScreen
+            seconds={timings?.thankYouSeconds ?? 8}
+            hotline={setup?.settings.hotline ?? ''}
+            callBackDays={state.callBack ? (setup?.settings.callbackWorkingDays ?? 2) : null}
+            onDone={toAttract}
+          />
+        );
       case 'sorry':
         return <SorryScreen seconds={env.sorrySeconds} onDone={toAttract} />;
       default:
-        return <SurveyView state={state} dispatch={dispatch} onLeave={abandon} />;
+        return <SurveyView state={state} dispatch={dispatch} onLeave={abandon} onRestart={restart} />;
     }
   })();
 
@@ -108,10 +123,14 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   return (
     <LargeTextProvider value={largeTextControl}>
       <div className={largeText ? 'kiosk kiosk-large' : 'kiosk'}>
-        <div className="kiosk-screen" inert={inactivity.warning}>
+        <div className="kiosk-screen" inert={inactivity.warning || asking !== undefined}>
           {screen}
         </div>
-        {inactivity.warning && <InactivityDialog seconds={timings?.warningSeconds ?? 20} onContinue={inactivity.dismiss} onTimeout={abandon} />}
+        {/* The warning, when it comes, is the one dialog on screen; the question returns after it. */}
+        {asking && !inactivity.warning && (
+          <RestartDialog asking={asking} onYes={asking === 'leave' ? abandon : restart} onNo={() => dispatch({ type: 'keep' })} />
+        )}
+        {inactivity.warning && <InactivityDialog seconds={timings?.warningSeconds ?? 10} onContinue={inactivity.dismiss} onTimeout={abandon} />}
       </div>
     </LargeTextProvider>
   );

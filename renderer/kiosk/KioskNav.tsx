@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 export interface KioskNavProps {
   onBack: () => void;
   onRestart: () => void;
-  /** "Bỏ qua" and "Tiếp tục", on the screens that may be passed over. */
-  onSkip?: () => void;
+  /** On the optional follow-ups: go on, keeping what the screen holds. */
   onNext?: () => void;
+  /** Something is entered on this screen: the button says "Tiếp tục"; nothing: "Bỏ qua". Neither forgets anything. */
+  entered?: boolean;
+  /** "Gửi đánh giá": leave the optional follow-ups for the thank-you screen in one tap. */
+  onFinish?: () => void;
 }
 
-/** "Quay lại" and "Làm lại" always on screen, so a citizen is never stuck; "Bỏ qua"/"Tiếp tục" where they apply. */
-export function KioskNav({ onBack, onRestart, onSkip, onNext }: KioskNavProps) {
+/** The navigation every optional follow-up screen passes to its KioskNav. */
+export type FollowUpNavProps = Required<Pick<KioskNavProps, 'onBack' | 'onRestart' | 'onNext' | 'entered'>> & Pick<KioskNavProps, 'onFinish'>;
+
+/** "Quay lại" and "Làm lại" always on screen, so a citizen is never stuck; on the follow-ups, "Gửi đánh giá" and "Tiếp tục"/"Bỏ qua". */
+export function KioskNav({ onBack, onRestart, onNext, entered = false, onFinish }: KioskNavProps) {
   const { t } = useTranslation();
   return (
     <nav className="kiosk-nav" aria-label={t('kiosk.nav.label')}>
@@ -27,16 +33,16 @@ export function KioskNav({ onBack, onRestart, onSkip, onNext }: KioskNavProps) {
           {t('kiosk.question.restart')}
         </button>
       </div>
-      {(onSkip || onNext) && (
+      {(onFinish || onNext) && (
         <div className="nav-group">
-          {onSkip && (
-            <button type="button" className="nav-button" onClick={onSkip}>
-              {t('kiosk.skip')}
+          {onFinish && (
+            <button type="button" className="nav-button" onClick={onFinish}>
+              {t('kiosk.finish')}
             </button>
           )}
           {onNext && (
             <button type="button" className="nav-button nav-primary" onClick={onNext}>
-              {t('kiosk.next')}
+              {t(entered ? 'kiosk.next' : 'kiosk.skip')}
               <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M9 5 L16 12 L9 19" />
               </svg>

@@ -23,17 +23,38 @@ export function isLow(citizen: Citizen, dimension: QuestionnaireDimension): bool
   });
 }
 
+/**
+ * "Khác" (other), offered by the kiosk on every low dimension's reasons rather than
+ * by the questionnaire files (a stored id+version never changes). It is not sent as
+ * a reason: it brings the comment screen forward, and the comment says what it was.
+ */
+export const OTHER_REASON = 'other';
+
+const saysOther = (citizen: Citizen, dimension: DimensionId): boolean => citizen.reasons[dimension]?.includes(OTHER_REASON) === true;
+
 export function pagesOf(citizen: Citizen): Page[] {
   const pages: Page[] = [];
-  let index = 0;
-  for (const dimension of citizen.questionnaire.dimensions) {
-    for (let i = 0; i < dimension.items.length; i += 1) pages.push({ screen: 'question', index: index++ });
-    // No reasons configured for the dimension: nothing to ask, no screen.
-    if (dimension.reasons.length > 0 && isLow(citizen, dimension)) pages.push({ screen: 'reasons', dimension: dimension.id });
-  }
-  pages.push({ screen: 'comment' }, { screen: 'contact' });
+  let commented = false;
+  citizen.steps.forEach(({ dimension }, index) => {
+    pages.push({ screen: 'question', index });
+    const lastOfDimension = citizen.steps[index + 1]?.dimension.id !== dimension.id;
+    if (lastOfDimension && isLow(citizen, dimension)) {
+      pages.push({ screen: 'reasons', dimension: dimension.id });
+      // "Khác" picked: the comment comes right after, while the citizen has it in mind.
+      if (!commented && saysOther(citizen, dimension.id)) {
+        pages.push({ screen: 'comment' });
+        commented = true;
+      }
+    }
+  });
+  if (!commented) pages.push({ screen: 'comment' });
+  pages.push({ screen: 'contact' });
   return pages;
 }
+
+/** The dimensions (in order) where the citizen picked "Khác", for the comment screen's prompt. */
+export const otherDimensions = (citizen: Citizen): QuestionnaireDimension[] =>
+  citizen.questionnaire.dimensions.filter((dimension) => saysOther(citizen, dimension.id) && isLow(citizen, dimension));
 
 export function pageOf(state: SurveyState): Page {
   switch (state.screen) {

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/operations';
 import { dimensionIds } from '../../src/domain/dimensions';
+import { responseCountNames } from '../../src/domain/responseCounts';
+import { sameQuestionnaire, type QuestionnaireRef } from '../../src/domain/scoring';
+import { useCountLabel, useDimensionName } from '../components/reportNames';
 import type { Formatters } from './format';
+import { CoverageNote } from './report/CoverageNote';
 
 type Overview = OutputOf<'todayOverview'>;
 type Summary = Overview['today'];
+export type VersionSummary = Summary['byQuestionnaire'][number];
 
 export const periods = ['today', 'yesterday', 'last7Days'] as const;
 export type Period = (typeof periods)[number];
-
-const countKinds = ['counted', 'completed', 'abandoned', 'suspect'] as const;
 
 /** The heading of a period's columns, with its dates so a printout stands on its own. */
 export function usePeriodLabel(overview: Overview, format: Formatters) {
@@ -20,16 +23,21 @@ export function usePeriodLabel(overview: Overview, format: Formatters) {
       : t(`staff.compare.${period}`);
 }
 
-function scoreOf(summary: Summary, dimension: (typeof dimensionIds)[number] | 'sipas') {
-  if (dimension === 'sipas') return summary.score;
-  return summary.score.dimensions.find((d) => d.dimension === dimension) ?? null;
-}
+/** One questionnaire version's figures in a period, if it had any. */
+export const versionIn = (summary: Summary, version: QuestionnaireRef): VersionSummary | undefined =>
+  summary.byQuestionnaire.find((s) => sameQuestionnaire(s.questionnaire, version));
 
-/** Today beside yesterday and the last 7 days: index and mean score per dimension. */
-export function ComparisonTable({ overview, format }: { overview: Overview; format: Formatters }) {
+/** Today beside yesterday and the last 7 days for one questionnaire version: index and mean score per dimension. */
+export function ComparisonTable({ overview, version, format }: { overview: Overview; version: QuestionnaireRef; format: Formatters }) {
   const { t } = useTranslation();
+  const dimensionName = useDimensionName();
   const label = usePeriodLabel(overview, format);
   const rows = ['sipas', ...dimensionIds] as const;
+  const scoreOf = (period: Period, row: (typeof rows)[number]) => {
+    const score = versionIn(overview[period], version)?.score;
+    if (!score) return null;
+    return row === 'sipas' ? score : (score.dimensions.find((d) => d.dimension === row) ?? null);
+  };
   return (
     <table className="staff-table compare-table">
       <caption>{t('staff.compare.caption')}</caption>
@@ -58,11 +66,15 @@ export function ComparisonTable({ overview, format }: { overview: Overview; form
       <tbody>
         {rows.map((row) => (
           <tr key={row} className={row === 'sipas' ? 'score-overall' : undefined}>
-            <th scope="row">{row === 'sipas' ? t('staff.table.overall') : t(`dimension.${row}`)}</th>
+            <th scope="row">{row === 'sipas' ? t('staff.table.overall') : dimensionName(row)}</th>
             {periods.flatMap((period) => {
-              const score = scoreOf(overview[period], row);
+              const score = scoreOf(period, row);
+              const overall = row === 'sipas' ? versionIn(overview[period], version)?.score : undefined;
               return [
-                <td key={`${period}-index`}>{format.percent(score?.index ?? null)}</td>,
+                <td key={`${period}-index`}>
+                  {format.percent(score?.index ?? null)}
+                  {overall && <CoverageNote score={overall} />}
+                </td>,
                 <td key={`${period}-mean`}>{format.mean(score?.mean ?? null)}</td>,
               ];
             })}
@@ -73,9 +85,10 @@ export function ComparisonTable({ overview, format }: { overview: Overview; form
   );
 }
 
-/** How many responses each period had, and how many were left out of the index. */
+/** How many responses each period had over every questionnaire version, and how many were left out of the index. */
 export function CountsTable({ overview, format }: { overview: Overview; format: Formatters }) {
   const { t } = useTranslation();
+  const countLabel = useCountLabel();
   const label = usePeriodLabel(overview, format);
   return (
     <table className="staff-table counts-table">
@@ -91,11 +104,11 @@ export function CountsTable({ overview, format }: { overview: Overview; format: 
         </tr>
       </thead>
       <tbody>
-        {countKinds.map((kind) => (
-          <tr key={kind}>
-            <th scope="row">{t(`staff.counts.${kind}`)}</th>
+        {responseCountNames.map((name) => (
+          <tr key={name}>
+            <th scope="row">{countLabel(name)}</th>
             {periods.map((period) => (
-              <td key={period}>{format.count(overview[period].responses[kind])}</td>
+              <td key={period}>{format.count(overview[period].responses[name])}</td>
             ))}
           </tr>
         ))}

@@ -2,13 +2,13 @@ import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDayOf } from '../../src/domain/localDay';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { errorKey, type ErrorKey } from './errorKey';
+import { errorTextOf } from '../session/problem';
 import { useStaff } from './StaffContext';
 import { TodayFigures } from './TodayFigures';
-import { useLoad } from './useLoad';
+import { useLoad } from '../session/useCall';
 import { hrefOfView } from './views';
 
-type Saved = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; error: ErrorKey };
+type Saved = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; error: ReturnType<typeof errorTextOf> };
 
 /**
  * The day report on A4 (see print.css). The browser prints it with its own
@@ -25,7 +25,7 @@ export function DailyReportView() {
   const [saving, setSaving] = useState(false);
   const overview = useLoad(useCallback(() => call('todayOverview', day ? { day } : {}), [call, day]));
   const capabilities = useLoad(useCallback(() => call('shellCapabilities', {}), [call]));
-  const { data, error, loadedAt } = overview;
+  const { data, problem, loadedAt } = overview;
 
   async function savePdf(reportDay: string) {
     setSaving(true);
@@ -34,7 +34,7 @@ export function DailyReportView() {
       const result = await call('saveReportPdf', { fileName: `bao-cao-${reportDay}.pdf` });
       setSaved(result.saved && result.path ? { kind: 'saved', path: result.path } : { kind: 'cancelled' });
     } catch (failure) {
-      setSaved({ kind: 'failed', error: errorKey(failure) });
+      setSaved({ kind: 'failed', error: errorTextOf(failure) });
     } finally {
       setSaving(false);
     }
@@ -83,12 +83,12 @@ export function DailyReportView() {
           </p>
         )}
       </header>
-      {error && (
+      {problem && (
         <p role="alert" className="error-message">
-          {t('staff.today.loadFailed')} {t(error)}
+          {t('staff.today.loadFailed')} {t(problem.key)}
         </p>
       )}
-      {!data && !error && <p role="status">{t('staff.today.loading')}</p>}
+      {!data && !problem && <p role="status">{t('staff.today.loading')}</p>}
       {data && <TodayFigures overview={data} format={format} printable />}
     </main>
   );

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { dimensionIds } from '../../src/domain/dimensions';
 import { scaleChoices } from '../../src/domain/scale';
 import type { Distribution, Score, SipasScore } from '../../src/domain/scoring';
+import { useDimensionName } from '../components/reportNames';
 import { useLanguage } from '../i18n';
 import type { Formatters } from './format';
+import { CoverageNote } from './report/CoverageNote';
 
 const EMPTY: Score = { index: null, mean: null, answers: 0, distribution: [0, 0, 0, 0, 0] satisfies Distribution };
 
@@ -20,10 +22,11 @@ function ScoreCells({ score, format }: { score: Score; format: Formatters }) {
   );
 }
 
-/** The SIPAS index and every dimension's, with mean score and the 1–5 distribution. */
+/** One questionnaire version's SIPAS index and every dimension's, with mean score and the 1–5 distribution. */
 export function ScoreTable({ score, format, caption }: { score: SipasScore; format: Formatters; caption?: string }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
+  const dimensionName = useDimensionName();
   const labels = scaleChoices(5, language);
   return (
     <table className="staff-table score-table">
@@ -57,13 +60,16 @@ export function ScoreTable({ score, format, caption }: { score: SipasScore; form
       </thead>
       <tbody>
         <tr className="score-overall">
-          <th scope="row">{t('staff.table.overall')}</th>
+          <th scope="row">
+            {t('staff.table.overall')}
+            <CoverageNote score={score} />
+          </th>
           <ScoreCells score={score} format={format} />
         </tr>
         {/* All five dimensions, even those nobody answered today. */}
         {dimensionIds.map((id) => (
           <tr key={id}>
-            <th scope="row">{t(`dimension.${id}`)}</th>
+            <th scope="row">{dimensionName(id)}</th>
             <ScoreCells score={score.dimensions.find((d) => d.dimension === id) ?? EMPTY} format={format} />
           </tr>
         ))}

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/operations';
 import { useApi } from '../api/ApiContext';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { errorKey, lockedMinutes, type ErrorKey } from './errorKey';
+import { problemOf, type Problem } from '../session/problem';
 
 type Officer = OutputOf<'listOfficers'>[number];
 type SignInResult = OutputOf<'signIn'>;
-type FormError = ErrorKey | 'staff.signIn.missingOfficer' | 'staff.signIn.pinFormat';
+type FormError = Problem<'staff.signIn.missingOfficer' | 'staff.signIn.pinFormat'>;
 
 // The same rule the host applies; checked here so a typo gets an immediate, translated message.
 const PIN_PATTERN = /^\d{4,8}$/;
@@ -28,7 +28,6 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
   const [officer, setOfficer] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<FormError | null>(null);
-  const [lockMinutes, setLockMinutes] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -49,15 +48,15 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (officer === '') return setError('staff.signIn.missingOfficer');
-    if (!PIN_PATTERN.test(pin)) return setError('staff.signIn.pinFormat');
+    if (officer === '') return setError({ key: 'staff.signIn.missingOfficer' });
+    if (!PIN_PATTERN.test(pin)) return setError({ key: 'staff.signIn.pinFormat' });
     setBusy(true);
     setError(null);
     try {
       onSignedIn(await api.call('signIn', { officer, pin }));
     } catch (failure) {
-      setError(errorKey(failure));
-      setLockMinutes(lockedMinutes(failure));
+      // A lockout says when it ends, from the host's structured details.
+      setError(problemOf(failure));
       // A wrong PIN is typed again from scratch.
       setPin('');
       setBusy(false);
@@ -96,7 +95,7 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
             id={ids.officer}
             value={officer}
             disabled={officers === null}
-            aria-invalid={error === 'staff.signIn.missingOfficer'}
+            aria-invalid={error?.key === 'staff.signIn.missingOfficer'}
             onChange={(event) => setOfficer(event.target.value)}
           >
             <option value="">{officers === null ? t('staff.signIn.loadingOfficers') : t('staff.signIn.chooseOfficer')}</option>
@@ -114,13 +113,13 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
             autoComplete="off"
             maxLength={8}
             value={pin}
-            aria-invalid={error !== null && error !== 'staff.signIn.missingOfficer'}
+            aria-invalid={error !== null && error.key !== 'staff.signIn.missingOfficer'}
             aria-describedby={error ? ids.error : undefined}
             onChange={(event) => setPin(event.target.value)}
           />
           {error && (
             <p id={ids.error} role="alert" className="error-message">
-              {error === 'staff.errors.locked' && lockMinutes !== null ? t('staff.signIn.lockedFor', { count: lockMinutes }) : t(error)}
+              {t(error.key, { replace: error.values ?? {} })}
             </p>
           )}
           <button type="submit" className="button-primary" disabled={busy}>

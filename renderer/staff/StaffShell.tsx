@@ -3,35 +3,32 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { useLanguage } from '../i18n';
+import { BackToKioskButton } from '../session/BackToKioskButton';
+import { isUnauthenticated } from '../session/problem';
+import { useSession } from '../session/SessionProvider';
+import { useLoad } from '../session/useCall';
 import { ArmView } from './arm/ArmView';
 import { DailyReportView } from './DailyReportView';
-import { isUnauthenticated } from './errorKey';
 import { createFormatters } from './format';
 import { InboxView } from './inbox/InboxView';
+import { TargetsView } from './targets/TargetsView';
 import { StaffNav } from './StaffNav';
 import { StaffProvider, type SignInResult, type StaffCall, type StaffContextValue } from './StaffContext';
 import { TodayView } from './TodayView';
-import { useIdleTimeout } from './useIdleTimeout';
 import { useLiveStatus } from './useLiveStatus';
-import { useLoad } from './useLoad';
 import { useStaffView } from './views';
 
 // The report carries the charting library: it loads only when a report is opened.
 const ReportView = lazy(() => import('./report/ReportView').then((module) => ({ default: module.ReportView })));
 
-export interface StaffShellProps {
-  session: SignInResult;
-  onSignOut: () => void;
-  /** The host no longer knows the session (expired or restarted). Must be stable. */
-  onExpired: () => void;
-  /** Nobody touched the screen for the session's idle time. Must be stable. */
-  onIdle: () => void;
-}
-
-/** Everything a signed-in officer sees: the bar, the navigation and the current screen. */
-export function StaffShell({ session, onSignOut, onExpired, onIdle }: StaffShellProps) {
+/**
+ * Everything a signed-in officer sees: the bar, the navigation and the current
+ * screen. The session (its idle sign-out included) lives in renderer/session.
+ */
+export function StaffShell({ session }: { session: SignInResult }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { end } = useSession();
   const [language] = useLanguage();
   const view = useStaffView();
   const format = useMemo(() => createFormatters(language, t('common.none')), [language, t]);
@@ -41,13 +38,12 @@ export function StaffShell({ session, onSignOut, onExpired, onIdle }: StaffShell
       try {
         return await api.call(name, input);
       } catch (failure) {
-        if (isUnauthenticated(failure)) onExpired();
+        if (isUnauthenticated(failure)) end('expired');
         throw failure;
       }
     },
-    [api, onExpired],
+    [api, end],
   );
-  useIdleTimeout(session.idleTimeoutSeconds * 1000, onIdle);
   const live = useLiveStatus(call);
   const desks = useLoad(useCallback(() => call('listDesks', {}), [call]));
   const setup = useLoad(useCallback(() => call('getKioskSetup', {}), [call]));
@@ -63,9 +59,10 @@ export function StaffShell({ session, onSignOut, onExpired, onIdle }: StaffShell
       <header className="staff-bar">
         <p className="staff-who">{t('staff.shell.signedInAs', { name: session.officer.name })}</p>
         <LanguageToggle />
-        <button type="button" className="button-secondary" onClick={onSignOut}>
+        <button type="button" className="button-secondary" onClick={() => end('signedOut')}>
           {t('staff.shell.signOut')}
         </button>
+        <BackToKioskButton />
       </header>
       <StaffNav current={view} />
       {pending > 0 && (
@@ -88,6 +85,8 @@ export function StaffShell({ session, onSignOut, onExpired, onIdle }: StaffShell
           <ArmView />
         ) : view === 'print' ? (
           <DailyReportView />
+        ) : view === 'targets' ? (
+          <TargetsView />
         ) : (
           <TodayView />
         )}

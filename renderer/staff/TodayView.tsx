@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useStaff } from './StaffContext';
 import { TodayFigures } from './TodayFigures';
-import { useLoad } from './useLoad';
+import { useLoad } from '../session/useCall';
 import { hrefOfView } from './views';
+import { TodayAlerts } from './targets/TodayAlerts';
+import { LapsedArmings } from './arm/LapsedArmings';
 
 /** The landing screen: today's figures, refreshed live whenever a response is stored. */
 export function TodayView() {
@@ -15,7 +17,7 @@ export function TodayView() {
     useCallback(() => call('todayOverview', {}), [call]),
     live.revision,
   );
-  const { data, error, loading, loadedAt, reload } = overview;
+  const { data, problem, loading, loadedAt, reload } = overview;
 
   return (
     <main className="staff-main today" aria-busy={loading}>
@@ -36,13 +38,15 @@ export function TodayView() {
           </a>
         </div>
       </header>
+      <TodayAlerts />
+      <LapsedArmings />
 
-      {error && (
+      {problem && (
         <p role="alert" className="error-message">
-          {t('staff.today.loadFailed')} {t(error)}
+          {t('staff.today.loadFailed')} {t(problem.key)}
         </p>
       )}
-      {!data && !error && <p role="status">{t('staff.today.loading')}</p>}
+      {!data && !problem && <p role="status">{t('staff.today.loading')}</p>}
       {data && <TodayFigures overview={data} format={format} />}
     </main>
   );

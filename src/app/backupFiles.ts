@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
-import { DatabaseCorruptError } from '../../db/openDatabase';
+import { DatabaseCorruptError, withNativeBinding } from '../../db/openDatabase';
 import { localStamp, parseBackupName } from '../domain/backupNames';
 import type { BackupInfo } from '../services/ports';
 
@@ -36,7 +36,7 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 export function verifyDatabaseFile(file: string): Verdict {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
     const check = db.pragma('integrity_check(1)', { simple: true });
     if (check !== 'ok') return { ok: false, reason: `it fails the integrity check (${String(check).replace(/\s+/g, ' ')})` };
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -59,7 +59,7 @@ export function verifyDatabaseFile(file: string): Verdict {
  * and can be copied to a USB stick on its own.
  */
 function toSingleFile(file: string): void {
-  const db = new Database(file, { fileMustExist: true });
+  const db = new Database(file, withNativeBinding({ fileMustExist: true }));
   try {
     db.pragma('journal_mode = DELETE');
   } finally {
@@ -236,7 +236,7 @@ export function install(staged: string, databaseFile: string): void {
  */
 export function databaseInUse(file: string): boolean {
   if (!fs.existsSync(file)) return false;
-  const db = new Database(file, { fileMustExist: true, timeout: 0 });
+  const db = new Database(file, withNativeBinding({ fileMustExist: true, timeout: 0 }));
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { createAdminStore } from '../../db/adminStore';
 import { createAuditStore } from '../../db/auditStore';
 import { createDeskStore } from '../../db/deskStore';
 import { createFeedbackStore } from '../../db/feedbackStore';
+import { createTargetsStore } from '../../db/targetsStore';
+import { createLanStore } from '../../db/lanStore';
 import { createOfficerStore } from '../../db/officerStore';
 import { openDatabase, schemaVersion } from '../../db/openDatabase';
 import { createReportStore } from '../../db/reportStore';
@@ -19,15 +21,22 @@ import { createArmingService } from '../services/arming';
 import { createAuthService } from '../services/auth';
 import { createBackupService, type BackupService } from '../services/backups';
 import { createFeedbackService } from '../services/feedback';
+import { createPlan, createTargetService } from '../services/targets';
+import { createLanService, type LanHostPort } from '../services/lan';
 import type { AuditLog, Clock, Logger, ResponseRecord } from '../services/ports';
 import { createReportService } from '../services/reports';
 import { createRetentionService } from '../services/retention';
 import { createPeriodicReportService } from '../services/periodicReport';
 import { createShellService, type ShellHooks } from '../services/shell';
+import { createSecretStore, plainSecretBox, SECRETS_FILE, type SecretBox } from '../node/secretFile';
 import { createSurveyService } from '../services/survey';
+import { lanAddresses } from '../server/lanAddresses';
+import { createTlsVault } from '../server/tlsVault';
 import { createBackupManager, openOrRecover, recoveryAlert } from './backups';
 import { composeExports } from './composeExports';
+import { composeSupport } from './composeSupport';
 import { EXPORTS_FOLDER } from './exportFiles';
+import { createFileDownloads } from './fileDownloads';
 import { prepareFirstRun } from './firstRun';
 import { writePeriodicReportXlsx } from './periodicReportXlsx';
 import { bindImplementations } from './implementations';
@@ -50,6 +59,10 @@ export interface ComposeOptions {
   sync?: KioskSyncOptions;
   /** What only the desktop shell can do (leave kiosk mode, save a PDF); the HTTP host has none. */
   shell?: ShellHooks;
+  /** Seals the sync token and secret at rest (Electron's safeStorage); without one they stay unsealed in a 0600 file. */
+  secretBox?: SecretBox;
+  /** The host's LAN server: told the stored LAN setting at start and after every change (absent: nothing serves the LAN). */
+  lan?: LanHostPort;
 }
 
 export interface App {
@@ -66,7 +79,7 @@ export interface App {
  * services from their ports and binds them to the operation table. Both hosts
  * (Electron and HTTP) call this, so they cannot drift apart.
  */
-export async function composeApp({ dataDir, clock = { now: Date.now }, logger = createLogger('app'), demo = true, sync, shell }: ComposeOptions): Promise<App> {
+export async function composeApp({ dataDir, clock = { now: Date.now }, logger = createLogger('app'), demo = true, sync, shell, lan, secretBox }: ComposeOptions): Promise<App> {
   fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
   const databaseFile = path.join(dataDir, DATABASE_FILE);
   const open = () =>
@@ -84,7 +97,7 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   const backupService = createBackupService({ vault: backups, audit, clock });
   const build = async (opened: Database.Database) => {
     try {
-      return await composeServices(opened, { clock, logger, demo, pending, backups: backupService, sync, shell });
+      return await composeServices(opened, { clock, logger, demo, pending, backups: backupService, sync, shell, lan, secretBox });
     } catch (error) {
       opened.close();
       throw error;
@@ -108,6 +121,7 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
         live = await build(open());
         throw error;
       }
+      void live.lan.start(); // the restored database may hold another LAN setting
       return schemaVersion(live.db);
     } finally {
       switching = null;
@@ -136,6 +150,7 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
   });
   await maintenance.run();
   maintenance.start();
+  await live.lan.start();
 
   const retryTimer = setInterval(() => switching || live.survey.retryPending(), RETRY_PENDING_MS);
   retryTimer.unref();
@@ -164,10 +179,12 @@ interface ServiceContext {
   backups: BackupService;
   sync?: KioskSyncOptions;
   shell?: ShellHooks;
+  lan?: LanHostPort;
+  secretBox?: SecretBox;
 }
 
 /** Stores and services on one open database, bound to the operation table. */
-async function composeServices(db: Database.Database, { clock, logger, demo, pending, backups, sync: syncOptions, shell }: ServiceContext) {
+async function composeServices(db: Database.Database, { clock, logger, demo, pending, backups, sync: syncOptions, shell, lan: lanHost, secretBox }: ServiceContext) {
   const settings = createSettingsStore(db);
   const surveyStore = createSurveyStore(db, settings);
   const officerStore = createOfficerStore(db);
@@ -178,7 +195,13 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
   const caseCodeKey = settings.getOrCreate('caseCodeKey', () => newSecret());
 
   // Arming checks case codes through the survey service, which reads the armed context back.
-  const arming = createArmingService({ clock, desks: deskStore, newId: randomUUID, isCaseRated: (code) => survey.isCaseRated(code) });
+  const arming = createArmingService({
+    clock,
+    desks: deskStore,
+    newId: randomUUID,
+    isCaseRated: (code) => survey.isCaseRated(code),
+    armedForMs: () => surveyStore.kioskSettings().armedMinutes * 60_000,
+  });
   const survey = createSurveyService({
     store: surveyStore,
     clock,
@@ -190,20 +213,43 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     retentionMonths: () => retention.view().months,
   });
   const reportStore = createReportStore(db);
-  const reports = createReportService({ store: reportStore, desks: deskStore, clock, pendingWrites: () => survey.pendingCount() });
+  const reports = createReportService({
+    store: reportStore,
+    desks: deskStore,
+    clock,
+    questionnaire: (ref) => surveyStore.questionnaire(ref),
+    pendingWrites: () => survey.pendingCount(),
+    localChanges: () => survey.changeCount(),
+  });
+  const audit = createAuditStore(db);
+  const targetsStore = createTargetsStore(db);
+  const plan = createPlan(targetsStore);
   const feedback = createFeedbackService({
     store: createFeedbackStore(db),
     clock,
+    audit,
+    plan,
     lowScoreThreshold: () => surveyStore.kioskSettings().lowScoreThreshold,
   });
-  const audit = createAuditStore(db);
+  const targets = createTargetService({
+    store: targetsStore,
+    plan,
+    audit,
+    clock,
+    reports: reportStore,
+    desks: deskStore,
+    activeQuestionnaire: () => surveyStore.activeQuestionnaire(),
+    feedback,
+  });
   const periodicReports = createPeriodicReportService({
     store: reportStore,
     desks: deskStore,
     settings: () => surveyStore.kioskSettings(),
+    questionnaire: (ref) => surveyStore.questionnaire(ref),
     audit,
     clock,
-    writeXlsx: (report) => writePeriodicReportXlsx(report, path.join(path.dirname(db.name), EXPORTS_FOLDER)),
+    targetProgress: (year) => targets.progress({ year }),
+    writeXlsx: (report, progress) => writePeriodicReportXlsx(report, progress, path.join(path.dirname(db.name), EXPORTS_FOLDER)),
   });
   const admin = createAdminService({
     store: createAdminStore(db),
@@ -226,7 +272,38 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     logger,
   });
 
-  const sync = createKioskSync({ db, settings, kiosk: surveyStore, audit, clock, deviceId, logger, options: syncOptions });
+  const lan = createLanService({
+    store: createLanStore(db, settings),
+    audit,
+    clock,
+    logger,
+    tls: createTlsVault(path.dirname(db.name), clock),
+    host: lanHost,
+    addresses: () => lanAddresses(),
+    hash: (secret) => createHash('sha256').update(secret).digest('hex'),
+    newToken: () => randomBytes(32).toString('base64url'),
+    newCode: () => String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    newId: randomUUID,
+  });
+
+  const secrets = createSecretStore(path.join(path.dirname(db.name), SECRETS_FILE), secretBox ?? plainSecretBox, logger);
+  const downloads = createFileDownloads({
+    dataDir: path.dirname(db.name),
+    exportsDir: path.join(path.dirname(db.name), EXPORTS_FOLDER),
+    findBatch: (id) => exportService.list().find((batch) => batch.id === id) ?? null,
+    audit,
+    clock,
+  });
+
+  const sync = createKioskSync({ db, settings, kiosk: surveyStore, audit, clock, deviceId, logger, options: syncOptions, secrets });
+  const support = composeSupport({
+    dataDir: path.dirname(db.name),
+    schemaVersion: () => schemaVersion(db),
+    settings: () => ({ kiosk: surveyStore.kioskSettings(), sync: sync.operations.status(), retention: retention.view() }),
+    recoveries: () => shell?.recoveries?.() ?? null,
+    audit,
+    clock,
+  });
 
   const health = () => {
     const pendingWrites = survey.pendingCount();
@@ -240,8 +317,9 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
   };
 
   const dispatch = createDispatcher({
-    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health, backups, alerts, retention, exports: exportService, sync: sync.operations, shell: createShellService(shell), periodicReports }),
+    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health, backups, alerts, retention, exports: exportService, sync: sync.operations, shell: createShellService(shell), periodicReports, lan, targets, support, downloads }),
     resolveSession: auth.resolveSession,
+    resolveDevice: lan.resolveDevice,
     onInternalError: (operation, error) =>
       logger.error('operation failed', { operation, error: error instanceof Error ? error.stack : String(error) }),
   });
@@ -252,5 +330,5 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     sync.stop();
     db.close();
   };
-  return { db, deviceId, dispatch, survey, audit, alerts, retention, sync, close };
+  return { db, deviceId, dispatch, survey, audit, alerts, retention, sync, lan, close };
 }

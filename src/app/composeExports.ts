@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { createDeskStore } from '../../db/deskStore';
 import { createExportStore } from '../../db/exportStore';
 import { schemaVersion } from '../../db/openDatabase';
 import type { Questionnaire } from '../domain/questionnaire';
@@ -22,7 +23,8 @@ export interface ExportDeps {
 export function composeExports({ db, dir, questionnaire, audit, clock, logger }: ExportDeps) {
   return createExportService({
     source: createExportStore(db),
-    files: createExportFileSink({ dir }),
+    // The XLSX is for people: names beside codes and the questions' wording (src/app/exportPeople.ts).
+    files: createExportFileSink({ dir, people: { names: createDeskStore(db), questionnaire } }),
     audit,
     clock,
     newId: randomUUID,

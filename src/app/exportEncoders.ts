@@ -3,6 +3,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvRecord, SUMMARY_TABLE_HEADER } from '../services/exportTable';
 import type { Cell, ExportDocument, ExportRow } from '../services/exportPorts';
+import type { QuestionnaireRef } from '../services/ports';
+import { localIso, peopleLayout, type PeopleSources } from './exportPeople';
 
 /** Turns rows into the bytes of one format, on a stream that applies backpressure. */
 export interface Encoder {
@@ -43,11 +45,27 @@ const endOf = async (out: Writable, failed: OutputFailure) => {
   await Promise.race([once(out, 'finish'), failed]);
 };
 
-/** UTF-8 with a BOM (so Excel reads Vietnamese), CRLF records (RFC 4180). */
+/** The CSV's instants: ISO 8601 with the +07:00 offset (2026-12-02T02:26:00.000+07:00), never UTC's Z. */
+const INSTANT_KEYS = new Set(['submitted_at', 'consent_at']);
+
+function machineCells(document: ExportDocument): (row: ExportRow) => Cell[] {
+  const instants = document.columns.flatMap((c, i) => (INSTANT_KEYS.has(c.key) ? [i] : []));
+  return (row) => {
+    const cells = document.toCells(row);
+    for (const i of instants) {
+      const value = cells[i];
+      if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) cells[i] = localIso(value);
+    }
+    return cells;
+  };
+}
+
+/** UTF-8 with a BOM (so Excel reads Vietnamese), CRLF records (RFC 4180); for machines: stable keys, the formula guard kept. */
 export function csvEncoder(document: ExportDocument, out: Writable, failed: OutputFailure): Encoder {
+  const toCells = machineCells(document);
   return {
     start: () => writeOut(out, `\uFEFF${csvRecord(document.columns.map((c) => c.header))}`, failed),
-    write: (rows) => writeOut(out, rows.map((row) => csvRecord(document.toCells(row))).join(''), failed),
+    write: (rows) => writeOut(out, rows.map((row) => csvRecord(toCells(row))).join(''), failed),
     end: () => endOf(out, failed),
   };
 }
@@ -108,8 +126,29 @@ async function drained(sheet: SheetWriter, failed: OutputFailure): Promise<void>
 
 const COLUMN_WIDTH = 14;
 
-/** "Tổng hợp" (the summary) then "Phiếu trả lời" (one row per response), written as a stream. */
-export function xlsxEncoder(document: ExportDocument, out: Writable, outputFailed: OutputFailure, created: Date): Encoder {
+/** The summary keeps the index as the number people read (75.0 for 75,0 %); the format adds the sign. */
+const SUMMARY_PERCENT_FORMAT = '0.0"%"';
+
+/** A version's title row, "Bảng hỏi: Phiếu nhanh (…)" (questionnaireLabel in src/services/exportTable.ts). */
+const isQuestionnaireTitle = (cell: unknown) => typeof cell === 'string' && cell.startsWith('Bảng hỏi');
+
+const NO_SOURCES: PeopleSources = { names: { counter: () => null, officer: () => null, field: () => null }, questionnaire: () => null };
+
+/** The batch's questionnaire versions and whether it carries personal data, as its header says. */
+function batchShape(document: ExportDocument): { refs: QuestionnaireRef[]; personal: boolean } {
+  const header = document.header as { questionnaires?: QuestionnaireRef[]; batch?: { personalData?: boolean } };
+  return {
+    refs: (header.questionnaires ?? []).map(({ id, version }) => ({ id, version })),
+    personal: header.batch?.personalData === true,
+  };
+}
+
+/**
+ * "Tổng hợp" (the summary) then "Phiếu trả lời" (one row per response), written as a
+ * stream. The responses sheet is for people (src/app/exportPeople.ts): typed cells,
+ * real dates, names beside codes, and no formula guard, which only a CSV needs.
+ */
+export function xlsxEncoder(document: ExportDocument, out: Writable, outputFailed: OutputFailure, created: Date, sources: PeopleSources = NO_SOURCES): Encoder {
   // exceljs reads created/modified from its options (its typings omit them); core.xml carries them.
   const options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> & { created: Date; modified: Date } = {
     stream: out, useStyles: true, useSharedStrings: false, created, modified: created,
@@ -121,30 +160,47 @@ export function xlsxEncoder(document: ExportDocument, out: Writable, outputFaile
   const failed = Promise.race([zipFailed, outputFailed]);
   failed.catch(() => {}); // raced wherever it matters
   let responses: SheetWriter | null = null;
-  const addRow = (sheet: SheetWriter, cells: readonly Cell[]) => sheet.addRow(cells.map((c) => c ?? undefined)).commit();
+  const { refs, personal } = batchShape(document);
+  const people = peopleLayout(refs, personal, sources);
 
   return {
     async start() {
       const summary = workbook.addWorksheet('Tổng hợp') as SheetWriter;
       summary.columns = [{ width: 34 }, ...Array.from({ length: 8 }, () => ({ width: COLUMN_WIDTH }))];
+      // Inside a dimension table (its header row down to the next empty row) the second column is the index in %.
+      let inTable = false;
       for (const cells of document.summaryRows) {
         const row = summary.addRow(cells.map((c) => c ?? undefined));
+        if (cells.length === 0) inTable = false;
         row.eachCell((cell) => {
           if (typeof cell.value === 'number' && !Number.isInteger(cell.value)) cell.numFmt = '0.00';
         });
-        if (cells[0] === SUMMARY_TABLE_HEADER) row.font = { bold: true };
+        if (inTable && typeof cells[1] === 'number') row.getCell(2).numFmt = SUMMARY_PERCENT_FORMAT;
+        if (cells[0] === SUMMARY_TABLE_HEADER) {
+          row.font = { bold: true };
+          inTable = true;
+        }
+        if (isQuestionnaireTitle(cells[0])) row.font = { bold: true, size: 12 };
         row.commit();
       }
       summary.commit();
       responses = workbook.addWorksheet('Phiếu trả lời', { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
-      responses.columns = document.columns.map((c) => ({ width: c.key === 'comment' ? 40 : COLUMN_WIDTH }));
-      const header = responses.addRow(document.columns.map((c) => c.header));
+      // Column styles go on each cell: exceljs's streaming writer keeps a column's numFmt out of its cells.
+      responses.columns = people.columns.map((c) => ({ width: c.width }));
+      const header = responses.addRow(people.columns.map((c) => c.header));
       header.font = { bold: true };
+      header.alignment = { wrapText: true, vertical: 'top' };
       header.commit();
     },
     async write(rows) {
       if (!responses) throw new Error('start() first');
-      for (const row of rows) addRow(responses, document.toCells(row));
+      for (const row of rows) {
+        const added = responses.addRow(people.toCells(row).map((c) => c ?? undefined));
+        people.columns.forEach((column, i) => {
+          if (column.numFmt) added.getCell(i + 1).numFmt = column.numFmt;
+        });
+        added.commit();
+      }
       await drained(responses, failed);
     },
     async end() {

@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ExportDocument, ExportFileSink, ExportFileWriter } from '../services/exportPorts';
 import { csvEncoder, jsonEncoder, xlsxEncoder, type Encoder, type OutputFailure } from './exportEncoders';
+import type { PeopleSources } from './exportPeople';
 
 export const EXPORTS_FOLDER = 'exports';
 export const MANIFEST_SUFFIX = '.manifest.json';
@@ -45,14 +46,14 @@ function plainName(fileName: string): string {
   return name;
 }
 
-function encoderFor(document: ExportDocument, out: Transform, failed: OutputFailure): Encoder {
+function encoderFor(document: ExportDocument, out: Transform, failed: OutputFailure, people?: PeopleSources): Encoder {
   switch (document.format) {
     case 'csv':
       return csvEncoder(document, out, failed);
     case 'json':
       return jsonEncoder(document, out, failed);
     case 'xlsx':
-      return xlsxEncoder(document, out, failed, new Date(document.createdAt));
+      return xlsxEncoder(document, out, failed, new Date(document.createdAt), people);
   }
 }
 
@@ -62,7 +63,7 @@ function encoderFor(document: ExportDocument, out: Transform, failed: OutputFail
  * cancelled, failed or interrupted export never leaves half a file under the
  * final name. The manifest goes beside it the same way.
  */
-export function createExportFileSink({ dir }: { dir: string }): ExportFileSink {
+export function createExportFileSink({ dir, people }: { dir: string; people?: PeopleSources }): ExportFileSink {
   return {
     async open(document): Promise<ExportFileWriter> {
       const finalPath = path.join(dir, plainName(document.fileName));
@@ -85,7 +86,7 @@ export function createExportFileSink({ dir }: { dir: string }): ExportFileSink {
       // Settles only on failure (a full disk, or abort() destroying the streams).
       const failed: OutputFailure = written.then(() => new Promise<never>(() => {}));
       failed.catch(() => {});
-      const encoder = encoderFor(document, tap, failed);
+      const encoder = encoderFor(document, tap, failed, people);
       let settled = false;
 
       const abort = async () => {

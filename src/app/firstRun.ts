@@ -13,7 +13,7 @@ export const shippedQuestionnaires: readonly Questionnaire[] = [quick, full].map
 export const demoOfficers = [
   { code: 'nv01', name: 'Nguyễn Thị Lan', role: 'staff', counter: 'Q1', pin: '1111' },
   { code: 'nv02', name: 'Trần Văn Minh', role: 'staff', counter: 'Q2', pin: '2222' },
-  { code: 'qtv', name: 'Lê Thu Hà (quản trị)', role: 'admin', counter: null, pin: '9999' },
+  { code: 'qtv', name: 'Lê Thu Hà', role: 'admin', counter: null, pin: '9999' },
 ] as const;
 
 export const demoCounters = [

@@ -2,10 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { createOutboxStore } from '../../db/outboxStore';
 import type { SettingsStore } from '../../db/settingsStore';
+import type { SecretStore } from '../node/secretFile';
 import type { AuditLog, Clock, Logger } from '../services/ports';
+import { itemsOf, type Questionnaire } from '../domain/questionnaire';
+import type { ScalePoints } from '../domain/scale';
+import { questionnaireKey, type QuestionnaireRef } from '../domain/scoring';
 import { createSyncService, type SyncService } from '../services/sync';
 import { createSyncClient } from './syncClient';
 import { createSyncScheduler } from './syncScheduler';
+import { routeSyncSecrets } from './syncSecrets';
 import { APP_VERSION } from './version';
 
 export interface KioskSyncOptions {
@@ -21,12 +26,14 @@ export interface KioskSyncOptions {
 export interface KioskSyncDeps {
   db: Database.Database;
   settings: SettingsStore;
-  kiosk: { kioskSettings(): { unit: { code: string; name: string } } };
+  kiosk: { kioskSettings(): { unit: { code: string; name: string } }; questionnaire(ref: QuestionnaireRef): Questionnaire | null };
   audit: AuditLog;
   clock: Clock;
   deviceId: string;
   logger: Logger;
   options?: KioskSyncOptions;
+  /** Where the token and secret are kept; without one, in the settings row (the CLI on an old data folder). */
+  secrets?: SecretStore;
 }
 
 /** What the operation table calls (see implementations.ts). */
@@ -36,18 +43,26 @@ export type SyncOperations = Pick<SyncService, 'status' | 'configure' | 'testCon
  * Upstream sync for one open database: outbox store, HTTP client, service and
  * scheduler. composeApp and the CLI both build it here.
  *
- * The device token and secret are stored in the clear in the settings table.
- * That is acceptable here because they are no more sensitive than what sits
- * beside them: the database already holds the key of the case-code hashes and
- * the citizens' comments and phone numbers, so whoever can read the file has
- * more than the secret would give (the secret only lets one write this kiosk's
- * own counts to the collector, which can revoke it). Better, when the platform
- * allows: Electron's safeStorage (DPAPI on Windows) to encrypt them at rest,
- * with the settings row holding only the ciphertext.
+ * The device token and secret live outside the database when a secret store is
+ * given (composeApp always gives one): sealed with Electron's safeStorage in the
+ * desktop app, in a file readable only by the kiosk's user in the HTTP host
+ * (src/node/secretFile.ts). The settings row then keeps the address only.
  */
-export function createKioskSync({ db, settings, kiosk, audit, clock, deviceId, logger, options = {} }: KioskSyncDeps) {
+export function createKioskSync({ db, settings, kiosk, audit, clock, deviceId, logger, options = {}, secrets }: KioskSyncDeps) {
+  // A stored questionnaire version never changes, so its item scales are read once.
+  const scales = new Map<string, ReadonlyMap<string, ScalePoints>>();
+  const scalesOf = (ref: QuestionnaireRef): ReadonlyMap<string, ScalePoints> => {
+    const key = questionnaireKey(ref);
+    let found = scales.get(key);
+    if (!found) {
+      const questionnaire = kiosk.questionnaire(ref);
+      found = new Map(questionnaire ? itemsOf(questionnaire).map((item) => [item.id, item.scale]) : []);
+      scales.set(key, found);
+    }
+    return found;
+  };
   const service = createSyncService({
-    store: createOutboxStore(db, settings),
+    store: createOutboxStore(db, secrets ? routeSyncSecrets(settings, secrets, logger) : settings),
     upstream: createSyncClient({ totalTimeoutMs: options.totalTimeoutMs ?? 30_000 }),
     clock,
     random: options.random ?? Math.random,
@@ -56,6 +71,7 @@ export function createKioskSync({ db, settings, kiosk, audit, clock, deviceId, l
     audit,
     device: { id: deviceId, appVersion: APP_VERSION },
     unit: () => kiosk.kioskSettings().unit,
+    scaleOf: (ref, item) => scalesOf(ref).get(item) ?? 5,
   });
   const scheduler = createSyncScheduler({ sync: service, clock, logger, intervalMs: options.intervalMs });
   // Days that ended while the kiosk was off are queued before anything else happens.

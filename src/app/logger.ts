@@ -9,12 +9,24 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
 
 export type LogSink = (line: string) => void;
 
-/** A scoped logger writing one JSON line per event (stderr by default). */
-export function createLogger(scope: string, sink: LogSink = (line) => process.stderr.write(`${line}\n`)): Logger & {
+const toStderr: LogSink = (line) => process.stderr.write(`${line}\n`);
+let defaultSink: LogSink = toStderr;
+
+/**
+ * Where loggers created without a sink of their own write: stderr, until the
+ * host adds its log files (Electron's main process does, see src/node/rotatingLog.ts).
+ * Read at every line, so module-level loggers created before follow it too.
+ */
+export function setDefaultLogSink(sink: LogSink | null): void {
+  defaultSink = sink ?? toStderr;
+}
+
+/** A scoped logger writing one JSON line per event (the default sink unless given one). */
+export function createLogger(scope: string, sink?: LogSink): Logger & {
   child(scope: string): Logger;
 } {
   const write = (level: string) => (message: string, fields: Record<string, unknown> = {}) =>
-    sink(JSON.stringify({ at: new Date().toISOString(), level, scope, message, ...redact(fields) }));
+    (sink ?? defaultSink)(JSON.stringify({ at: new Date().toISOString(), level, scope, message, ...redact(fields) }));
   return {
     info: write('info'),
     warn: write('warn'),

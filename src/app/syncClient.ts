@@ -4,7 +4,7 @@ import { signBody } from './signing';
 
 export interface SyncClientOptions {
   /**
-   * The whole request, connection to last byte of the answer (SYNC-PROTOCOL.md: 30 s).
+   * The whole request, connection to last byte of the answer (docs/SYNC-PROTOCOL.md: 30 s).
    * The connect phase has its own 10 s limit: Node's fetch (undici) refuses a
    * connection not made within 10 s by default, which is the protocol's figure.
    */

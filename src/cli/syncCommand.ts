@@ -18,6 +18,7 @@ import { createSurveyStore } from '../../db/surveyStore';
 import { DATABASE_FILE } from '../app/composeApp';
 import { resolveDataFolder } from '../app/dataFolder';
 import { createKioskSync } from '../app/kioskSync';
+import { createSecretStore, plainSecretBox, SECRETS_FILE } from '../node/secretFile';
 import { createLogger } from '../app/logger';
 
 const USAGE = 'usage: npm run cli -- sync [status] --data DIR';
@@ -51,6 +52,8 @@ export async function runSyncCommand(argv: string[]): Promise<void> {
       // Progress lines would repeat what the printed result says; problems still go to stderr.
       logger: { info: () => {}, warn: log.warn, error: log.error },
       options: { schedule: false },
+      // The credentials the HTTP host saved; those the desktop app sealed with safeStorage only it can open.
+      secrets: createSecretStore(path.join(dataDir, SECRETS_FILE), plainSecretBox, log),
     });
     try {
       const result = statusOnly ? sync.operations.status() : await sync.operations.syncNow();

@@ -12,6 +12,8 @@ export const OfficerView = z.object({
   counter: z.string().nullable(),
   active: z.boolean(),
   photo: z.string().nullable(),
+  /** Desk head (trưởng bộ phận): may resolve feedback about the other officers. */
+  deskHead: z.boolean().optional(),
 });
 
 const NamedActive = z.object({ code: z.string(), name: z.string(), active: z.boolean() });
@@ -73,6 +75,8 @@ export const adminOperations = {
         counter: CodeSchema.nullable().default(null),
         active: z.boolean().default(true),
         photo: Photo.nullable().optional(),
+        /** Desk head (trưởng bộ phận); left out keeps what is stored (false for a new officer). */
+        deskHead: z.boolean().optional(),
         /** Required for a new officer; otherwise use resetOfficerPin. */
         pin: Pin.optional(),
       })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitPurposeSchema } from '../domain/visit';
 import { EmptyInput } from './schemas';
 import { operation } from './operation';
 import { ResponseContextSchema } from './survey';
@@ -14,8 +15,29 @@ export const ArmedContextView = z
     field: NamedCode.nullable(),
     /** The case code itself stays in the host; the kiosk only learns there is one. */
     hasCaseCode: z.boolean(),
+    /** Why the citizen came: decides which items the kiosk asks (null: not given, as unarmed). */
+    purpose: VisitPurposeSchema.nullable(),
   })
   .nullable();
+
+/** An armed context that ran out before any response rated: staff are told, so the rating can be sought another way. */
+export const LapsedArming = z.object({
+  armId: z.uuid(),
+  /** The case code staff typed or scanned; staff see it, the kiosk never does. */
+  caseCode: z.string().nullable(),
+  officer: NamedCode.nullable(),
+  counter: NamedCode.nullable(),
+  field: NamedCode.nullable(),
+  purpose: VisitPurposeSchema.nullable(),
+  armedAt: z.string(),
+  expiredAt: z.string(),
+});
+
+/** The next response's context, and why the citizen came (nộp hồ sơ / nhận kết quả / hỏi thông tin). */
+export const ArmKioskInput = ResponseContextSchema.extend({ purpose: VisitPurposeSchema.optional() }).refine(
+  (c) => Object.values(c).some((v) => v !== undefined),
+  'give at least one of caseCode, counter, officer, field, purpose',
+);
 
 export const armingOperations = {
   listDesks: operation({
@@ -26,8 +48,8 @@ export const armingOperations = {
   }),
   armKiosk: operation({
     role: 'staff',
-    summary: 'Sets the context (case, counter, officer, field) of the next response; lasts 10 minutes or one response.',
-    input: ResponseContextSchema.refine((c) => Object.values(c).some((v) => v !== undefined), 'give at least one of caseCode, counter, officer, field'),
+    summary: 'Sets the context (case, counter, officer, field, purpose) of the next response; lasts one response, or lapses after the armedMinutes setting.',
+    input: ArmKioskInput,
     output: z.object({ armId: z.uuid(), expiresAt: z.string() }),
   }),
   disarmKiosk: operation({
@@ -35,6 +57,18 @@ export const armingOperations = {
     summary: 'Clears the armed context.',
     input: EmptyInput,
     output: z.object({ disarmed: z.literal(true) }),
+  }),
+  listLapsedArmings: operation({
+    role: 'staff',
+    summary: 'Armed contexts that lapsed unused (no response rated), until dismissed.',
+    input: EmptyInput,
+    output: z.array(LapsedArming),
+  }),
+  dismissLapsedArming: operation({
+    role: 'staff',
+    summary: 'Removes one lapsed arming from the notice on Today.',
+    input: z.object({ armId: z.uuid() }),
+    output: z.object({ dismissed: z.literal(true) }),
   }),
   getArmedContext: operation({
     role: 'citizen',

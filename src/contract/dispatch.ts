@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../domain/errors';
+import { lanRefusal } from './access';
 import { failure, success, type Envelope } from './envelope';
 import { roleAllows, type Role } from './operation';
 import { isOperationName, operations, type OperationName, type OutputOf, type ParsedInputOf } from './operations';
@@ -16,6 +17,13 @@ export interface CallContext {
   token: string | null;
   /** The call came from this machine (Electron, or HTTP from loopback), not from the LAN. */
   local: boolean;
+  /** The paired counter device the call came from (LAN), when it carried a valid device token. */
+  device: PairedDevice | null;
+}
+
+export interface PairedDevice {
+  id: string;
+  name: string;
 }
 
 export type Implementation<K extends OperationName> = (
@@ -29,6 +37,8 @@ export interface DispatcherDeps {
   implementations: Implementations;
   /** Looks a token up and, when `touch`, refreshes its idle timer; null when unknown or expired. */
   resolveSession: (token: string, touch: boolean) => Session | null;
+  /** Looks a device token up; null when unknown or revoked. Without it no device is ever paired. */
+  resolveDevice?: (token: string) => PairedDevice | null;
   /** Told about failures that are the app's fault, never shown to the caller. */
   onInternalError: (operation: string, error: unknown) => void;
 }
@@ -37,6 +47,8 @@ export interface Caller {
   token?: string | null;
   /** True only when the host knows the call came from this machine. */
   local?: boolean;
+  /** The `X-Sipas-Device` token of a paired counter device, as sent. */
+  deviceToken?: string | null;
 }
 
 export type Dispatch = (name: string, input: unknown, caller?: Caller) => Promise<Envelope>;
@@ -46,8 +58,8 @@ export type Dispatch = (name: string, input: unknown, caller?: Caller) => Promis
  * the operation exists, the caller's role is enough, the input parses; and the
  * answer is always an envelope, with no stack trace ever leaving the process.
  */
-export function createDispatcher({ implementations, resolveSession, onInternalError }: DispatcherDeps): Dispatch {
-  return async (name, rawInput, { token = null, local = false } = {}) => {
+export function createDispatcher({ implementations, resolveSession, resolveDevice, onInternalError }: DispatcherDeps): Dispatch {
+  return async (name, rawInput, { token = null, local = false, deviceToken = null } = {}) => {
     if (!isOperationName(name)) return failure('not_found', `unknown operation: ${name.slice(0, 60)}`);
     const spec = operations[name];
 
@@ -56,20 +68,25 @@ export function createDispatcher({ implementations, resolveSession, onInternalEr
       if (!session) return failure('unauthenticated', 'sign in first');
       if (!roleAllows(session.role, spec.role)) return failure('forbidden', `${name} needs the ${spec.role} role`);
     }
+    const device = deviceToken && resolveDevice ? resolveDevice(deviceToken) : null;
+    if (spec.role === 'citizen' && !local) {
+      const refusal = lanRefusal(name, { paired: device !== null, signedIn: session !== null });
+      if (refusal) return failure('forbidden', refusal);
+    }
 
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return failure('bad_input', formatZodError(parsed.error));
 
     try {
       const implementation = implementations[name] as Implementation<OperationName>;
-      const value = await implementation(parsed.data as never, { session, token, local });
+      const value = await implementation(parsed.data as never, { session, token, local, device });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         throw new Error(`output of ${name} does not match the contract: ${formatZodError(checked.error)}`);
       }
       return success(checked.data);
     } catch (error) {
-      if (isAppError(error)) return failure(error.code, error.message);
+      if (isAppError(error)) return failure(error.code, error.message, error.details);
       onInternalError(name, error);
       const internal = new AppError('internal', 'internal error; the details are in the log');
       return failure(internal.code, internal.message);

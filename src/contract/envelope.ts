@@ -1,12 +1,15 @@
-import type { ErrorCode } from '../domain/errors';
+import type { ErrorCode, ErrorDetails } from '../domain/errors';
 
 /** What every operation answers, over IPC and over HTTP alike. */
 export type Envelope<T = unknown> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  | { ok: false; error: { code: ErrorCode; message: string; details?: ErrorDetails } };
 
 export const success = <T>(value: T): Envelope<T> => ({ ok: true, value });
-export const failure = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+export const failure = (code: ErrorCode, message: string, details?: ErrorDetails): Envelope<never> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+});
 
 /** HTTP status for each error code; IPC carries the code itself. */
 export const httpStatusOf: Record<ErrorCode, number> = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from './operation';
+import { LocalDaySchema } from './schemas';
 
 export const feedbackStatuses = ['new', 'in_progress', 'resolved'] as const;
 
@@ -22,6 +23,25 @@ export const FeedbackItem = z.object({
   note: z.string().nullable(),
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** Who resolved it and when (null while open); kept apart from the last update. */
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  /** Resolved by the officer the rating is about (before fair handling was enforced): not counted as handled. */
+  selfResolved: z.boolean(),
+  /** The last local day to resolve it: the year's target in working days (weekends and public holidays skipped). */
+  dueDay: LocalDaySchema,
+  /** "Đã gọi lại cho người dân": when and with what result. */
+  callBack: z.object({ day: LocalDaySchema, result: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /** The last local day to call back a citizen who left a phone number; null without one. */
+  callBackDueDay: LocalDaySchema.nullable(),
+});
+
+/** A share of items dealt with in time, this year: on time / due; items still within their deadline are open. */
+export const DeadlineFigure = z.object({
+  onTime: z.int(),
+  due: z.int(),
+  open: z.int(),
+  percent: z.number().nullable(),
 });
 
 export const FeedbackStats = z.object({
@@ -30,6 +50,10 @@ export const FeedbackStats = z.object({
   /** Share resolved, 0..100; null when there is no feedback yet. */
   handledPercent: z.number().nullable(),
   oldestUnhandled: z.object({ responseId: z.string(), submittedAt: z.string() }).nullable(),
+  /** Resolved within the deadline by someone other than the officer concerned, this year. */
+  onTime: DeadlineFigure,
+  /** Citizens who left a phone number, called back within the deadline, this year. */
+  calledBack: DeadlineFigure,
 });
 
 export const feedbackOperations = {
@@ -44,16 +68,35 @@ export const feedbackOperations = {
         before: z.int().min(1).optional(),
       })
       .strict(),
-    output: z.object({ items: z.array(FeedbackItem), next: z.int().nullable(), stats: FeedbackStats }),
+    output: z.object({
+      items: z.array(FeedbackItem),
+      next: z.int().nullable(),
+      stats: FeedbackStats,
+      /** Who may resolve an item about another officer besides any other staff member. */
+      deskHeads: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
   }),
   updateFeedback: operation({
     role: 'staff',
-    summary: 'Moves a feedback item along new → in progress → resolved, with a note; records who and when.',
+    summary:
+      'Moves a feedback item along new → in progress → resolved, with a note; records who and when (audited). The officer a rating is about cannot resolve it.',
     input: z
       .object({
         responseId: z.uuid(),
         status: z.enum(feedbackStatuses),
         note: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
+    output: FeedbackItem,
+  }),
+  recordCallBack: operation({
+    role: 'staff',
+    summary: 'Records that a citizen who left a phone number was called back: the day and the result (audited).',
+    input: z
+      .object({
+        responseId: z.uuid(),
+        day: LocalDaySchema,
+        result: z.string().trim().min(1, 'say what came of the call').max(500),
       })
       .strict(),
     output: FeedbackItem,

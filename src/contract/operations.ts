@@ -5,11 +5,15 @@ import { backupOperations } from './backups';
 import { exportOperations } from './exports';
 import { feedbackOperations } from './feedback';
 import { kioskOperations } from './kiosk';
+import { lanOperations } from './lan';
 import { periodicReportOperations } from './periodicReport';
 import { reportOperations } from './reports';
 import { shellOperations } from './shell';
+import { supportOperations } from './support';
 import { surveyOperations } from './survey';
 import { syncOperations } from './sync';
+import { targetOperations } from './targets';
+import { downloadOperations } from './downloads';
 import { systemOperations } from './system';
 
 /**
@@ -31,6 +35,10 @@ export const operations = {
   ...exportOperations,
   ...syncOperations,
   ...shellOperations,
+  ...supportOperations,
+  ...lanOperations,
+  ...targetOperations,
+  ...downloadOperations,
 } as const;
 
 export type Operations = typeof operations;

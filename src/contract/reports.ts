@@ -1,20 +1,36 @@
 import { z } from 'zod';
 import { periodKinds } from '../domain/periods';
-import { CodeSchema, LocalDaySchema, ResponseCountsSchema, SipasScoreSchema } from './schemas';
+import { CodeSchema, DimensionScoreSchema, LocalDaySchema, ResponseCountsSchema, SipasScoreSchema } from './schemas';
 import { operation } from './operation';
 
-const Summary = z.object({ responses: ResponseCountsSchema, score: SipasScoreSchema });
+const QuestionnaireRefSchema = z.object({ id: z.string(), version: z.int().min(1) });
+
+/** A questionnaire version as reports name it; the title is null when the version is no longer installed. */
+export const ReportQuestionnaire = QuestionnaireRefSchema.extend({ title: z.object({ vi: z.string(), en: z.string() }).nullable() });
+
+/** One questionnaire version's counts and scores: every index belongs to one version, never pooled across them. */
+export const QuestionnaireSummary = z.object({ questionnaire: ReportQuestionnaire, responses: ResponseCountsSchema, score: SipasScoreSchema });
+
+/**
+ * A period: the counts over every version (counts add up; indices do not), and
+ * each version's own figures. There is no combined SIPAS across versions.
+ */
+const Summary = z.object({ responses: ResponseCountsSchema, byQuestionnaire: z.array(QuestionnaireSummary) });
 
 export const DailySummaryOutput = z.object({ day: LocalDaySchema, ...Summary.shape });
 
-const ScoreOnly = SipasScoreSchema.pick({ index: true, mean: true, answers: true, distribution: true });
-
-/** One row of a table by counter, officer or field ('' is "not recorded"). */
+/**
+ * One row of a table by counter, officer or field ('' is "not recorded"), for
+ * one questionnaire version: its whole SIPAS (with coverage) and each dimension's
+ * index, so the officer table can show the officer dimension.
+ */
 export const BreakdownRow = z.object({
   code: z.string(),
   name: z.string(),
+  questionnaire: QuestionnaireRefSchema,
   responses: ResponseCountsSchema,
-  score: ScoreOnly,
+  score: SipasScoreSchema.pick({ index: true, mean: true, answers: true, distribution: true, coverage: true }),
+  dimensions: z.array(DimensionScoreSchema.omit({ items: true })),
 });
 
 export const TodayOutput = z.object({
@@ -45,19 +61,21 @@ export const PeriodInput = z.union([
   z.object({ kind: z.enum(periodKinds), of: LocalDaySchema }).strict(),
 ]);
 
+/** The daily index per dimension of one questionnaire version, for the trend chart; days without answers are left out. */
+const TrendRow = z.object({
+  day: LocalDaySchema,
+  index: z.number().nullable(),
+  coverage: z.int().min(0).max(5),
+  answers: z.int(),
+  dimensions: z.record(z.string(), z.number().nullable()),
+});
+
 export const PeriodReportOutput = z.object({
   from: LocalDaySchema,
   to: LocalDaySchema,
-  ...Summary.shape,
-  /** The daily index per dimension, for the trend chart; days without answers are left out. */
-  trend: z.array(
-    z.object({
-      day: LocalDaySchema,
-      index: z.number().nullable(),
-      answers: z.int(),
-      dimensions: z.record(z.string(), z.number().nullable()),
-    }),
-  ),
+  responses: ResponseCountsSchema,
+  /** One section per questionnaire version answered in the period, each with its own trend. */
+  byQuestionnaire: z.array(QuestionnaireSummary.extend({ trend: z.array(TrendRow) })),
 });
 
 export const reportOperations = {
@@ -70,7 +88,7 @@ export const reportOperations = {
   }),
   dailySummary: operation({
     role: 'staff',
-    summary: "One local day's response counts and SIPAS scores (today when no day is given).",
+    summary: "One local day's response counts and SIPAS scores per questionnaire version (today when no day is given).",
     input: z.object({ day: LocalDaySchema.optional() }).strict(),
     output: DailySummaryOutput,
   }),
@@ -82,7 +100,7 @@ export const reportOperations = {
   }),
   periodReport: operation({
     role: 'staff',
-    summary: 'Scores for any range, week, month, quarter or year, with the daily trend; filtered.',
+    summary: 'Scores for any range, week, month, quarter or year, per questionnaire version, with the daily trend; filtered.',
     input: z.object({ period: PeriodInput, filter: ReportFilterInput.default({ includeSuspect: false, includeAbandoned: false }) }).strict(),
     output: PeriodReportOutput,
   }),

@@ -25,12 +25,18 @@ export const DimensionScoreSchema = z.object({
   items: z.array(ItemScoreSchema),
   ...scoreFields,
 });
-export const SipasScoreSchema = z.object({ dimensions: z.array(DimensionScoreSchema), ...scoreFields });
+export const SipasScoreSchema = z.object({
+  dimensions: z.array(DimensionScoreSchema),
+  /** Dimensions with valid answers; under 5 the SIPAS figure is labelled partial ("4/5 yếu tố"). */
+  coverage: z.int().min(0).max(5),
+  ...scoreFields,
+});
 
+/** The one set of counts (src/domain/responseCounts.ts): responses = counted + suspect + abandoned. */
 export const ResponseCountsSchema = z.object({
-  /** Completed, not suspect: the responses the index is computed from. */
+  responses: Count,
+  /** Every required rating given, not flagged: the responses the index is computed from. */
   counted: Count,
-  completed: Count,
-  abandoned: Count,
   suspect: Count,
+  abandoned: Count,
 });

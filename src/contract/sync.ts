@@ -4,7 +4,7 @@ import { operation } from './operation';
 import { isAllowedUpstream } from './syncProtocol';
 
 /**
- * The administrator's side of upstream sync (SYNC-PROTOCOL.md). The device
+ * The administrator's side of upstream sync (docs/SYNC-PROTOCOL.md). The device
  * secret goes in through configureSync and never comes out again: no operation
  * returns it, the audit log only says that it changed.
  */

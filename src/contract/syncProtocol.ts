@@ -3,10 +3,11 @@ import { ITEM_ID_PATTERN } from '../domain/dimensions';
 import { isLocalDay } from '../domain/localDay';
 
 /**
- * The upstream interface `sipas.aggregate.v1` (shared/SYNC-PROTOCOL.md), as zod:
+ * The upstream interface `sipas.aggregate.v1` (docs/SYNC-PROTOCOL.md), as zod:
  * the kiosk builds its batches with it and the hub validates what it receives
  * with the very same schema. Only counts cross this line — never a comment, a
- * phone number or a case code.
+ * phone number or a case code. One batch is one (device, day, questionnaire id +
+ * version): rows of different questionnaires never share a batch.
  */
 export const AGGREGATE_SCHEMA = 'sipas.aggregate.v1';
 export const BATCHES_PATH = '/v1/sipas/batches';
@@ -18,8 +19,11 @@ export const AggregateRow = z
     item: z.string().regex(ITEM_ID_PATTERN, 'a dimension id, or a criterion like access.1'),
     counter: z.string().min(1).max(40).nullable(),
     field: z.string().min(1).max(40).nullable(),
-    /** Answers at scale points 1..5 (index 0 = point 1). */
-    counts: z.tuple([Count, Count, Count, Count, Count]),
+    /**
+     * Answers at the item's own scale points (index 0 = point 1): five entries, or
+     * three for a three-point item (Không hài lòng, Hài lòng, Rất hài lòng).
+     */
+    counts: z.union([z.tuple([Count, Count, Count, Count, Count]), z.tuple([Count, Count, Count])]),
   })
   .strict();
 
@@ -33,7 +37,8 @@ export const AggregateBatch = z
     date: z.string().refine(isLocalDay, 'a calendar date written YYYY-MM-DD'),
     revision: z.int().min(1),
     generatedAt: z.iso.datetime({ offset: true }),
-    totals: z.object({ responses: Count, excluded: Count }).strict(),
+    /** responses = counted + suspect + abandoned (src/domain/responseCounts.ts); only counted ones are in rows. */
+    totals: z.object({ responses: Count, counted: Count, suspect: Count, abandoned: Count }).strict(),
     rows: z.array(AggregateRow).max(20_000),
   })
   .strict()
@@ -44,14 +49,27 @@ export const AggregateBatch = z
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['rows', i], message: 'duplicate item/counter/field row' });
       seen.add(key);
     });
-    if (batch.totals.excluded > batch.totals.responses) {
-      ctx.addIssue({ code: 'custom', path: ['totals', 'excluded'], message: 'more excluded than responses' });
+    const { responses, counted, suspect, abandoned } = batch.totals;
+    if (responses !== counted + suspect + abandoned) {
+      ctx.addIssue({ code: 'custom', path: ['totals', 'responses'], message: `must equal counted + suspect + abandoned (${counted + suspect + abandoned})` });
+    }
+    // Each counted response answers an item at most once: an item's answers cannot outnumber them.
+    const answered = new Map<string, { total: number; at: number }>();
+    batch.rows.forEach((row, i) => {
+      const seenItem = answered.get(row.item) ?? { total: 0, at: i };
+      seenItem.total += row.counts.reduce((sum, n) => sum + n, 0);
+      answered.set(row.item, { total: seenItem.total, at: i });
+    });
+    for (const [item, { total, at }] of answered) {
+      if (total > counted) {
+        ctx.addIssue({ code: 'custom', path: ['rows', at, 'counts'], message: `${total} answers to ${item}, more than the ${counted} counted responses` });
+      }
     }
   });
 
 export type AggregateBatch = z.infer<typeof AggregateBatch>;
 
-/** The collector's answers (SYNC-PROTOCOL.md, "Answers"). */
+/** The collector's answers (docs/SYNC-PROTOCOL.md, "Answers"). */
 export const AcceptedAnswer = z.object({ accepted: z.literal(true), batchId: z.string().optional(), duplicate: z.boolean().optional() });
 export const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 

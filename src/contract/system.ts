@@ -27,9 +27,9 @@ export const systemOperations = {
   }),
   listOfficers: operation({
     role: 'citizen',
-    summary: 'Officers who can sign in (names only).',
+    summary: 'Officers who can sign in: names and photos, never their roles (the list is shown at the public desk).',
     input: EmptyInput,
-    output: z.array(z.object({ code: z.string(), name: z.string() })),
+    output: z.array(z.object({ code: z.string(), name: z.string(), photo: z.string().nullable().optional() })),
   }),
   signIn: operation({
     role: 'citizen',

@@ -17,13 +17,25 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * Facts a screen needs to word an error itself (e.g. when a lockout ends), so
+ * nothing ever parses the English message. Plain JSON values only: they travel
+ * through both transports.
+ */
+export interface ErrorDetails {
+  /** A lockout: seconds until the next attempt is accepted. */
+  retryAfterSeconds?: number;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.details = details;
   }
 }
 

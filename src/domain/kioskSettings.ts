@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import { STAFF_IDLE_MINUTES } from './staffIdle';
+
+export { STAFF_IDLE_MINUTES };
+
+/** Safe bounds of the walking-away timings: long enough to read and tap, short enough for the queue. */
+export const KIOSK_TIMING_BOUNDS = {
+  inactivitySeconds: { min: 10, max: 600 },
+  warningSeconds: { min: 10, max: 120 },
+} as const;
+
+/** How long staff's armed context waits for its citizen. */
+/** A local clock time written HH:MM, 00:00 to 23:59. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const ARMED_MINUTES = { min: 1, max: 30, default: 5 } as const;
 
 /**
  * What the administrator sets for the kiosk screens. Every field has a default,
@@ -19,13 +34,29 @@ export const KioskSettingsSchema = z
     feedbackQrText: z.string().trim().max(300).default(''),
     timings: z
       .object({
-        inactivitySeconds: z.int().min(15).max(600).default(45),
-        /** How long the "are you still there?" warning stays before the reset (at least 20 s). */
-        warningSeconds: z.int().min(20).max(120).default(20),
+        /**
+         * Untouched this long, a survey asks "are you still there?". Short, because the
+         * next person in the queue must not finish someone else's survey (issue 12).
+         */
+        inactivitySeconds: z.int().min(KIOSK_TIMING_BOUNDS.inactivitySeconds.min).max(KIOSK_TIMING_BOUNDS.inactivitySeconds.max).default(20),
+        /** How long that warning stays before the reset; its one big button extends the time (WCAG 2.2.1). */
+        warningSeconds: z.int().min(KIOSK_TIMING_BOUNDS.warningSeconds.min).max(KIOSK_TIMING_BOUNDS.warningSeconds.max).default(10),
         thankYouSeconds: z.int().min(3).max(60).default(8),
       })
       .strict()
-      .default({ inactivitySeconds: 45, warningSeconds: 20, thankYouSeconds: 8 }),
+      .default({ inactivitySeconds: 20, warningSeconds: 10, thankYouSeconds: 8 }),
+    /**
+     * The desk's opening hours, local time HH:MM (Vietnam): the installed kiosk keeps its
+     * display awake between them and lets it sleep outside them. A close before the open wraps past midnight.
+     */
+    openingHours: z
+      .object({ open: z.string().regex(CLOCK_TIME, 'a time written HH:MM'), close: z.string().regex(CLOCK_TIME, 'a time written HH:MM') })
+      .strict()
+      .default({ open: '07:00', close: '17:30' }),
+    /** An armed context unused this long lapses, and staff are told (never passed to the next citizen). */
+    armedMinutes: z.int().min(ARMED_MINUTES.min).max(ARMED_MINUTES.max).default(ARMED_MINUTES.default),
+    /** Working days within which the office calls back a citizen who left a number (the thank-you screen says so). */
+    callbackWorkingDays: z.int().min(1).max(30).default(2),
     /** Scores at or under this (on the five-point scale) ask for reasons. */
     lowScoreThreshold: z.int().min(1).max(3).default(2),
     misuse: z
@@ -37,6 +68,8 @@ export const KioskSettingsSchema = z
       })
       .strict()
       .default({ minSecondsPerQuestion: 0.8, repeatWindowSeconds: 20 }),
+    /** See STAFF_IDLE_MINUTES; a browser on a staff PC keeps the host's longer session instead. */
+    staffIdleMinutes: z.int().min(STAFF_IDLE_MINUTES.min).max(STAFF_IDLE_MINUTES.max).default(STAFF_IDLE_MINUTES.default),
   })
   .strict();
 
@@ -45,7 +78,7 @@ export type KioskSettings = z.output<typeof KioskSettingsSchema>;
 export const defaultKioskSettings = (): KioskSettings => KioskSettingsSchema.parse({});
 
 /** Bumped whenever the consent notice's wording changes; stored with every phone number. */
-export const CONSENT_VERSION = 'contact-consent-2026-11';
+export const CONSENT_VERSION = 'contact-consent-2026-12';
 
 export const COMMENT_MAX_LENGTH = 500;
 

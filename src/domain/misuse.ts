@@ -37,8 +37,4 @@ export function suspectFlags(
   return flags;
 }
 
-/** How a response enters the report counts: counted in the index, or excluded by default. */
-export type ResponseKind = 'counted' | 'suspect' | 'abandoned';
-
-export const responseKind = (status: 'completed' | 'abandoned', flags: readonly string[]): ResponseKind =>
-  status === 'abandoned' ? 'abandoned' : flags.length > 0 ? 'suspect' : 'counted';
+export { responseKind, type ResponseKind } from './responseCounts';

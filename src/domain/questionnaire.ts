@@ -29,8 +29,11 @@ export const DimensionSchema = z
   .object({
     id: z.enum(dimensionIds),
     title: TranslatedText,
-    /** Weight in the SIPAS index. No official weights exist; equal by default. */
-    weight: z.number().positive().max(100).default(1),
+    /**
+     * Refused: no official weights exist, so every index uses equal weights (docs/SIPAS.md).
+     * Kept in the schema only to say so by name; migration 12 strips it from stored definitions.
+     */
+    weight: z.never({ error: 'SIPAS dimensions have equal weights; remove this field' }).optional(),
     items: z.array(ItemSchema).min(1).max(20),
     /** Reasons offered after a low score: things a commune can act on. */
     reasons: z.array(ReasonSchema).max(12).default([]),

@@ -15,6 +15,28 @@ const FIVE_POINT_EQUIVALENT: Record<ScalePoints, readonly number[]> = {
   3: [2, 4, 5],
 };
 
+/**
+ * Answer counts on an item's own scale (index 0 = point 1; 3 or 5 entries, as the
+ * sync protocol sends them) spread onto the five-point slots they stand for.
+ */
+export function fivePointCounts(counts: readonly number[]): [number, number, number, number, number] {
+  const points = counts.length;
+  if (points !== 3 && points !== 5) throw new RangeError(`${points} counts: a scale has 3 or 5 points`);
+  const slots: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  counts.forEach((n, i) => {
+    const at = toFivePoint(i + 1, points) - 1;
+    slots[at] = (slots[at] ?? 0) + n;
+  });
+  return slots;
+}
+
+/** The point on an item's own scale that a five-point value stands for (the inverse of toFivePoint). */
+export function fromFivePoint(value5: number, points: ScalePoints): number {
+  const score = FIVE_POINT_EQUIVALENT[points].indexOf(value5) + 1;
+  if (score === 0) throw new RangeError(`value ${value5} is not a point of a ${points}-point scale`);
+  return score;
+}
+
 export function toFivePoint(score: number, points: ScalePoints): number {
   const value = FIVE_POINT_EQUIVALENT[points][score - 1];
   if (value === undefined) throw new RangeError(`score ${score} is outside a ${points}-point scale`);

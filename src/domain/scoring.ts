@@ -1,14 +1,18 @@
-import { dimensionIds, dimensionOfItem, type DimensionId } from './dimensions';
+import { DIMENSION_COUNT, dimensionIds, dimensionOfItem, type DimensionId } from './dimensions';
 import { SATISFIED_FROM } from './scale';
 
 /**
- * The SIPAS index formulas (DESIGN.md §3).
+ * The SIPAS index formulas (docs/SIPAS.md).
  * - item index      = answers at 4 or 5 / valid answers to the item × 100
  * - dimension index = unweighted mean of its items' indices
- * - SIPAS index     = mean of the dimension indices (weights configurable, equal by default)
- * Mean scores follow the same shape: item mean, mean of item means, weighted mean of
- * dimension means. Items or dimensions without valid answers are left out of means
- * rather than counted as zero. All values are on the five-point scale.
+ * - SIPAS index     = unweighted mean of the dimension indices (no official weights exist)
+ * Mean scores follow the same shape. Items or dimensions without valid answers are left
+ * out of means rather than counted as zero — and a SIPAS figure over fewer than five
+ * dimensions says so (`coverage`). All values are on the five-point scale.
+ *
+ * The counts given to scoreCounts must come from ONE questionnaire version: the quick
+ * form's one access question and the full form's four are different instruments, and
+ * pooling them weighs each form by how often it was used. Use scoreByQuestionnaire.
  */
 
 /** Answers at points 1..5 (index 0 is point 1). */
@@ -42,9 +46,14 @@ export interface DimensionScore extends Score {
 
 export interface SipasScore extends Score {
   dimensions: DimensionScore[];
+  /** Dimensions with valid answers (0..5): a SIPAS index over fewer than five is labelled "4/5 yếu tố". */
+  coverage: number;
 }
 
-export type DimensionWeights = Partial<Record<DimensionId, number>>;
+export const isPartial = (score: Pick<SipasScore, 'coverage'>): boolean => score.coverage < DIMENSION_COUNT;
+
+/** access.2 before access.10. One collator: localeCompare with options builds one per call. */
+const byItemId = new Intl.Collator('en', { numeric: true }).compare;
 
 const emptyDistribution = (): Distribution => [0, 0, 0, 0, 0];
 
@@ -60,31 +69,31 @@ export function scoreDistribution(distribution: Distribution): Score {
   return { index: (satisfied / answers) * 100, mean: total / answers, answers, distribution };
 }
 
-/** Weighted mean of the non-null values; null when none. */
-export function meanOf(values: ReadonlyArray<{ value: number | null; weight?: number }>): number | null {
+/** Unweighted mean of the non-null values; null when none. */
+export function meanOf(values: ReadonlyArray<number | null>): number | null {
   let sum = 0;
-  let weights = 0;
-  for (const { value, weight = 1 } of values) {
+  let n = 0;
+  for (const value of values) {
     if (value === null) continue;
-    sum += value * weight;
-    weights += weight;
+    sum += value;
+    n += 1;
   }
-  return weights === 0 ? null : sum / weights;
+  return n === 0 ? null : sum / n;
 }
 
-function combine(parts: ReadonlyArray<Score & { weight?: number }>): Score {
+function combine(parts: readonly Score[]): Score {
   const distribution = emptyDistribution();
   for (const part of parts) addInto(distribution, part.distribution);
   return {
-    index: meanOf(parts.map((p) => ({ value: p.index, weight: p.weight }))),
-    mean: meanOf(parts.map((p) => ({ value: p.mean, weight: p.weight }))),
+    index: meanOf(parts.map((p) => p.index)),
+    mean: meanOf(parts.map((p) => p.mean)),
     answers: parts.reduce((sum, p) => sum + p.answers, 0),
     distribution,
   };
 }
 
-/** Scores every item, dimension and the SIPAS index from grouped answer counts. */
-export function scoreCounts(counts: readonly ItemCount[], weights: DimensionWeights = {}): SipasScore {
+/** Scores every item, dimension and the SIPAS index from one questionnaire version's grouped answer counts. */
+export function scoreCounts(counts: readonly ItemCount[]): SipasScore {
   const byItem = new Map<string, Distribution>();
   for (const { item, value, count } of counts) {
     if (!Number.isInteger(value) || value < 1 || value > 5) throw new RangeError(`value ${value} is not on 1..5`);
@@ -93,7 +102,7 @@ export function scoreCounts(counts: readonly ItemCount[], weights: DimensionWeig
     byItem.set(item, distribution);
   }
   const items = [...byItem.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .sort(([a], [b]) => byItemId(a, b))
     .map(([item, distribution]): ItemScore => ({ item, ...scoreDistribution(distribution) }));
 
   const dimensions = dimensionIds
@@ -103,6 +112,45 @@ export function scoreCounts(counts: readonly ItemCount[], weights: DimensionWeig
     })
     .filter((dimension) => dimension.items.length > 0);
 
-  const weighted = dimensions.map((d) => ({ ...d, weight: weights[d.dimension] ?? 1 }));
-  return { dimensions, ...combine(weighted) };
+  const coverage = dimensions.filter((d) => d.index !== null).length;
+  return { dimensions, coverage, ...combine(dimensions) };
 }
+
+/** A questionnaire version: the unit every index is computed for. */
+export interface QuestionnaireRef {
+  id: string;
+  version: number;
+}
+
+export const questionnaireKey = (ref: QuestionnaireRef): string => `${ref.id}@${ref.version}`;
+
+export const sameQuestionnaire = (a: QuestionnaireRef, b: QuestionnaireRef): boolean => a.id === b.id && a.version === b.version;
+
+export interface QuestionnaireScore {
+  questionnaire: QuestionnaireRef;
+  score: SipasScore;
+}
+
+/**
+ * Scores counts that may span several questionnaire versions: one SipasScore per
+ * version, never pooled. Ordered by id, then newest version first.
+ */
+export function scoreByQuestionnaire(counts: ReadonlyArray<ItemCount & { questionnaire: QuestionnaireRef }>): QuestionnaireScore[] {
+  const groups = new Map<string, { questionnaire: QuestionnaireRef; counts: ItemCount[] }>();
+  for (const row of counts) {
+    const key = questionnaireKey(row.questionnaire);
+    const group = groups.get(key) ?? { questionnaire: { id: row.questionnaire.id, version: row.questionnaire.version }, counts: [] };
+    group.counts.push({ item: row.item, value: row.value, count: row.count });
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.questionnaire.id.localeCompare(b.questionnaire.id) || b.questionnaire.version - a.questionnaire.version)
+    .map(({ questionnaire, counts: own }) => ({ questionnaire, score: scoreCounts(own) }));
+}
+
+/** Default minimum of counted responses for a unit to be ranked (the hub's setting). */
+export const DEFAULT_MIN_RANKED_SAMPLE = 30;
+
+/** A unit is ranked only on a full SIPAS (all five dimensions) over at least the minimum sample. */
+export const isRankable = (score: Pick<SipasScore, 'coverage' | 'index'>, counted: number, minSample: number): boolean =>
+  score.index !== null && !isPartial(score) && counted >= minSample;

@@ -8,6 +8,7 @@ import { ingestHandler, refuse } from './ingest';
 import { errorPage, HUB_CSS, reportPage } from './page';
 import { BadPeriodError, buildReport, periodFrom } from './report';
 import type { HubStore } from './store/port';
+import { DEFAULT_MIN_RANKED_SAMPLE } from '../domain/scoring';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -23,9 +24,11 @@ export interface HubAppOptions {
   now: () => number;
   maxBodyBytes?: number;
   intercept?: Intercept;
+  /** Counted responses a unit needs in the period to be ranked (default DEFAULT_MIN_RANKED_SAMPLE). */
+  minSample?: number;
 }
 
-export function createHubApp({ store, logger, now, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, intercept }: HubAppOptions) {
+export function createHubApp({ store, logger, now, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, intercept, minSample = DEFAULT_MIN_RANKED_SAMPLE }: HubAppOptions) {
   const app = new Hono();
   app.use(...securityHeaders(HUB_CSP));
   app.use(async (c, next) => {
@@ -53,7 +56,7 @@ export function createHubApp({ store, logger, now, maxBodyBytes = DEFAULT_MAX_BO
   /** ?from=&to= (YYYY-MM-DD) and, for the trend, ?unit= (a unit code). */
   const withPeriod = async (c: Context) => {
     const period = periodFrom({ from: c.req.query('from'), to: c.req.query('to') }, now());
-    return buildReport(store, period, now(), c.req.query('unit') || undefined);
+    return buildReport(store, period, now(), minSample, c.req.query('unit') || undefined);
   };
 
   app.get('/', async (c) => {

@@ -1,6 +1,6 @@
 import { dimensionIds } from '../domain/dimensions';
 import type { HubReport } from './report';
-import { DIMENSION_SHORT } from './text';
+import { allUnitsLabel, countLabel, dimensionShort, notRankedReason } from './text';
 
 /**
  * The ranking as CSV for a spreadsheet: UTF-8 with a BOM (Excel otherwise reads
@@ -30,18 +30,43 @@ export const csvRecord = (cells: readonly Cell[]): string => `${cells.map(csvCel
 
 const fixed = (value: number | null): Cell => (value === null ? null : Number(value.toFixed(1)));
 
+const COUNT_NAMES = ['responses', 'counted', 'suspect', 'abandoned'] as const;
+
+/**
+ * One line per questionnaire version and unit — ranked units first, by rank, then
+ * the units not ranked ("Chưa đủ mẫu", saying why) — and, per questionnaire, the
+ * all-units line (mean of the ranked units, labelled); last, the registered units
+ * without any batch in the period. Figures of different questionnaires are never on one line.
+ */
 export function reportCsv(report: HubReport): string {
   const header = [
-    'Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Từ ngày', 'Đến ngày', 'Chỉ số SIPAS (%)',
-    ...dimensionIds.map((id) => `${DIMENSION_SHORT[id]} (%)`),
-    'Số phiếu', 'Số phiếu loại', 'Số câu trả lời hợp lệ', 'Số thiết bị', 'Số ngày-thiết bị có dữ liệu',
+    'Bộ câu hỏi', 'Phiên bản', 'Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Từ ngày', 'Đến ngày', 'Chỉ số SIPAS (%)', 'Số yếu tố có dữ liệu',
+    ...dimensionIds.map((id) => `${dimensionShort(id)} (%)`),
+    ...COUNT_NAMES.map(countLabel),
+    'Số câu trả lời hợp lệ', 'Số thiết bị', 'Số ngày-thiết bị có dữ liệu', 'Xếp hạng',
   ];
-  const lines = report.units.map((unit) =>
-    csvRecord([
-      unit.rank, unit.unitCode, unit.unitName, report.period.from, report.period.to, fixed(unit.sipas),
-      ...dimensionIds.map((id) => fixed(unit.dimensions[id])),
-      unit.responses, unit.excluded, unit.answers, unit.devices, unit.deviceDays,
-    ]),
+  const { from, to } = report.period;
+  const lines = report.questionnaires.flatMap((section) => {
+    const q = section.questionnaire;
+    const units = [...section.ranked, ...section.notRanked].map((unit) =>
+      csvRecord([
+        q.id, q.version, unit.rank, unit.unitCode, unit.unitName, from, to, fixed(unit.sipas), unit.coverage,
+        ...dimensionIds.map((id) => fixed(unit.dimensions[id])),
+        ...COUNT_NAMES.map((name) => unit.counts[name]),
+        unit.answers, unit.devices, unit.deviceDays,
+        unit.notRanked === null ? 'Có' : notRankedReason(unit.notRanked, unit.coverage, unit.counts.counted, report.minSample),
+      ]),
+    );
+    const all = section.allUnits;
+    const overall = csvRecord([
+      q.id, q.version, null, null, allUnitsLabel(all.units), from, to, fixed(all.sipas), null,
+      ...dimensionIds.map((id) => fixed(all.dimensions[id])),
+      ...COUNT_NAMES.map(() => null), null, null, null, null,
+    ]);
+    return [...units, overall];
+  });
+  const silent = report.silentUnits.map((unit) =>
+    csvRecord([null, null, null, unit.unitCode, unit.unitName, from, to, ...Array.from({ length: header.length - 8 }, () => null), 'Chưa có số liệu trong kỳ']),
   );
-  return BOM + csvRecord(header) + lines.join('');
+  return BOM + csvRecord(header) + lines.join('') + silent.join('');
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { silentLogger } from '../app/logger';
 import { BATCHES_PATH } from '../contract/syncProtocol';
+import { DEFAULT_MIN_RANKED_SAMPLE, sameQuestionnaire, type QuestionnaireRef } from '../domain/scoring';
 import type { Logger } from '../services/ports';
 import { createHubApp, type Intercept } from './app';
 import { registerDevice, type DeviceCredentials, type NewDeviceInput } from './devices';
@@ -34,6 +35,8 @@ export interface HubOptions {
   maxBodyBytes?: number;
   /** Tests only: answer a batch request before the protocol handler (fault injection). */
   intercept?: Intercept;
+  /** Counted responses a unit needs in the period to be ranked (`--min-sample`; default DEFAULT_MIN_RANKED_SAMPLE = 30). */
+  minSample?: number;
 }
 
 export interface RunningHub {
@@ -46,21 +49,25 @@ export interface RunningHub {
   addDevice(input: NewDeviceInput): Promise<DeviceCredentials>;
   /** What the hub holds for the latest revisions (optionally of one device, between two days). */
   totals(query?: TotalsQuery): Promise<LatestTotals>;
-  /** The revision of (device, date) that counts, or null. */
-  latest(deviceId: string, date: string): Promise<{ batchId: string; revision: number } | null>;
+  /**
+   * The revision of (device, date, questionnaire) that counts, or null. Without a
+   * questionnaire, the day must hold batches of one questionnaire only.
+   */
+  latest(deviceId: string, date: string, questionnaire?: QuestionnaireRef): Promise<{ batchId: string; revision: number } | null>;
   /** The figures the page shows (default period: the 30 days up to yesterday; the trend of trendUnit or of all). */
   report(period?: Partial<Period>, trendUnit?: string): Promise<HubReport>;
   close(): Promise<void>;
 }
 
 export type { DeviceCredentials, NewDeviceInput } from './devices';
-export type { HubReport, UnitScore, LateDevice, TrendPoint } from './report';
+export type { HubReport, UnitScore, LateDevice, TrendPoint, QuestionnaireReport, AllUnits } from './report';
 export type { LatestTotals, TotalsQuery } from './store/port';
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const { db, port = 0, host = '127.0.0.1', logger = silentLogger, now = Date.now, maxBodyBytes, intercept } = options;
+  const { db, port = 0, host = '127.0.0.1', logger = silentLogger, now = Date.now, maxBodyBytes, intercept, minSample = DEFAULT_MIN_RANKED_SAMPLE } = options;
+  if (!Number.isInteger(minSample) || minSample < 1) throw new Error('minSample: a whole number of counted responses, at least 1');
   const store = await openStore(db);
-  const app = createHubApp({ store, logger, now, maxBodyBytes, intercept });
+  const app = createHubApp({ store, logger, now, maxBodyBytes, intercept, minSample });
   let server: ReturnType<typeof serve> | undefined;
   try {
     const info = await new Promise<AddressInfo>((resolve, reject) => {
@@ -76,8 +83,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store,
       addDevice: (input) => registerDevice(store, input, now),
       totals: (query = {}) => store.totals(query),
-      latest: (deviceId, date) => store.latestOf(deviceId, date),
-      report: (period = {}, trendUnit) => buildReport(store, periodFrom(period, now()), now(), trendUnit),
+      async latest(deviceId, date, questionnaire) {
+        const all = await store.latestOf(deviceId, date);
+        const found = questionnaire ? all.filter((b) => sameQuestionnaire(b.questionnaire, questionnaire)) : all;
+        if (found.length > 1) throw new Error(`${deviceId} ${date} holds batches of ${found.length} questionnaires: name one`);
+        return found[0] ? { batchId: found[0].batchId, revision: found[0].revision } : null;
+      },
+      report: (period = {}, trendUnit) => buildReport(store, periodFrom(period, now()), now(), minSample, trendUnit),
       async close() {
         await new Promise<void>((done) => {
           server!.close(() => done());

@@ -6,9 +6,10 @@ import { formatZodError } from '../contract/validation';
 import type { Logger } from '../services/ports';
 import { hashToken } from './devices';
 import type { HubStore } from './store/port';
+import { fivePointCounts } from '../domain/scale';
 
 /**
- * POST /v1/sipas/batches, the collector's side of SYNC-PROTOCOL.md. Checks run
+ * POST /v1/sipas/batches, the collector's side of docs/SYNC-PROTOCOL.md. Checks run
  * cheapest and least trusting first, and every refusal names its reason:
  *
  * | status | code                | when |
@@ -19,12 +20,12 @@ import type { HubStore } from './store/port';
  * | 400    | bad_content_type    | not application/json |
  * | 400    | bad_encoding        | the bytes are not UTF-8 |
  * | 400    | bad_json            | not parseable JSON (a syntax error, not a schema problem) |
- * | 422    | invalid_batch       | parsed, but not a sipas.aggregate.v1 batch; the message names each field |
+ * | 422    | invalid_batch       | parsed, but not a sipas.aggregate.v1 batch (totals that do not add up included); the message names each field |
  * | 400    | bad_idempotency_key | Idempotency-Key missing or not the body's batchId |
  * | 403    | wrong_device        | device.id is not the token's device |
  * | 403    | wrong_unit          | unit.code is not the unit the device was registered for |
  * | 409    | batch_conflict      | this batchId was stored with another body |
- * | 409    | stale_revision      | (device, date) already holds this or a higher revision under another batchId |
+ * | 409    | stale_revision      | (device, date, questionnaire) already holds this or a higher revision under another batchId |
  * | 201    | —                   | stored: `{"accepted":true,"batchId":…}` |
  * | 200    | —                   | the same bytes were stored before: `{"accepted":true,"duplicate":true}` |
  *
@@ -90,16 +91,19 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
     const outcome = await store.ingest({
       batchId: batch.batchId,
       deviceId: device.deviceId,
+      unitCode: device.unitCode,
       date: batch.date,
+      questionnaire: batch.questionnaire,
       revision: batch.revision,
       bodyHash: createHash('sha256').update(raw).digest('hex'),
       body: text,
       receivedAt: new Date(now()).toISOString(),
-      responses: batch.totals.responses,
-      excluded: batch.totals.excluded,
-      rows: batch.rows.map((row) => ({ item: row.item, counter: row.counter ?? '', field: row.field ?? '', counts: row.counts })),
+      totals: batch.totals,
+      // Stored on the five-point slots: a three-point item's counts land where its words do (1→2, 2→4, 3→5).
+      rows: batch.rows.map((row) => ({ item: row.item, counter: row.counter ?? '', field: row.field ?? '', counts: fivePointCounts(row.counts) })),
     });
-    const where = { device: device.deviceId, date: batch.date, revision: batch.revision, batchId: batch.batchId };
+    const questionnaire = `${batch.questionnaire.id} v${batch.questionnaire.version}`;
+    const where = { device: device.deviceId, date: batch.date, questionnaire, revision: batch.revision, batchId: batch.batchId };
     switch (outcome.kind) {
       case 'created':
         logger.info('batch stored', where);
@@ -111,7 +115,7 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
         return refuse(c, 409, 'batch_conflict', `batchId ${batch.batchId} was stored before with a different body`);
       case 'stale':
         logger.info('stale revision', { ...where, stored: outcome.storedRevision });
-        return refuse(c, 409, 'stale_revision', `revision ${outcome.storedRevision} of ${batch.date} is already stored; this is revision ${batch.revision}`);
+        return refuse(c, 409, 'stale_revision', `revision ${outcome.storedRevision} of ${batch.date} (${questionnaire}) is already stored; this is revision ${batch.revision}`);
     }
   };
 }

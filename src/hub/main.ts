@@ -1,14 +1,20 @@
 /**
- * `npm run hub -- [serve] --db sqlite:FILE|postgres://… [--port 8787] [--host 127.0.0.1]`
+ * `npm run hub -- [serve] --db sqlite:FILE|postgres://… [--port 8787] [--host 127.0.0.1] [--min-sample 30]`
+ *   --min-sample: counted responses a unit needs in the period to be ranked (the others are listed as "chưa đủ mẫu").
  * `npm run hub -- add-device --db … --device kiosk-01 --unit-code DH --unit-name "UBND xã Điện Hồng" [--json]`
  * `npm run hub -- list-devices --db … [--json]`
+ * `npm run hub -- simulate --units N --devices-per-unit D --days K --db … [--concurrency C] [--url http://127.0.0.1:PORT] [--samples S] [--max-seconds T] [--json]`
+ *   registers N × D simulated kiosks, sends K days of signed batches over loopback (to a hub it starts, or --url),
+ *   prints batches/s, the database size and the p95 of the page and the CSV for a month, a quarter and a year.
  *
  * add-device prints the device's token and secret once: the hub keeps only a
  * hash of the token, so a lost token means registering the device again.
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '../app/logger';
+import { DEFAULT_MIN_RANKED_SAMPLE } from '../domain/scoring';
 import { startHub } from './index';
+import { runSimulation } from './simulateRun';
 import { registerDevice } from './devices';
 import { describeDb, openStore } from './store/openStore';
 
@@ -24,12 +30,14 @@ function options(argv: string[], extra: Record<string, { type: 'string' | 'boole
 }
 
 async function serveCommand(argv: string[]): Promise<void> {
-  const values = options(argv, { port: { type: 'string' }, host: { type: 'string' } });
+  const values = options(argv, { port: { type: 'string' }, host: { type: 'string' }, 'min-sample': { type: 'string' } });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port: a number from 0 to 65535');
+  const minSample = values['min-sample'] === undefined ? DEFAULT_MIN_RANKED_SAMPLE : Number(values['min-sample']);
+  if (!Number.isInteger(minSample) || minSample < 1) throw new Error('--min-sample: a whole number of counted responses, at least 1');
   const logger = createLogger('hub');
-  const hub = await startHub({ db: values.db, port, host: typeof values.host === 'string' ? values.host : '127.0.0.1', logger });
-  logger.info('hub listening', { url: hub.url, db: describeDb(values.db), store: hub.store.kind });
+  const hub = await startHub({ db: values.db, port, host: typeof values.host === 'string' ? values.host : '127.0.0.1', logger, minSample });
+  logger.info('hub listening', { url: hub.url, db: describeDb(values.db), store: hub.store.kind, minSample });
   out(`SIPAS hub: ${hub.url}/ (batches: ${hub.batchesUrl})`);
   const stop = () => {
     hub.close().then(() => process.exit(0), () => process.exit(1));
@@ -69,7 +77,40 @@ async function listDevicesCommand(argv: string[]): Promise<void> {
   }
 }
 
+async function simulateCommand(argv: string[]): Promise<void> {
+  const values = options(argv, {
+    units: { type: 'string' },
+    'devices-per-unit': { type: 'string' },
+    days: { type: 'string' },
+    concurrency: { type: 'string' },
+    url: { type: 'string' },
+    samples: { type: 'string' },
+    'max-seconds': { type: 'string' },
+  });
+  const whole = (name: string, fallback?: number, max = 1_000_000) => {
+    const raw = values[name];
+    const n = raw === undefined ? fallback : Number(raw);
+    if (n === undefined || !Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name}: a whole number from 1 to ${max}`);
+    return n;
+  };
+  const url = typeof values.url === 'string' ? values.url : undefined;
+  if (url !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(url)) throw new Error('--url: a loopback hub, http://127.0.0.1:PORT');
+  const figures = await runSimulation({
+    db: values.db,
+    units: whole('units', undefined, 20_000),
+    devicesPerUnit: whole('devices-per-unit', 2, 20),
+    days: whole('days', undefined, 1_100),
+    concurrency: whole('concurrency', 16, 512),
+    samples: whole('samples', 20, 1_000),
+    maxSeconds: values['max-seconds'] === undefined ? undefined : whole('max-seconds', undefined, 86_400),
+    url,
+    log: values.json ? undefined : out,
+  });
+  if (values.json) out(JSON.stringify(figures));
+}
+
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  simulate: simulateCommand,
   serve: serveCommand,
   'add-device': addDeviceCommand,
   'list-devices': listDevicesCommand,

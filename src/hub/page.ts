@@ -1,7 +1,19 @@
-import { dimensionIds } from '../domain/dimensions';
+import { DIMENSION_COUNT, dimensionIds, type DimensionId } from '../domain/dimensions';
 import { localIsoString } from '../domain/localDay';
-import type { HubReport, TrendPoint } from './report';
-import { DIMENSION_FULL, DIMENSION_SHORT, formatCount, formatIndex } from './text';
+import type { QuestionnaireRef } from '../domain/scoring';
+import type { HubReport, QuestionnaireReport, TrendPoint, UnitScore } from './report';
+import {
+  allUnitsLabel,
+  countLabel,
+  dimensionLong,
+  dimensionShort,
+  formatCount,
+  formatIndex,
+  formatSipas,
+  NOT_RANKED_TITLE,
+  notRankedReason,
+  questionnaireTitle,
+} from './text';
 
 /**
  * The hub's one page, rendered on the server as plain HTML. Every value from the
@@ -31,28 +43,59 @@ ${body}
 `;
 }
 
-function rankingTable(report: HubReport): string {
+const countNames = ['responses', 'counted', 'suspect', 'abandoned'] as const;
+const countHeads = countNames.map((name) => `<th scope="col">${esc(countLabel(name))}</th>`).join('');
+const countCells = (u: { counts: Record<(typeof countNames)[number], number> }) =>
+  countNames.map((name) => `<td class="num">${formatCount(u.counts[name])}</td>`).join('');
+const dimensionHeads = dimensionIds.map((id) => `<th scope="col" title="${esc(dimensionLong(id))}">${esc(dimensionShort(id))}</th>`).join('');
+const dimensionCells = (dimensions: Record<DimensionId, number | null>) =>
+  dimensionIds.map((id) => `<td class="num">${formatIndex(dimensions[id])}</td>`).join('');
+const sectionId = (q: QuestionnaireRef) => `q-${q.id}-${q.version}`.replace(/[^A-Za-z0-9_-]/g, '_');
+
+function unitHeading(report: HubReport, u: UnitScore): string {
   const { from, to } = report.period;
-  const heads = dimensionIds.map((id) => `<th scope="col" title="${esc(DIMENSION_FULL[id])}">${esc(DIMENSION_SHORT[id])}</th>`).join('');
-  const rows = report.units
-    .map((u) => {
-      const dims = dimensionIds.map((id) => `<td class="num">${formatIndex(u.dimensions[id])}</td>`).join('');
-      return `<tr data-unit="${esc(u.unitCode)}"><td class="num">${u.rank ?? '–'}</td><th scope="row"><a href="/?${esc(query(from, to, u.unitCode))}#trend-heading">${esc(u.unitName)}</a> <small>(${esc(u.unitCode)})</small></th>`
-        + `<td class="num sipas">${formatIndex(u.sipas)}</td>${dims}<td class="num">${formatCount(u.responses)}</td><td class="num">${formatCount(u.devices)}</td></tr>`;
-    })
+  return `<th scope="row"><a href="/?${esc(query(from, to, u.unitCode))}#trend-heading">${esc(u.unitName)}</a> <small>(${esc(u.unitCode)})</small></th>`;
+}
+
+/** The units that qualify, ranked; the all-units row (mean of those units) at the foot. */
+function rankingTable(report: HubReport, section: QuestionnaireReport): string {
+  const rows = section.ranked
+    .map((u) => `<tr data-unit="${esc(u.unitCode)}"><td class="num">${u.rank ?? '–'}</td>${unitHeading(report, u)}`
+      + `<td class="num sipas">${formatSipas(u.sipas, u.coverage)}</td>${dimensionCells(u.dimensions)}${countCells(u)}<td class="num">${formatCount(u.devices)}</td></tr>`)
     .join('\n');
-  const o = report.overall;
-  const overall = `<tr class="overall" data-unit=""><td></td><th scope="row">Toàn địa bàn</th><td class="num sipas">${formatIndex(o.sipas)}</td>`
-    + `${dimensionIds.map((id) => `<td class="num">${formatIndex(o.dimensions[id])}</td>`).join('')}`
-    + `<td class="num">${formatCount(report.units.reduce((n, u) => n + u.responses, 0))}</td><td class="num">${formatCount(report.units.reduce((n, u) => n + u.devices, 0))}</td></tr>`;
-  return `<table id="ranking">
-<caption>Xếp hạng các đơn vị theo chỉ số SIPAS (% hài lòng)</caption>
-<thead><tr><th scope="col">Hạng</th><th scope="col">Đơn vị</th><th scope="col">SIPAS</th>${heads}<th scope="col">Số phiếu</th><th scope="col">Thiết bị</th></tr></thead>
+  const all = section.allUnits;
+  const overall = `<tr class="overall" data-basis="${all.basis}"><td></td><th scope="row">${esc(allUnitsLabel(all.units))}</th>`
+    + `<td class="num sipas">${formatIndex(all.sipas)}</td>${dimensionCells(all.dimensions)}<td colspan="5"></td></tr>`;
+  return `<table class="ranking" id="ranking-${sectionId(section.questionnaire)}">
+<caption>Xếp hạng theo chỉ số SIPAS (% hài lòng): các đơn vị có đủ ${DIMENSION_COUNT}/${DIMENSION_COUNT} yếu tố và ít nhất ${formatCount(report.minSample)} ${esc(countLabel('counted').toLowerCase())} trong kỳ</caption>
+<thead><tr><th scope="col">Hạng</th><th scope="col">Đơn vị</th><th scope="col">SIPAS</th>${dimensionHeads}${countHeads}<th scope="col">Thiết bị</th></tr></thead>
 <tbody>
-${rows || '<tr><td colspan="10">Chưa có đơn vị nào được đăng ký.</td></tr>'}
+${rows || `<tr><td colspan="${8 + DIMENSION_COUNT}">Chưa có đơn vị nào đủ điều kiện xếp hạng.</td></tr>`}
 </tbody>
 <tfoot>${overall}</tfoot>
 </table>`;
+}
+
+/** The units with answers that are not ranked, apart, each saying why. */
+function notRankedTable(report: HubReport, section: QuestionnaireReport): string {
+  if (section.notRanked.length === 0) return '';
+  const rows = section.notRanked
+    .map((u) => `<tr data-unit="${esc(u.unitCode)}">${unitHeading(report, u)}<td class="num sipas">${formatSipas(u.sipas, u.coverage)}</td>${dimensionCells(u.dimensions)}`
+      + `${countCells(u)}<td>${esc(notRankedReason(u.notRanked ?? 'partial', u.coverage, u.counts.counted, report.minSample))}</td></tr>`)
+    .join('\n');
+  return `<table class="not-ranked" id="not-ranked-${sectionId(section.questionnaire)}">
+<caption>${esc(NOT_RANKED_TITLE)} — không xếp hạng</caption>
+<thead><tr><th scope="col">Đơn vị</th><th scope="col">SIPAS</th>${dimensionHeads}${countHeads}<th scope="col">Lý do</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+function silentUnits(report: HubReport): string {
+  if (report.silentUnits.length === 0) return '';
+  const items = report.silentUnits.map((u) => `<li data-unit="${esc(u.unitCode)}">${esc(u.unitName)} <small>(${esc(u.unitCode)})</small></li>`).join('');
+  return `<section><h2>Đơn vị chưa có số liệu trong kỳ</h2><ul id="silent-units">${items}</ul></section>`;
 }
 
 /** The daily index as an inline SVG line (gaps where a day has no answers) and the same figures as a table. */
@@ -75,14 +118,14 @@ function trend(points: readonly TrendPoint[], of: string): string {
     .map((v) => `<line class="grid" x1="${pad}" x2="${width - pad}" y1="${y(v)}" y2="${y(v)}"/><text x="2" y="${y(v) + 4}">${v}%</text>`)
     .join('');
   const rows = points
-    .map((p) => `<tr><td>${esc(p.date)}</td><td class="num">${formatIndex(p.sipas)}</td><td class="num">${formatCount(p.answers)}</td></tr>`)
+    .map((p) => `<tr><td>${esc(p.date)}</td><td class="num">${formatSipas(p.sipas, p.coverage)}</td><td class="num">${formatCount(p.answers)}</td></tr>`)
     .join('');
   return `<figure>
 <svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Chỉ số SIPAS theo ngày, ${esc(of)}"><title>Chỉ số SIPAS theo ngày, ${esc(of)}</title>${grid}<g class="series">${lines}</g></svg>
 <figcaption>Chỉ số SIPAS theo ngày, ${esc(of)}</figcaption>
 </figure>
 <details><summary>Số liệu theo ngày</summary>
-<table id="trend"><thead><tr><th scope="col">Ngày</th><th scope="col">SIPAS</th><th scope="col">Số câu trả lời</th></tr></thead><tbody>${rows}</tbody></table>
+<table class="trend"><thead><tr><th scope="col">Ngày</th><th scope="col">SIPAS</th><th scope="col">Số câu trả lời</th></tr></thead><tbody>${rows}</tbody></table>
 </details>`;
 }
 
@@ -104,11 +147,21 @@ ${rows}
 </table>`;
 }
 
-const trendOf = (report: HubReport): string => {
-  if (report.trendUnit === null) return 'toàn địa bàn';
-  const unit = report.units.find((u) => u.unitCode === report.trendUnit);
+const trendOf = (report: HubReport, section: QuestionnaireReport): string => {
+  if (report.trendUnit === null) return 'toàn địa bàn (gộp các phiếu của ngày)';
+  const unit = [...section.ranked, ...section.notRanked].find((u) => u.unitCode === report.trendUnit);
   return unit ? `${unit.unitName} (${unit.unitCode})` : report.trendUnit;
 };
+
+function questionnaireSection(report: HubReport, section: QuestionnaireReport, first: boolean): string {
+  const title = questionnaireTitle(section.questionnaire);
+  return `<section class="questionnaire" data-questionnaire="${esc(`${section.questionnaire.id}@${section.questionnaire.version}`)}">
+<h2>${esc(title)}</h2>
+${rankingTable(report, section)}
+${notRankedTable(report, section)}
+<h3${first ? ' id="trend-heading"' : ''}>Diễn biến theo ngày — ${esc(title)}</h3>${trend(section.trend, `${trendOf(report, section)}, ${title}`)}
+</section>`;
+}
 
 export function reportPage(report: HubReport): string {
   const { from, to } = report.period;
@@ -125,11 +178,15 @@ ${report.trendUnit === null ? '' : `<input type="hidden" name="unit" value="${es
 </form>
 </header>
 <main>
-<section>${rankingTable(report)}</section>
-<section><h2 id="trend-heading">Diễn biến theo ngày</h2>${trend(report.trend, trendOf(report))}</section>
+${report.questionnaires.map((section, i) => questionnaireSection(report, section, i === 0)).join('\n')
+  || '<p>Chưa có số liệu nào trong kỳ.</p>'}
+${silentUnits(report)}
 <section><h2>Thiết bị chậm gửi</h2>${lateTable(report)}</section>
-<p class="note">Chỉ số của một tiêu chí = số câu trả lời mức 4–5 / số câu trả lời hợp lệ × 100; chỉ số một yếu tố là trung bình các tiêu chí;
-chỉ số SIPAS là trung bình 5 yếu tố. Chỉ tính bản sửa đổi mới nhất của mỗi thiết bị, mỗi ngày. Hôm nay: ${esc(report.today)}.</p>
+<p class="note">Mỗi bộ câu hỏi (và mỗi phiên bản) được tính riêng, không bao giờ gộp với nhau.
+Chỉ số của một tiêu chí = số câu trả lời mức 4–5 / số câu trả lời hợp lệ × 100; chỉ số một yếu tố là trung bình các tiêu chí;
+chỉ số SIPAS là trung bình các yếu tố có câu trả lời — dưới ${DIMENSION_COUNT} yếu tố thì ghi rõ (ví dụ 4/${DIMENSION_COUNT} yếu tố).
+Chỉ xếp hạng đơn vị có đủ ${DIMENSION_COUNT} yếu tố và ít nhất ${formatCount(report.minSample)} ${esc(countLabel('counted').toLowerCase())}; dòng bình quân là trung bình cộng chỉ số của các đơn vị được xếp hạng, không gộp phiếu.
+Chỉ tính bản sửa đổi mới nhất của mỗi thiết bị, mỗi ngày, mỗi bộ câu hỏi. Hôm nay: ${esc(report.today)}.</p>
 </main>`,
   );
 }

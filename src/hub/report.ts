@@ -1,24 +1,44 @@
 import { dimensionIds, type DimensionId } from '../domain/dimensions';
 import { addDays, isLocalDay, localDayOf } from '../domain/localDay';
-import { scoreCounts, type ItemCount, type SipasScore } from '../domain/scoring';
-import type { CountsRow, DeviceStatus, HubStore, Period } from './store/port';
+import { addCounts, emptyCounts, type ResponseCounts } from '../domain/responseCounts';
+import { isRankable, meanOf, questionnaireKey, scoreCounts, type ItemCount, type QuestionnaireRef, type SipasScore } from '../domain/scoring';
+import type { CountsRow, DeviceStatus, HubStore, Period, UnitRecord, UnitTotals } from './store/port';
 
 /**
- * The hub's figures: SQL sums the latest revisions' counts per unit (or day) and
- * item, and the kiosk's own scoreCounts turns them into indices, so a commune's
- * index at the hub is computed exactly as on its kiosk.
+ * The hub's figures, per questionnaire (id + version) and never pooled across
+ * them: SQL sums the latest revisions' counts per questionnaire, unit (or day)
+ * and item, and the kiosk's own scoreCounts turns them into indices, so a
+ * commune's index at the hub is computed exactly as on its kiosk.
+ *
+ * Ranking: only a unit with all five dimensions and at least `minSample` counted
+ * responses in the period is ranked; the others are listed apart ("chưa đủ mẫu").
+ * The all-units figure is the MEAN OF THE RANKED UNITS (each unit weighs the same,
+ * whatever its number of responses), not the answers of every unit pooled.
  */
+
+export type NotRankedReason = 'partial' | 'small_sample';
 
 export interface UnitScore {
   rank: number | null;
+  /** null when ranked; why not otherwise (a partial SIPAS is reported first). */
+  notRanked: NotRankedReason | null;
   unitCode: string;
   unitName: string;
   devices: number;
   deviceDays: number;
-  responses: number;
-  excluded: number;
+  counts: ResponseCounts;
   /** Valid answers counted across all items. */
   answers: number;
+  sipas: number | null;
+  /** Dimensions with valid answers (0..5). */
+  coverage: number;
+  dimensions: Record<DimensionId, number | null>;
+}
+
+/** The all-units row: the unweighted mean of the ranked units' figures. */
+export interface AllUnits {
+  basis: 'mean_of_ranked_units';
+  units: number;
   sipas: number | null;
   dimensions: Record<DimensionId, number | null>;
 }
@@ -26,7 +46,20 @@ export interface UnitScore {
 export interface TrendPoint {
   date: string;
   sipas: number | null;
+  coverage: number;
   answers: number;
+}
+
+export interface QuestionnaireReport {
+  questionnaire: QuestionnaireRef;
+  /** Every unit's batches of this questionnaire added: counts only, never an index. */
+  counts: ResponseCounts;
+  ranked: UnitScore[];
+  /** Units with answers to this questionnaire that are not ranked: "chưa đủ mẫu". */
+  notRanked: UnitScore[];
+  allUnits: AllUnits;
+  /** The daily index of the answers of every unit of that day pooled, or of trendUnit alone. */
+  trend: TrendPoint[];
 }
 
 export interface LateDevice extends DeviceStatus {
@@ -37,11 +70,12 @@ export interface LateDevice extends DeviceStatus {
 export interface HubReport {
   period: Period;
   today: string;
-  overall: { sipas: number | null; dimensions: Record<DimensionId, number | null>; answers: number };
-  units: UnitScore[];
-  /** The daily index of every unit together, or of trendUnit alone. */
+  minSample: number;
+  /** One section per questionnaire version with batches in the period, by id then newest version. */
+  questionnaires: QuestionnaireReport[];
+  /** Registered units without any batch in the period. */
+  silentUnits: UnitRecord[];
   trendUnit: string | null;
-  trend: TrendPoint[];
   late: LateDevice[];
 }
 
@@ -70,20 +104,35 @@ function dimensionIndices(score: SipasScore): Record<DimensionId, number | null>
   return Object.fromEntries(dimensionIds.map((id) => [id, byId.get(id) ?? null])) as Record<DimensionId, number | null>;
 }
 
-function groupByKey(rows: readonly CountsRow[]): Map<string, CountsRow[]> {
-  const groups = new Map<string, CountsRow[]>();
-  for (const row of rows) groups.set(row.key, [...(groups.get(row.key) ?? []), row]);
+/** Rows grouped by questionnaire, then by `key` (unit code or date). */
+function groupRows(rows: readonly CountsRow[]): Map<string, Map<string, CountsRow[]>> {
+  const groups = new Map<string, Map<string, CountsRow[]>>();
+  for (const row of rows) {
+    const q = questionnaireKey(row.questionnaire);
+    const byKey = groups.get(q) ?? new Map<string, CountsRow[]>();
+    byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+    groups.set(q, byKey);
+  }
   return groups;
 }
 
-/** Highest index first; equal indices share a rank; units without answers come last, unranked. */
-function rankUnits(units: UnitScore[]): UnitScore[] {
+/** Highest index first; equal indices share a rank. */
+function rank(units: UnitScore[]): UnitScore[] {
   const sorted = [...units].sort((a, b) => (b.sipas ?? -1) - (a.sipas ?? -1) || a.unitCode.localeCompare(b.unitCode));
   sorted.forEach((unit, i) => {
     const previous = sorted[i - 1];
-    unit.rank = unit.sipas === null ? null : previous && previous.sipas === unit.sipas ? previous.rank : i + 1;
+    unit.rank = previous && previous.sipas === unit.sipas ? previous.rank : i + 1;
   });
   return sorted;
+}
+
+function allUnitsOf(ranked: readonly UnitScore[]): AllUnits {
+  return {
+    basis: 'mean_of_ranked_units',
+    units: ranked.length,
+    sipas: meanOf(ranked.map((u) => u.sipas)),
+    dimensions: Object.fromEntries(dimensionIds.map((id) => [id, meanOf(ranked.map((u) => u.dimensions[id]))])) as Record<DimensionId, number | null>,
+  };
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
@@ -91,9 +140,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 /**
  * A device is late when yesterday (the last day that is over) has no batch: its
  * missing days run from the day after its last batch, or from the day it was
- * registered if it never sent one, up to yesterday. This reads SYNC-PROTOCOL.md's
- * "a day is sent once it is over" as every day, even one without answers
- * (rows: []); a kiosk that skips empty days shows as late until its next batch.
+ * registered if it never sent one, up to yesterday. A kiosk sends nothing for a
+ * day without responses, so a device idle for days shows as late until its next batch.
  */
 export function lateDevices(statuses: readonly DeviceStatus[], now: number): LateDevice[] {
   const yesterday = addDays(localDayOf(now), -1);
@@ -106,32 +154,80 @@ export function lateDevices(statuses: readonly DeviceStatus[], now: number): Lat
     .sort((a, b) => b.daysMissing - a.daysMissing || a.deviceId.localeCompare(b.deviceId));
 }
 
-export async function buildReport(store: HubStore, period: Period, now: number, trendUnit?: string): Promise<HubReport> {
-  const [unitRows, dayRows, totals, statuses] = await Promise.all([
-    store.countsByUnit(period),
-    store.countsByDay(period, trendUnit),
-    store.unitTotals(period),
-    store.deviceStatuses(),
-  ]);
-  const byUnit = groupByKey(unitRows);
+function sectionOf(
+  questionnaire: QuestionnaireRef,
+  totals: readonly UnitTotals[],
+  byUnit: Map<string, CountsRow[]>,
+  byDay: Map<string, CountsRow[]>,
+  period: Period,
+  minSample: number,
+): QuestionnaireReport {
   const units = totals.map((unit): UnitScore => {
     const score = scoreCounts(itemCounts(byUnit.get(unit.unitCode) ?? []));
-    return { rank: null, ...unit, answers: score.answers, sipas: score.index, dimensions: dimensionIndices(score) };
+    const rankable = isRankable(score, unit.counts.counted, minSample);
+    return {
+      rank: null,
+      notRanked: rankable ? null : score.index === null || score.coverage < dimensionIds.length ? 'partial' : 'small_sample',
+      unitCode: unit.unitCode,
+      unitName: unit.unitName,
+      devices: unit.devices,
+      deviceDays: unit.deviceDays,
+      counts: unit.counts,
+      answers: score.answers,
+      sipas: score.index,
+      coverage: score.coverage,
+      dimensions: dimensionIndices(score),
+    };
   });
-  const overallScore = scoreCounts(itemCounts(unitRows));
-  const byDay = groupByKey(dayRows);
+  const ranked = rank(units.filter((u) => u.notRanked === null));
+  const notRanked = units
+    .filter((u) => u.notRanked !== null)
+    .sort((a, b) => b.counts.counted - a.counts.counted || a.unitCode.localeCompare(b.unitCode));
   const trend: TrendPoint[] = [];
   for (let date = period.from; date <= period.to; date = addDays(date, 1)) {
     const score = scoreCounts(itemCounts(byDay.get(date) ?? []));
-    trend.push({ date, sipas: score.index, answers: score.answers });
+    trend.push({ date, sipas: score.index, coverage: score.coverage, answers: score.answers });
   }
+  return {
+    questionnaire,
+    counts: totals.reduce((sum, u) => addCounts(sum, u.counts), emptyCounts()),
+    ranked,
+    notRanked,
+    allUnits: allUnitsOf(ranked),
+    trend,
+  };
+}
+
+export async function buildReport(store: HubStore, period: Period, now: number, minSample: number, trendUnit?: string): Promise<HubReport> {
+  const [unitRows, dayRows, totals, registered, statuses] = await Promise.all([
+    store.countsByUnit(period),
+    store.countsByDay(period, trendUnit),
+    store.unitTotals(period),
+    store.units(),
+    store.deviceStatuses(),
+  ]);
+  const byQuestionnaire = new Map<string, { questionnaire: QuestionnaireRef; totals: UnitTotals[] }>();
+  for (const unit of totals) {
+    const key = questionnaireKey(unit.questionnaire);
+    const entry = byQuestionnaire.get(key) ?? { questionnaire: unit.questionnaire, totals: [] };
+    entry.totals.push(unit);
+    byQuestionnaire.set(key, entry);
+  }
+  const unitGroups = groupRows(unitRows);
+  const dayGroups = groupRows(dayRows);
+  const questionnaires = [...byQuestionnaire.entries()]
+    .sort(([, a], [, b]) => a.questionnaire.id.localeCompare(b.questionnaire.id) || b.questionnaire.version - a.questionnaire.version)
+    .map(([key, { questionnaire, totals: own }]) =>
+      sectionOf(questionnaire, own, unitGroups.get(key) ?? new Map(), dayGroups.get(key) ?? new Map(), period, minSample),
+    );
+  const active = new Set(totals.map((t) => t.unitCode));
   return {
     period,
     today: localDayOf(now),
-    overall: { sipas: overallScore.index, dimensions: dimensionIndices(overallScore), answers: overallScore.answers },
-    units: rankUnits(units),
+    minSample,
+    questionnaires,
+    silentUnits: registered.filter((u) => !active.has(u.unitCode)),
     trendUnit: trendUnit ?? null,
-    trend,
     late: lateDevices(statuses, now),
   };
 }

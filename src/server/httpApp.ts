@@ -3,8 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { CONTENT_SECURITY_POLICY } from '../app/contentSecurityPolicy';
+import { APP_VERSION } from '../app/version';
+import { DEVICE_HEADER, DeviceTokenSchema } from '../contract/lan';
 import type { Dispatch } from '../contract/dispatch';
 import { failure, httpStatusOf, type Envelope } from '../contract/envelope';
+import { buildOpenApiDocument, openApiJson } from '../contract/openapi';
 import type { Logger } from '../services/ports';
 import { checkRequest } from './requestGuard';
 import { securityHeaders } from './securityHeaders';
@@ -17,6 +20,10 @@ export interface HttpAppOptions {
   staticDir?: string;
   allowedHosts: () => ReadonlySet<string>;
   logger: Logger;
+  /** What the server speaks, for the Origin check; plain HTTP unless the LAN host has a certificate. */
+  scheme?: () => 'http' | 'https';
+  /** Whether a socket peer is this machine; tests of the policy may pass their own. */
+  isLocal?: (address: string | undefined) => boolean;
 }
 
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
@@ -32,8 +39,14 @@ const bearerToken = (header: string | undefined): string | null => {
   return match?.[1] ?? null;
 };
 
+/** A counter device's token; anything malformed counts as none (the call is then treated as unpaired). */
+const deviceToken = (header: string | undefined): string | null => {
+  const parsed = DeviceTokenSchema.safeParse(header);
+  return parsed.success ? parsed.data : null;
+};
+
 /** The HTTP host: the operation table at POST /api/<name>, and the renderer. */
-export function createHttpApp({ dispatch, staticDir, allowedHosts, logger }: HttpAppOptions) {
+export function createHttpApp({ dispatch, staticDir, allowedHosts, logger, scheme = () => 'http', isLocal = isLoopback }: HttpAppOptions) {
   const app = new Hono();
 
   app.use(...securityHeaders(CONTENT_SECURITY_POLICY));
@@ -41,6 +54,7 @@ export function createHttpApp({ dispatch, staticDir, allowedHosts, logger }: Htt
     const verdict = checkRequest(
       { host: c.req.header('host'), origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
       allowedHosts(),
+      scheme(),
     );
     if (!verdict.ok) {
       logger.warn('request refused', { reason: verdict.reason, path: c.req.path });
@@ -73,11 +87,15 @@ export function createHttpApp({ dispatch, staticDir, allowedHosts, logger }: Htt
       }
       const envelope = await dispatch(c.req.param('operation'), input, {
         token: bearerToken(c.req.header('authorization')),
-        local: isLoopback(getConnInfo(c).remote.address),
+        local: isLocal(getConnInfo(c).remote.address),
+        deviceToken: deviceToken(c.req.header(DEVICE_HEADER)),
       });
       return c.json(envelope, statusOf(envelope));
     },
   );
+  // The OpenAPI description of the routes above: built once here, not per request.
+  const openApi = openApiJson(buildOpenApiDocument({ version: APP_VERSION }));
+  app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
   app.all('/api/*', (c) => c.json(failure('not_found', 'operations are called with POST /api/<name>'), 404));
 
   if (staticDir) {

@@ -14,10 +14,11 @@ export interface GuardVerdict {
 export function checkRequest(
   headers: { host?: string | null; origin?: string | null; secFetchSite?: string | null },
   allowedHosts: ReadonlySet<string>,
+  scheme: 'http' | 'https' = 'http',
 ): GuardVerdict {
   const host = headers.host?.toLowerCase() ?? '';
   if (!allowedHosts.has(host)) return { ok: false, reason: 'unknown Host' };
-  if (headers.origin != null && headers.origin !== `http://${host}`) return { ok: false, reason: 'foreign Origin' };
+  if (headers.origin != null && headers.origin !== `${scheme}://${host}`) return { ok: false, reason: 'foreign Origin' };
   if (headers.secFetchSite != null && !['same-origin', 'none'].includes(headers.secFetchSite)) {
     return { ok: false, reason: 'cross-site request' };
   }

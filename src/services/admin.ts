@@ -2,7 +2,7 @@ import type { Session } from '../contract/dispatch';
 import { formatZodError } from '../contract/validation';
 import { AppError } from '../domain/errors';
 import type { KioskSettings } from '../domain/kioskSettings';
-import { QuestionnaireSchema, type Questionnaire } from '../domain/questionnaire';
+import { itemsOf, QuestionnaireSchema, type Questionnaire } from '../domain/questionnaire';
 import type { AdminStore, AuditLog, Clock, OfficerSetup, PinHasher, QuestionnaireRef } from './ports';
 
 export interface AdminServiceDeps {
@@ -50,6 +50,33 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
     const definition = questionnaires.questionnaire(ref);
     if (!row || !definition) throw new AppError('not_found', `questionnaire ${ref.id} v${ref.version} is not stored`);
     return summaryOf(definition, row.createdAt, row.responses);
+  }
+
+  /**
+   * An item id keeps its scale across every version of a questionnaire: its answers are
+   * counted per item (the upstream batch sends as many counts as the scale has points),
+   * so a 3-point "officer.1" in one version and a 5-point one in the next would be two
+   * instruments under one name. A changed question that needs another scale gets a new id.
+   */
+  function refuseScaleChanges(next: Questionnaire) {
+    for (const row of store.listQuestionnaires()) {
+      if (row.id !== next.id || row.version === next.version) continue;
+      const other = questionnaires.questionnaire(row);
+      if (!other) throw new Error(`stored questionnaire ${row.id} v${row.version} does not parse`);
+      const scales = new Map(itemsOf(other).map((item) => [item.id, item.scale]));
+      next.dimensions.forEach((dimension, d) =>
+        dimension.items.forEach((item, i) => {
+          const scale = scales.get(item.id);
+          if (scale !== undefined && scale !== item.scale) {
+            throw new AppError(
+              'conflict',
+              `dimensions[${d}].items[${i}].scale: item ${item.id} has a ${scale}-point scale in ${row.id} v${row.version}; ` +
+                `a new version may not change an item's scale — give the changed question a new id`,
+            );
+          }
+        }),
+      );
+    }
   }
 
   return {
@@ -121,6 +148,7 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
         if (JSON.stringify(stored) === JSON.stringify(questionnaire)) return summaryOfStored(questionnaire);
         throw new AppError('conflict', `${questionnaire.id} v${questionnaire.version} is stored and may be in use; it is never changed in place — import it as a new version`);
       }
+      refuseScaleChanges(questionnaire);
       const ref = { id: questionnaire.id, version: questionnaire.version };
       change(session, 'questionnaire.import', `${ref.id}@${ref.version}`, null, () => questionnaires.installQuestionnaire(questionnaire, now()), () => ref);
       return summaryOfStored(ref);

@@ -14,6 +14,12 @@ export interface AuthServiceDeps {
   newToken: () => string;
 }
 
+/** The lockout answer carries its remaining time as a number, for the screen to word. */
+function lockedOut(remainingMs: number): AppError {
+  const retryAfterSeconds = Math.ceil(remainingMs / 1000);
+  return new AppError('locked', `too many wrong PINs; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { retryAfterSeconds });
+}
+
 interface LiveSession extends Session {
   lastSeen: number;
 }
@@ -35,8 +41,7 @@ export function createAuthService({ officers, pins, clock, newToken }: AuthServi
     }
     if (officer.lockedUntil !== null && officer.lockedUntil > now) {
       officers.recordSignIn({ officer: code, at, outcome: 'locked' });
-      const minutes = Math.ceil((officer.lockedUntil - now) / 60_000);
-      throw new AppError('locked', `too many wrong PINs; try again in ${minutes} min`);
+      throw lockedOut(officer.lockedUntil - now);
     }
     if (!(await pins.verify(pin, officer.pinHash))) {
       const failedAttempts = officer.failedAttempts + 1;
@@ -48,7 +53,7 @@ export function createAuthService({ officers, pins, clock, newToken }: AuthServi
         failedAttempts: locks ? 0 : failedAttempts,
         lockedUntil: locks ? now + LOCKOUT_MS : null,
       });
-      if (locks) throw new AppError('locked', `too many wrong PINs; try again in ${LOCKOUT_MS / 60_000} min`);
+      if (locks) throw lockedOut(LOCKOUT_MS);
       throw new AppError('unauthenticated', 'wrong officer or PIN');
     }
     officers.recordSignIn({ officer: code, at, outcome: 'ok', failedAttempts: 0, lockedUntil: null });

@@ -1,8 +1,9 @@
 import type { Questionnaire } from '../domain/questionnaire';
-import type { SipasScore } from '../domain/scoring';
+import { sameQuestionnaire } from '../domain/scoring';
 import type { ExportBatchRecord, ExportDocument } from './exportPorts';
 import { EXPORT_SCHEMA, exportLayout, summaryRows, type BatchHeader } from './exportTable';
 import type { ResponseCounts } from './ports';
+import type { QuestionnaireSection } from './reportSections';
 
 /** A batch as the contract shows it. */
 export const batchView = (b: ExportBatchRecord) => ({
@@ -23,7 +24,12 @@ export const batchView = (b: ExportBatchRecord) => ({
  * its questionnaires and counts over its own rows, never from the clock: a
  * re-export must produce the same bytes.
  */
-export function exportDocument(batch: ExportBatchRecord, questionnaires: readonly Questionnaire[], counts: ResponseCounts, score: SipasScore): ExportDocument {
+export function exportDocument(
+  batch: ExportBatchRecord,
+  questionnaires: readonly Questionnaire[],
+  counts: ResponseCounts,
+  sections: readonly QuestionnaireSection[],
+): ExportDocument {
   const header: BatchHeader = {
     id: batch.id,
     createdAt: batch.createdAt,
@@ -45,9 +51,17 @@ export function exportDocument(batch: ExportBatchRecord, questionnaires: readonl
         version: q.version,
         items: q.dimensions.flatMap((d) => d.items.map((i) => ({ id: i.id, points: i.scale }))),
       })),
-      summary: { responses: counts, score },
+      // Every index per questionnaire version: never a SIPAS pooled across them.
+      summary: { responses: counts, byQuestionnaire: sections },
     },
-    summaryRows: summaryRows(header, counts, score, questionnaires),
+    summaryRows: summaryRows(
+      header,
+      counts,
+      sections.map((section) => ({
+        ...section,
+        questionnaire: { ...section.questionnaire, title: questionnaires.find((q) => sameQuestionnaire(q, section.questionnaire))?.title ?? null },
+      })),
+    ),
     ...exportLayout(questionnaires, batch.personalData),
   };
 }

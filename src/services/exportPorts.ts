@@ -61,9 +61,10 @@ export interface ExportRowSource {
   snapshotAfter(afterRowid: number): { count: number; fromDay: string | null; toDay: string | null; highWater: number };
   /** The questionnaire versions the batch's responses answered, in (id, version) order. */
   questionnaires(range: BatchRange): QuestionnaireRef[];
-  countResponses(range: BatchRange): ResponseCounts;
-  /** Valid answers of counted responses, grouped by item and five-point value. */
-  countAnswers(range: BatchRange): ItemCount[];
+  /** The batch's responses per questionnaire version. */
+  countResponses(range: BatchRange): Array<ResponseCounts & { questionnaire: QuestionnaireRef }>;
+  /** Valid answers of counted responses, grouped by questionnaire version, item and five-point value. */
+  countAnswers(range: BatchRange): Array<ItemCount & { questionnaire: QuestionnaireRef }>;
   /** Up to `limit` rows after `afterRowid`, in rowid order; personal data only when asked for. */
   readChunk(range: BatchRange, afterRowid: number, limit: number, withPersonal: boolean): ExportRow[];
   lastBatch(): ExportBatchRecord | null;

@@ -1,4 +1,6 @@
+import { DIMENSION_COUNT, dimensionIds, dimensionName } from '../domain/dimensions';
 import { itemsOf, type Questionnaire } from '../domain/questionnaire';
+import { RESPONSE_COUNT_LABELS, responseCountNames } from '../domain/responseCounts';
 import type { SipasScore } from '../domain/scoring';
 import type { Cell, ExportColumn, ExportRow } from './exportPorts';
 import type { ResponseCounts } from './ports';
@@ -121,13 +123,37 @@ export interface BatchHeader {
   personalData: boolean;
 }
 
-/** The "Tổng hợp" sheet: the batch, its response counts and the index per dimension. */
-export function summaryRows(batch: BatchHeader, counts: ResponseCounts, score: SipasScore, questionnaires: readonly Questionnaire[]): Cell[][] {
-  const titles = new Map<string, string>();
-  for (const q of questionnaires) for (const d of q.dimensions) if (!titles.has(d.id)) titles.set(d.id, d.title.vi);
+/** A questionnaire version as a Vietnamese report names it. */
+export function questionnaireLabel(q: { id: string; version: number; title: { vi: string } | null }): string {
+  return q.title ? `Bảng hỏi: ${q.title.vi} (${q.id}, phiên bản ${q.version})` : `Bảng hỏi ${q.id}, phiên bản ${q.version}`;
+}
+
+/** "4/5 yếu tố": how many dimensions a SIPAS figure is the mean of. */
+export const coverageLabel = (coverage: number): string => `${coverage}/${DIMENSION_COUNT} yếu tố`;
+
+/** The SIPAS row's label, saying so when the figure covers fewer than five dimensions. */
+export const sipasLabel = (coverage: number): string =>
+  coverage < DIMENSION_COUNT ? `Chỉ số SIPAS (${coverageLabel(coverage)})` : 'Chỉ số SIPAS';
+
+/** One questionnaire version's part of the summary. */
+export interface SummarySection {
+  questionnaire: { id: string; version: number; title: { vi: string } | null };
+  responses: ResponseCounts;
+  score: SipasScore;
+}
+
+const countCells = (counts: ResponseCounts): Cell[] => responseCountNames.flatMap((name) => [RESPONSE_COUNT_LABELS.vi[name], counts[name]]);
+
+/**
+ * The "Tổng hợp" sheet: the batch and its counts, then one block per questionnaire
+ * version with the index per dimension. No SIPAS is pooled across versions; the
+ * dimension names are the method's (src/domain/dimensions.ts).
+ */
+export function summaryRows(batch: BatchHeader, counts: ResponseCounts, sections: readonly SummarySection[]): Cell[][] {
   const figures = (s: { index: number | null; mean: number | null; answers: number; distribution: readonly number[] }): Cell[] => [
     s.index, s.mean, s.answers, ...s.distribution,
   ];
+  const empty = { index: null, mean: null, answers: 0, distribution: [0, 0, 0, 0, 0] };
   const rows: Cell[][] = [
     ['Đợt xuất dữ liệu', batch.id],
     ['Từ ngày', batch.from],
@@ -136,17 +162,21 @@ export function summaryRows(batch: BatchHeader, counts: ResponseCounts, score: S
     ['Người tạo', batch.createdBy],
     ['Có dữ liệu cá nhân', batch.personalData ? 'có' : 'không'],
     [],
-    ['Số phiếu', batch.responses],
-    ['Phiếu hoàn thành', counts.completed],
-    ['Phiếu bỏ dở', counts.abandoned],
-    ['Phiếu nghi vấn (không tính)', counts.suspect],
-    ['Phiếu được tính vào chỉ số', counts.counted],
-    [],
-    [SUMMARY_TABLE_HEADER, 'Chỉ số hài lòng (%)', 'Điểm trung bình', 'Số câu trả lời hợp lệ', 'Điểm 1', 'Điểm 2', 'Điểm 3', 'Điểm 4', 'Điểm 5'],
-    ['Chỉ số SIPAS', ...figures(score)],
-    ...score.dimensions.map((d) => [titles.get(d.dimension) ?? d.dimension, ...figures(d)]),
-    [],
-    ['Ghi chú', `${NO_OPINION} = Không ý kiến; ô trống = không trả lời. Câu 3 mức được quy về thang 5 điểm khi tính chỉ số.`],
+    ...responseCountNames.map((name): Cell[] => [RESPONSE_COUNT_LABELS.vi[name], counts[name]]),
   ];
+  for (const { questionnaire, responses, score } of sections) {
+    rows.push(
+      [],
+      [questionnaireLabel(questionnaire)],
+      ['Phiếu của bảng hỏi này', ...countCells(responses)],
+      [SUMMARY_TABLE_HEADER, 'Chỉ số hài lòng (%)', 'Điểm trung bình', 'Số câu trả lời hợp lệ', 'Điểm 1', 'Điểm 2', 'Điểm 3', 'Điểm 4', 'Điểm 5'],
+      [sipasLabel(score.coverage), ...figures(score)],
+      ...dimensionIds.map((id) => [dimensionName(id, 'vi', 'long'), ...figures(score.dimensions.find((d) => d.dimension === id) ?? empty)]),
+    );
+  }
+  rows.push(
+    [],
+    ['Ghi chú', `${NO_OPINION} = Không ý kiến; ô trống = không trả lời. Câu 3 mức được quy về thang 5 điểm khi tính chỉ số. Chỉ số tính riêng cho từng phiên bản bảng hỏi.`],
+  );
   return rows.map((row) => row.map(cell));
 }

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { StartExportInput } from '../contract/exports';
 import { AppError, isAppError } from '../domain/errors';
 import type { Questionnaire } from '../domain/questionnaire';
-import { scoreCounts } from '../domain/scoring';
 import type { BatchRange, ExportBatchRecord, ExportFileSink, ExportFileWriter, ExportRowSource } from './exportPorts';
 import { batchView, exportDocument, manifestOf } from './exportBatch';
 import { XLSX_MAX_RESPONSES } from './exportTable';
+import { sectionsOf, totalOf } from './reportSections';
 import type { AuditLog, Clock, Logger, QuestionnaireRef } from './ports';
 
 export interface ExportServiceDeps {
@@ -78,7 +78,8 @@ export function createExportService(deps: ExportServiceDeps) {
       if (!found) throw new Error(`questionnaire ${ref.id} v${ref.version} is not installed`);
       return found;
     });
-    return exportDocument(batch, questionnaires, source.countResponses(batch), scoreCounts(source.countAnswers(batch)));
+    const counts = source.countResponses(batch);
+    return exportDocument(batch, questionnaires, totalOf(counts), sectionsOf(counts, source.countAnswers(batch)));
   }
 
   const manifest = (batch: ExportBatchRecord, bytes: number) =>

@@ -2,6 +2,7 @@ import type { KioskSettings } from '../domain/kioskSettings';
 import type { Questionnaire } from '../domain/questionnaire';
 import type { ItemCount } from '../domain/scoring';
 import type { Role } from '../contract/operation';
+import type { VisitPurpose } from '../domain/visit';
 
 /**
  * The ports services are given. Real ones live in db/ and src/app; tests pass
@@ -38,22 +39,43 @@ export interface ResponseRecord {
   caseCodeHash: string | null;
   status: 'completed' | 'abandoned';
   flags: string[];
+  /** Why the citizen came, as staff armed the kiosk; null when nobody did (purpose unknown). */
+  purpose: VisitPurpose | null;
   answers: Array<{ item: string; points: 3 | 5; score: number | null }>;
   reasons: Array<{ dimension: string; reason: string }>;
   comment: string | null;
   contact: { phone: string; consentVersion: string; consentAt: string } | null;
   /** A low rating, reasons or a comment: the response goes to the staff's feedback inbox. */
   followUp: boolean;
+  /** The LAN counter device it came from (paired_devices.id); null or absent on the kiosk itself. */
+  pairedDevice?: string | null;
 }
 
 /** What storing a response did. */
 export type InsertOutcome = 'inserted' | 'duplicate' | 'case_already_rated';
 
-export interface StoredResponse {
+/** A stored response as later calls (more ratings, reasons, comment, phone) find it. */
+export type StoredResponse = Pick<
+  ResponseRecord,
+  'id' | 'questionnaire' | 'submittedAt' | 'localDay' | 'status' | 'flags' | 'purpose' | 'answers' | 'reasons' | 'comment' | 'contact'
+>;
+
+/** New ratings for a stored response: its answers, status and flags, and whether it needs following up. */
+export interface RatingsUpdate {
   id: string;
-  localDay: string;
   status: 'completed' | 'abandoned';
   flags: string[];
+  answers: ResponseRecord['answers'];
+  followUp: boolean;
+}
+
+/** What the citizen added after the ratings; only the parts given change. */
+export interface DetailsUpdate {
+  id: string;
+  reasons?: ResponseRecord['reasons'];
+  comment?: string | null;
+  contact?: ResponseRecord['contact'];
+  followUp: boolean;
 }
 
 export interface SurveyStore {
@@ -61,20 +83,27 @@ export interface SurveyStore {
   questionnaire(ref: QuestionnaireRef): Questionnaire | null;
   /** Writes the response, its answers, reasons and texts in one transaction. */
   insertResponse(record: ResponseRecord): InsertOutcome;
+  /**
+   * Replaces a stored response's answers, status and flags in one transaction, with
+   * the report counts and the sync outbox mark moved to match.
+   */
+  updateRatings(update: RatingsUpdate): 'updated' | 'case_already_rated';
+  /** Replaces the parts of the reasons, comment and phone given, in one transaction. */
+  saveDetails(update: DetailsUpdate): void;
   findResponse(id: string): StoredResponse | null;
   isCaseRated(caseCodeHash: string): boolean;
-  /** The latest completed response, for the misuse filter. */
-  previousCompleted(): { submittedAt: string; answers: Array<{ item: string; score: number | null }> } | null;
+  /**
+   * The latest completed response, for the misuse filter; with `before`, the latest
+   * one stored before that response (a response is never its own repeat).
+   */
+  previousCompleted(before?: string): { submittedAt: string; answers: Array<{ item: string; score: number | null }> } | null;
   kioskSettings(): KioskSettings;
   saveKioskSettings(settings: KioskSettings): void;
 }
 
-export interface ResponseCounts {
-  counted: number;
-  completed: number;
-  abandoned: number;
-  suspect: number;
-}
+/** The one set of counts and their names live in src/domain/responseCounts.ts. */
+import type { ResponseCounts } from '../domain/responseCounts';
+export type { ResponseCounts };
 
 export interface DayRange {
   from: string;
@@ -92,14 +121,17 @@ export interface ReportFilter extends DayRange {
   include?: { suspect?: boolean; abandoned?: boolean };
 }
 
+/** Answer counts of one questionnaire version: every index is computed per version, never pooled. */
+export type QuestionnaireItemCount = ItemCount & { questionnaire: QuestionnaireRef };
+
 export interface ReportStore {
-  /** Responses of every kind in the range (the filter's include does not apply). */
-  countResponses(filter: ReportFilter): ResponseCounts;
-  /** Valid answers, grouped by item and five-point value. */
-  countAnswers(filter: ReportFilter): ItemCount[];
-  countAnswersByDay(filter: ReportFilter): Array<ItemCount & { day: string }>;
-  countAnswersBy(filter: ReportFilter, by: Breakdown): Array<ItemCount & { key: string }>;
-  countResponsesBy(filter: ReportFilter, by: Breakdown): Array<ResponseCounts & { key: string }>;
+  /** Responses of every kind in the range, per questionnaire version (the filter's include does not apply). */
+  countResponses(filter: ReportFilter): Array<ResponseCounts & { questionnaire: QuestionnaireRef }>;
+  /** Valid answers, grouped by questionnaire version, item and five-point value. */
+  countAnswers(filter: ReportFilter): QuestionnaireItemCount[];
+  countAnswersByDay(filter: ReportFilter): Array<QuestionnaireItemCount & { day: string }>;
+  countAnswersBy(filter: ReportFilter, by: Breakdown): Array<QuestionnaireItemCount & { key: string }>;
+  countResponsesBy(filter: ReportFilter, by: Breakdown): Array<ResponseCounts & { key: string; questionnaire: QuestionnaireRef }>;
   /** Grows with every stored response. */
   revision(): number;
 }
@@ -120,7 +152,8 @@ export interface SignInAttempt {
 }
 
 export interface OfficerStore {
-  listOfficers(): Array<{ code: string; name: string }>;
+  /** Names and photos for the sign-in list; never roles. */
+  listOfficers(): Array<{ code: string; name: string; photo?: string | null }>;
   recentSignIns(limit: number): SignInAttempt[];
   findOfficer(code: string): OfficerRecord | null;
   /** Stores the outcome of a sign-in attempt and the officer's lockout state together. */
@@ -150,34 +183,8 @@ export interface DeskStore {
   listOfficers(): NamedCode[];
 }
 
-export type FeedbackStatus = 'new' | 'in_progress' | 'resolved';
-
-export interface FeedbackRecord {
-  cursor: number;
-  responseId: string;
-  submittedAt: string;
-  day: string;
-  responseStatus: 'completed' | 'abandoned';
-  flags: string[];
-  counter: string | null;
-  officer: string | null;
-  field: string | null;
-  lowScores: Array<{ item: string; value: number }>;
-  reasons: Array<{ dimension: string; reason: string }>;
-  comment: string | null;
-  phone: string | null;
-  status: FeedbackStatus;
-  note: string | null;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
-
-export interface FeedbackStore {
-  page(query: { status: FeedbackStatus | null; before: number | null; limit: number; threshold: number }): FeedbackRecord[];
-  find(responseId: string, threshold: number): FeedbackRecord | null;
-  stats(): { total: number; handled: number; oldestUnhandled: { responseId: string; submittedAt: string } | null };
-  update(change: { responseId: string; status: FeedbackStatus; note: string | null; by: string; at: string }): boolean;
-}
+/** The feedback inbox's port lives beside its service. */
+export type { FeedbackStatus, FeedbackRecord, FeedbackStore } from './feedbackPorts';
 
 export interface AuditEntry {
   id: number;
@@ -202,6 +209,8 @@ export interface OfficerSetup {
   counter: string | null;
   active: boolean;
   photo: string | null;
+  /** Desk head (trưởng bộ phận): resolves feedback about other officers; undefined on save keeps it. */
+  deskHead?: boolean | undefined;
 }
 
 export interface Place {

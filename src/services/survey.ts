@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import type { SubmitResponseInput } from '../contract/survey';
+import type { AddResponseDetailsInput, SubmitResponseInput } from '../contract/survey';
 import { AppError } from '../domain/errors';
 import { CONSENT_VERSION } from '../domain/kioskSettings';
 import { localDayOf } from '../domain/localDay';
-import { toFivePoint } from '../domain/scale';
 import { answerSignature, suspectFlags } from '../domain/misuse';
 import type { Questionnaire } from '../domain/questionnaire';
-import type { ResponseContext } from './arming';
-import type { Clock, Logger, ResponseRecord, SurveyStore } from './ports';
-import { checkAnswers, checkConsent, checkReasons } from './submissionRules';
+import type { ArmedVisit } from './arming';
+import type { Clock, Logger, QuestionnaireRef, ResponseRecord, StoredResponse, SurveyStore } from './ports';
+import { checkAnswers, checkConsent, checkReasons, mergeAnswers, needsFollowUp, statusOf } from './submissionRules';
 
 type Submission = z.output<typeof SubmitResponseInput>;
+type Details = z.output<typeof AddResponseDetailsInput>;
 
 export interface SurveyServiceDeps {
   store: SurveyStore;
@@ -20,7 +20,7 @@ export interface SurveyServiceDeps {
   /** Keyed hash of a case code; raw case codes are never stored. */
   hashCaseCode: (caseCode: string) => string;
   /** The context staff armed the kiosk with, looked up by armId. */
-  armed?: { take(armId: string): ResponseContext | null; consume(armId: string): void };
+  armed?: { take(armId: string): ArmedVisit | null; consume(armId: string): void };
   /** Months personal data is kept (the consent notice says it). */
   retentionMonths?: () => number;
   /** Kept submissions; the app passes its own map so they outlive a restore that rebuilds this service. */
@@ -37,15 +37,29 @@ export interface SubmitResult {
 
 const ALREADY_RATED = new AppError('conflict', 'this case has already been rated; thank you');
 
-export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode, armed, pending: kept , retentionMonths = () => 12 }: SurveyServiceDeps) {
+const sameRef = (a: QuestionnaireRef, b: QuestionnaireRef) => a.id === b.id && a.version === b.version;
+const answersKey = (answers: ResponseRecord['answers']) => JSON.stringify(answers.map((a) => [a.item, a.score]));
+const reasonsKey = (reasons: ResponseRecord['reasons']) =>
+  JSON.stringify(reasons.map((r) => `${r.dimension}:${r.reason}`).sort());
+
+/**
+ * The citizen's side of the kiosk. The ratings are committed as soon as every
+ * required one is given (the kiosk sends them then), so a response counts from
+ * that moment whatever the citizen does next; later ratings, changed ratings,
+ * reasons, the comment and the phone number update the same response, each call
+ * in its own transaction and each safe to repeat.
+ */
+export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode, armed, pending: kept, retentionMonths = () => 12 }: SurveyServiceDeps) {
   /**
-   * Submissions whose commit failed (disk full, I/O error). They stay here, in the
-   * host process, and are retried until stored, so a citizen's answers outlive a
-   * renderer reload; the citizen is told of the failure meanwhile.
+   * Submissions whose first commit failed (disk full, I/O error). They stay here, in
+   * the host process, and are retried until stored, so a citizen's answers outlive a
+   * renderer reload; the citizen is told of the failure meanwhile. Later ratings and
+   * details for them are merged in here until they are stored.
    */
   const pending = kept ?? new Map<string, ResponseRecord>();
   const hashCase = (code: string) => hashCaseCode(code.normalize('NFC').toUpperCase());
   const isCaseRated = (caseCode: string) => store.isCaseRated(hashCase(caseCode));
+  const lowScoreThreshold = () => store.kioskSettings().lowScoreThreshold;
 
   function activeQuestionnaire(): Questionnaire {
     const questionnaire = store.activeQuestionnaire();
@@ -53,38 +67,42 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     return questionnaire;
   }
 
-  function flagsFor(submission: Submission, answers: ResponseRecord['answers'], now: number): string[] {
-    if (submission.status !== 'completed') return [];
-    const previous = store.previousCompleted();
+  function questionnaireOf(ref: QuestionnaireRef): Questionnaire {
+    const questionnaire = store.questionnaire(ref);
+    if (!questionnaire) throw new AppError('bad_input', `questionnaire: ${ref.id} v${ref.version} is unknown`);
+    return questionnaire;
+  }
+
+  /**
+   * The misuse filter over the ratings as they stand. "Repeat" compares with the
+   * completed response stored before this one, at the time each was first stored:
+   * a response updated later is never its own repeat, nor one of the next citizen's.
+   */
+  function flagsFor(rated: { id: string; status: ResponseRecord['status']; answers: ResponseRecord['answers']; submittedAt: string }, durationMs: number, stored: boolean): string[] {
+    if (rated.status !== 'completed') return [];
+    const previous = store.previousCompleted(stored ? rated.id : undefined);
     const { misuse } = store.kioskSettings();
     return suspectFlags(
-      { durationMs: submission.durationMs, questionsShown: answers.length, submittedAtMs: now, signature: answerSignature(answers) },
+      { durationMs, questionsShown: rated.answers.length, submittedAtMs: Date.parse(rated.submittedAt), signature: answerSignature(rated.answers) },
       previous && { submittedAtMs: Date.parse(previous.submittedAt), signature: answerSignature(previous.answers) },
       misuse,
     );
   }
 
-  function recordOf(submission: Submission): ResponseRecord {
-    const questionnaire = store.questionnaire(submission.questionnaire);
-    if (!questionnaire) {
-      throw new AppError('bad_input', `questionnaire: ${submission.questionnaire.id} v${submission.questionnaire.version} is unknown`);
-    }
-    const answers = checkAnswers(questionnaire, submission);
-    const reasons = checkReasons(questionnaire, submission);
-    checkConsent(submission);
-    if (submission.status === 'completed' && answers.length === 0) {
-      throw new AppError('bad_input', 'answers: a completed response needs at least one answer');
-    }
+  function recordOf(submission: Submission, device: { id: string } | null): ResponseRecord {
+    const questionnaire = questionnaireOf(submission.questionnaire);
+    // An expired or used arming leaves the response without context rather than failing it.
+    const armedVisit = submission.armId ? armed?.take(submission.armId) : null;
+    const purpose = armedVisit?.purpose ?? null;
+    const answers = mergeAnswers(questionnaire, [], checkAnswers(questionnaire, purpose ?? 'unknown', submission));
+    const reasons = checkReasons(questionnaire, submission.reasons);
+    checkConsent(submission.contact);
     const now = clock.now();
     const submittedAt = new Date(now).toISOString();
-    // An expired or used arming leaves the response without context rather than failing it.
     const comment = submission.comment ? submission.comment : null;
-    const { lowScoreThreshold } = store.kioskSettings();
-    const followUp =
-      comment !== null || reasons.length > 0 || answers.some((a) => a.score !== null && toFivePoint(a.score, a.points) <= lowScoreThreshold);
+    const status = statusOf(questionnaire, purpose ?? 'unknown', answers);
     // The armed context wins, but a case code the citizen scanned is kept when staff armed none.
-    const armedContext = submission.armId ? armed?.take(submission.armId) : null;
-    const context = armedContext ? { caseCode: submission.context?.caseCode, ...armedContext } : (submission.context ?? {});
+    const context = armedVisit ? { caseCode: submission.context?.caseCode, ...armedVisit } : (submission.context ?? {});
     return {
       id: submission.id,
       deviceId,
@@ -97,13 +115,32 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
       officer: context.officer ?? null,
       field: context.field ?? null,
       caseCodeHash: context.caseCode ? hashCase(context.caseCode) : null,
-      status: submission.status,
-      flags: flagsFor(submission, answers, now),
+      status,
+      flags: flagsFor({ id: submission.id, status, answers, submittedAt }, submission.durationMs, false),
+      purpose,
       answers,
       reasons,
       comment,
-      followUp,
+      followUp: needsFollowUp({ answers, reasons, comment }, lowScoreThreshold()),
       contact: submission.contact ? { phone: submission.contact.phone, consentVersion: submission.contact.consentVersion, consentAt: submittedAt } : null,
+      pairedDevice: device?.id ?? null,
+    };
+  }
+
+  /** The response's ratings with the newer ones sent merged in, and what follows from them. */
+  function rerated(base: StoredResponse, submission: Submission, stored: boolean) {
+    if (!sameRef(base.questionnaire, submission.questionnaire)) {
+      throw new AppError('bad_input', `questionnaire: response ${base.id} was given on ${base.questionnaire.id} v${base.questionnaire.version}`);
+    }
+    const questionnaire = questionnaireOf(base.questionnaire);
+    const purpose = base.purpose ?? 'unknown';
+    const answers = mergeAnswers(questionnaire, base.answers, checkAnswers(questionnaire, purpose, submission));
+    const status = statusOf(questionnaire, purpose, answers);
+    return {
+      answers,
+      status,
+      flags: flagsFor({ id: base.id, status, answers, submittedAt: base.submittedAt }, submission.durationMs, stored),
+      followUp: needsFollowUp({ answers, reasons: base.reasons, comment: base.comment }, lowScoreThreshold()),
     };
   }
 
@@ -123,18 +160,105 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     return resultOf(record, outcome === 'duplicate');
   }
 
-  function submitResponse(submission: Submission): SubmitResult {
-    const existing = store.findResponse(submission.id);
-    if (existing) return resultOf(existing, true);
-    const record = pending.get(submission.id) ?? recordOf(submission);
+  /** Stores a kept record now, or keeps it (again) and tells the caller it is not stored yet. */
+  function storeOrKeep(record: ResponseRecord, armId?: string): SubmitResult {
     try {
-      return store1(record, submission.armId);
+      return store1(record, armId);
     } catch (error) {
       if (error instanceof AppError) throw error;
       pending.set(record.id, record);
       logger.error('response not stored; kept for retry', { id: record.id, error: String(error) });
       throw new AppError('unavailable', 'the answers could not be saved yet; they are kept and will be saved');
     }
+  }
+
+  /**
+   * Stored responses changed in place since this service started (new ratings, details):
+   * a new response moves the report store's revision, these move the dashboards' too.
+   */
+  let changes = 0;
+
+  /** New or changed ratings for a stored response: one transaction, or nothing when they change nothing. */
+  function updateRatings(existing: StoredResponse, submission: Submission): SubmitResult {
+    const next = rerated(existing, submission, true);
+    const unchanged =
+      answersKey(next.answers) === answersKey(existing.answers) && next.status === existing.status && JSON.stringify(next.flags) === JSON.stringify(existing.flags);
+    if (unchanged) return resultOf(existing, true);
+    let outcome: 'updated' | 'case_already_rated';
+    try {
+      outcome = store.updateRatings({ id: existing.id, ...next });
+    } catch (error) {
+      // The ratings stored before stay as they were (they already count); the kiosk sends these again.
+      logger.error('ratings not updated', { id: existing.id, error: String(error) });
+      throw new AppError('unavailable', 'the new ratings could not be saved yet; send them again');
+    }
+    if (outcome === 'case_already_rated') throw ALREADY_RATED;
+    changes += 1;
+    return resultOf({ ...existing, ...next }, false);
+  }
+
+  /**
+   * The ratings given so far: stored the first time, an update of the same
+   * response after that. The host decides the status from the answers.
+   */
+  function submitResponse(submission: Submission, device: { id: string } | null = null): SubmitResult {
+    const existing = store.findResponse(submission.id);
+    if (existing) return updateRatings(existing, submission);
+    const waiting = pending.get(submission.id);
+    const record = waiting ? { ...waiting, ...rerated(waiting, submission, false) } : recordOf(submission, device);
+    return storeOrKeep(record, submission.armId);
+  }
+
+  /** The parts given, checked and normalised; a phone number keeps its consent time while it stays the same. */
+  function detailsOf(base: StoredResponse, details: Details) {
+    const questionnaire = questionnaireOf(base.questionnaire);
+    const reasons = details.reasons === undefined ? undefined : checkReasons(questionnaire, details.reasons);
+    checkConsent(details.contact);
+    const comment = details.comment === undefined ? undefined : details.comment || null;
+    let contact: ResponseRecord['contact'] | undefined;
+    if (details.contact === null) contact = null;
+    else if (details.contact) {
+      const same = base.contact?.phone === details.contact.phone && base.contact.consentVersion === details.contact.consentVersion;
+      contact = same && base.contact ? base.contact : { ...details.contact, consentAt: new Date(clock.now()).toISOString() };
+    }
+    return { reasons, comment, contact };
+  }
+
+  /** Reasons, the comment or the phone number, added to a stored response after its ratings. */
+  function addResponseDetails(details: Details): { id: string; changed: boolean } {
+    const waiting = pending.get(details.id);
+    const existing = waiting ?? store.findResponse(details.id);
+    if (!existing) throw new AppError('not_found', `response ${details.id} is not stored`);
+    const given = detailsOf(existing, details);
+    const next = {
+      reasons: given.reasons ?? existing.reasons,
+      comment: given.comment === undefined ? existing.comment : given.comment,
+      contact: given.contact === undefined ? existing.contact : given.contact,
+    };
+    const changed =
+      reasonsKey(next.reasons) !== reasonsKey(existing.reasons) ||
+      next.comment !== existing.comment ||
+      JSON.stringify(next.contact) !== JSON.stringify(existing.contact);
+    if (!changed) return { id: details.id, changed: false };
+    const followUp = needsFollowUp({ answers: existing.answers, ...next }, lowScoreThreshold());
+    if (waiting) {
+      storeOrKeep({ ...waiting, ...next, followUp });
+      return { id: details.id, changed: true };
+    }
+    try {
+      store.saveDetails({
+        id: details.id,
+        ...(given.reasons !== undefined ? { reasons: given.reasons } : {}),
+        ...(given.comment !== undefined ? { comment: given.comment } : {}),
+        ...(given.contact !== undefined ? { contact: given.contact } : {}),
+        followUp,
+      });
+    } catch (error) {
+      logger.error('details not saved', { id: details.id, error: String(error) });
+      throw new AppError('unavailable', 'this could not be saved yet; send it again');
+    }
+    changes += 1;
+    return { id: details.id, changed: true };
   }
 
   /** Tries the kept submissions again; returns how many are still waiting. */
@@ -157,8 +281,10 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     checkCaseCode: ({ caseCode }: { caseCode: string }) => ({ alreadyRated: isCaseRated(caseCode) }),
     isCaseRated,
     submitResponse,
+    addResponseDetails,
     retryPending,
     pendingCount: () => pending.size,
+    changeCount: () => changes,
   };
 }
 

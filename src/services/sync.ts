@@ -3,6 +3,8 @@ import { upstreamUrlProblem, type ConfigureSyncInput, type SyncPassResult, type 
 import { canonicalJson } from '../contract/syncProtocol';
 import { AppError } from '../domain/errors';
 import { localDayOf, localIsoString } from '../domain/localDay';
+import type { ScalePoints } from '../domain/scale';
+import type { QuestionnaireRef } from '../domain/scoring';
 import type { AuditLog, Clock, Logger } from './ports';
 import { singleFlight } from './singleFlight';
 import { composeBatch } from './syncBatch';
@@ -20,6 +22,8 @@ export interface SyncServiceDeps {
   audit: AuditLog;
   device: { id: string; appVersion: string };
   unit: () => { code: string; name: string };
+  /** The scale of each item of a questionnaire version: a row's counts have that many entries. */
+  scaleOf?: (questionnaire: QuestionnaireRef, item: string) => ScalePoints;
 }
 
 const credentialsOf = (config: SyncConfig): Omit<UpstreamRequest, 'batchId' | 'body'> | null =>
@@ -35,39 +39,48 @@ const auditable = (config: SyncConfig) => ({
 });
 
 /**
- * The kiosk side of SYNC-PROTOCOL.md. Finished days become batches in the
+ * The kiosk side of docs/SYNC-PROTOCOL.md. Finished days become batches in the
  * outbox (in the database, so they outlive restarts and weeks offline); a pass
  * sends them oldest first, one request at a time, and only the collector's
  * answer moves a batch out of the queue. A temporary failure ends the pass —
  * the batches behind it wait, keeping the order — and is retried forever with
  * back-off; a permanent refusal parks the batch until the configuration changes.
  */
-export function createSyncService({ store, upstream, clock, random, newId, logger, audit, device, unit }: SyncServiceDeps) {
+export function createSyncService({ store, upstream, clock, random, newId, logger, audit, device, unit, scaleOf = () => 5 }: SyncServiceDeps) {
   const closing = new AbortController();
   const nowIso = () => new Date(clock.now()).toISOString();
   const recordError = (message: string | null) => store.saveState({ lastError: message, lastErrorAt: message === null ? null : nowIso() });
 
-  /** Turns every finished day with new answers into its next revision; returns how many were built. */
+  /** Turns every finished (day, questionnaire) with new answers into its next revision; returns how many were built. */
   function buildBatches(): number {
     let built = 0;
-    for (const day of store.dirtyDaysBefore(localDayOf(clock.now()))) {
+    for (const key of store.dirtyKeysBefore(localDayOf(clock.now()))) {
+      const what = `${key.localDay} (${key.questionnaire.id} v${key.questionnaire.version})`;
       try {
         // Read and queue in one transaction: an answer stored meanwhile either is in
-        // this batch or marks the day dirty again after it — never lost, never twice.
+        // this batch or marks the key dirty again after it — never lost, never twice.
         const made = store.inTransaction(() => {
-          const state = store.dayState(day);
+          const state = store.keyState(key);
           if (!state?.dirty) return false; // built meanwhile (the CLI and the app share the folder)
           const now = clock.now();
-          const header = { batchId: newId(), unit: unit(), device, date: day, revision: state.lastRevision + 1, generatedAt: localIsoString(now) };
-          const { body } = composeBatch(header, store.dayFacts(day));
-          store.addBatch({ batchId: header.batchId, localDay: day, revision: header.revision, body, createdAt: new Date(now).toISOString() });
+          const header = {
+            batchId: newId(),
+            unit: unit(),
+            device,
+            questionnaire: key.questionnaire,
+            date: key.localDay,
+            revision: state.lastRevision + 1,
+            generatedAt: localIsoString(now),
+          };
+          const { body } = composeBatch(header, store.dayFacts(key), (item) => scaleOf(key.questionnaire, item));
+          store.addBatch({ ...key, batchId: header.batchId, revision: header.revision, body, createdAt: new Date(now).toISOString() });
           return true;
         });
         if (made) built += 1;
       } catch (error) {
-        // One day that cannot be built must not hold back the others; it stays dirty and is tried each pass.
-        const message = `the batch for ${day} could not be built: ${error instanceof Error ? error.message : String(error)}`;
-        logger.error('upstream sync: batch not built', { day, error: message });
+        // One batch that cannot be built must not hold back the others; its key stays dirty and is tried each pass.
+        const message = `the batch for ${what} could not be built: ${error instanceof Error ? error.message : String(error)}`;
+        logger.error('upstream sync: batch not built', { day: key.localDay, questionnaire: key.questionnaire, error: message });
         recordError(message);
       }
     }
@@ -93,7 +106,7 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
         .catch((error: unknown) => ({ kind: 'unreachable' as const, error: String(error) }));
       if (closing.signal.aborted) return { ...result, outcome: 'stopped' };
       const verdict = classify(answer, clock.now());
-      const where = { batchId: batch.batchId, date: batch.localDay, revision: batch.revision };
+      const where = { batchId: batch.batchId, date: batch.localDay, questionnaire: batch.questionnaire, revision: batch.revision };
       switch (verdict.kind) {
         case 'sent':
           store.markSent(batch.batchId, nowIso());
@@ -109,7 +122,7 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
         case 'parked':
           store.markParked(batch.batchId, verdict.error);
           result.parked += 1;
-          result.error = `${batch.localDay} revision ${batch.revision}: ${verdict.error}`;
+          result.error = `${batch.localDay} ${batch.questionnaire.id} v${batch.questionnaire.version} revision ${batch.revision}: ${verdict.error}`;
           recordError(result.error);
           logger.error('upstream sync: batch refused; parked until the configuration changes', { ...where, error: verdict.error });
           break;
@@ -124,7 +137,7 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
     const nextAttemptAt = new Date(clock.now() + retryDelay(batch.attempts + 1, retryAfterMs, random)).toISOString();
     store.markRetry(batch.batchId, error, nextAttemptAt);
     recordError(error);
-    logger.warn('upstream sync: temporary failure; will retry', { batchId: batch.batchId, date: batch.localDay, error, nextAttemptAt });
+    logger.warn('upstream sync: temporary failure; will retry', { batchId: batch.batchId, date: batch.localDay, questionnaire: batch.questionnaire, error, nextAttemptAt });
     result.error = error;
     result.nextAttemptAt = nextAttemptAt;
     return finish('retry_later');

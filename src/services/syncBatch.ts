@@ -1,52 +1,46 @@
 import { AGGREGATE_SCHEMA, AggregateBatch, canonicalJson } from '../contract/syncProtocol';
+import { countsOf } from '../domain/responseCounts';
+import { fromFivePoint, type ScalePoints } from '../domain/scale';
+import type { QuestionnaireRef } from '../domain/scoring';
 import type { DayFacts } from './syncPorts';
 
 export interface BatchHeader {
   batchId: string;
   unit: { code: string; name: string };
   device: { id: string; appVersion: string };
+  questionnaire: QuestionnaireRef;
   date: string;
   revision: number;
   generatedAt: string;
 }
 
-type Row = AggregateBatch['rows'][number];
-
 /**
- * One day's batch, built from counts only: the body's schema is strict, so a
- * comment, phone number, case code or officer cannot be in it.
+ * One batch: one day's responses to ONE questionnaire version (docs/SYNC-PROTOCOL.md),
+ * built from counts only — the body's schema is strict, so a comment, phone
+ * number, case code or officer cannot be in it.
  *
- * totals.responses is every response stored for the day (completed or not);
- * totals.excluded the ones left out of the rows — suspect (misuse filter) and
- * abandoned — so responses − excluded is the number of counted responses.
- * The rows hold the counted answers by item, counter and field; a day on which
- * the questionnaire changed sends the answers of both under the one used most
- * (items share the SIPAS ids, so the collector can add them up).
+ * `totals` are the four counts of src/domain/responseCounts.ts (responses =
+ * counted + suspect + abandoned); the rows hold the counted responses' answers by
+ * item, counter and field. The facts must be of the header's questionnaire alone:
+ * the store reads them by (day, questionnaire), so two forms never share a row.
+ * A row's `counts` has as many entries as its item's scale has points (`scaleOf`).
  */
-export function composeBatch(header: BatchHeader, facts: DayFacts): { batch: AggregateBatch; body: string } {
-  const usage = new Map<string, { id: string; version: number; counted: number; all: number }>();
-  let responses = 0;
-  let excluded = 0;
-  for (const r of facts.responses) {
-    const key = `${r.questionnaireId}@${r.questionnaireVersion}`;
-    const u = usage.get(key) ?? { id: r.questionnaireId, version: r.questionnaireVersion, counted: 0, all: 0 };
-    u.all += r.n;
-    if (r.kind === 'counted') u.counted += r.n;
-    else excluded += r.n;
-    responses += r.n;
-    usage.set(key, u);
-  }
-  const mostUsed = [...usage.values()].sort(
-    (a, b) => b.counted - a.counted || b.all - a.all || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || b.version - a.version,
-  )[0];
-  if (!mostUsed) throw new Error(`day ${header.date} has no responses to send`);
+export function composeBatch(
+  header: BatchHeader,
+  facts: DayFacts,
+  scaleOf: (item: string) => ScalePoints = () => 5,
+): { batch: AggregateBatch; body: string } {
+  const kinds = { counted: 0, suspect: 0, abandoned: 0 };
+  for (const r of facts.responses) kinds[r.kind] += r.n;
+  const totals = countsOf(kinds);
+  if (totals.responses === 0) throw new Error(`day ${header.date} has no responses to ${header.questionnaire.id} v${header.questionnaire.version}`);
 
-  const rows = new Map<string, Row>();
+  const rows = new Map<string, { item: string; counter: string | null; field: string | null; counts: number[] }>();
   for (const a of facts.answers) {
     const key = `${a.item}|${a.counter}|${a.field}`;
-    const row = rows.get(key) ?? { item: a.item, counter: a.counter || null, field: a.field || null, counts: [0, 0, 0, 0, 0] };
-    const at = a.value5 - 1;
-    if (!Number.isInteger(at) || at < 0 || at > 4) throw new Error(`value ${a.value5} is not on the five-point scale`);
+    const points = scaleOf(a.item);
+    const row = rows.get(key) ?? { item: a.item, counter: a.counter || null, field: a.field || null, counts: new Array<number>(points).fill(0) };
+    const at = fromFivePoint(a.value5, points) - 1;
     row.counts[at] = (row.counts[at] ?? 0) + a.n;
     rows.set(key, row);
   }
@@ -55,8 +49,8 @@ export function composeBatch(header: BatchHeader, facts: DayFacts): { batch: Agg
   const batch = AggregateBatch.parse({
     schema: AGGREGATE_SCHEMA,
     ...header,
-    questionnaire: { id: mostUsed.id, version: mostUsed.version },
-    totals: { responses, excluded },
+    questionnaire: { id: header.questionnaire.id, version: header.questionnaire.version },
+    totals,
     rows: ordered,
   });
   return { batch, body: canonicalJson(batch) };

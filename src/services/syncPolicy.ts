@@ -2,7 +2,7 @@ import { AcceptedAnswer, AGGREGATE_SCHEMA, ErrorAnswer } from '../contract/syncP
 import type { UpstreamAnswer } from './syncPorts';
 
 /**
- * What the kiosk does with each answer of the collector (SYNC-PROTOCOL.md,
+ * What the kiosk does with each answer of the collector (docs/SYNC-PROTOCOL.md,
  * "Answers"), and when it tries again. Pure, so every row of that table is tested.
  */
 export type Verdict =

@@ -1,7 +1,8 @@
-import type { ResponseKind } from '../domain/misuse';
+import type { ResponseKind } from '../domain/responseCounts';
+import type { QuestionnaireRef } from '../domain/scoring';
 
 /**
- * Ports of the upstream sync (SYNC-PROTOCOL.md). The outbox lives in the kiosk
+ * Ports of the upstream sync (docs/SYNC-PROTOCOL.md). The outbox lives in the kiosk
  * database (db/outboxStore.ts); the HTTP client in src/app/syncClient.ts.
  */
 
@@ -20,9 +21,14 @@ export interface SyncState {
 
 export type OutboxState = 'pending' | 'sent' | 'superseded' | 'failed';
 
-export interface OutboxBatch {
-  batchId: string;
+/** What one batch covers (docs/SYNC-PROTOCOL.md): a local day and one questionnaire version. */
+export interface BatchKey {
   localDay: string;
+  questionnaire: QuestionnaireRef;
+}
+
+export interface OutboxBatch extends BatchKey {
+  batchId: string;
   revision: number;
   /** Canonical JSON: the exact bytes sent, every time. */
   body: string;
@@ -34,9 +40,9 @@ export interface OutboxBatch {
   sentAt: string | null;
 }
 
-/** What one local day holds, read from the report counts kept with every response. */
+/** What one (day, questionnaire) holds, read from the report counts kept with every response. */
 export interface DayFacts {
-  responses: Array<{ kind: ResponseKind; questionnaireId: string; questionnaireVersion: number; n: number }>;
+  responses: Array<{ kind: ResponseKind; n: number }>;
   /** Counted answers only; '' is an unknown counter or field. */
   answers: Array<{ item: string; counter: string; field: string; value5: number; n: number }>;
 }
@@ -44,13 +50,13 @@ export interface DayFacts {
 export interface OutboxStore {
   /** Runs the work in one write transaction: read a day and queue its batch atomically. */
   inTransaction<T>(work: () => T): T;
-  /** Days with answers that are in no batch yet, strictly before `today`, oldest first. */
-  dirtyDaysBefore(today: string): string[];
-  dayState(day: string): { dirty: boolean; lastRevision: number } | null;
-  dayFacts(day: string): DayFacts;
-  /** Queues a batch, supersedes unsent older revisions of its day and marks the day clean. */
-  addBatch(batch: { batchId: string; localDay: string; revision: number; body: string; createdAt: string }): void;
-  /** The oldest unsent batch (by day, then revision). */
+  /** (day, questionnaire) keys with answers that are in no batch yet, days strictly before `today`, oldest first. */
+  dirtyKeysBefore(today: string): BatchKey[];
+  keyState(key: BatchKey): { dirty: boolean; lastRevision: number } | null;
+  dayFacts(key: BatchKey): DayFacts;
+  /** Queues a batch, supersedes unsent older revisions of its key and marks the key clean. */
+  addBatch(batch: BatchKey & { batchId: string; revision: number; body: string; createdAt: string }): void;
+  /** The oldest unsent batch (by day, then questionnaire, then revision). */
   nextPending(): OutboxBatch | null;
   markSent(batchId: string, at: string): void;
   markSuperseded(batchId: string, reason: string): void;

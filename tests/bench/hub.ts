@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -8,13 +7,13 @@ import { signBody } from '../../src/app/signing';
 import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
 import { addDays } from '../../src/domain/localDay';
 import { registerDevice, type DeviceCredentials } from '../../src/hub/devices';
+import { runSimulation, startHubProcess, type RunFigures } from '../../src/hub/simulateRun';
 import { openStore } from '../../src/hub/store/openStore';
 import { findPostgresBin, startPostgres } from '../support/postgres';
 import { summarise, type BenchRow } from './stats';
 
 const SENDERS = Number(process.env.BENCH_HUB_SENDERS ?? 50);
 const DAYS = Number(process.env.BENCH_HUB_DAYS ?? 40);
-const root = path.resolve(import.meta.dirname, '../..');
 
 /** A busy desk's day: 5 dimensions × 3 counters × 5 procedure fields, a few hundred responses. */
 export function busyDay(deviceId: string, date: string): AggregateBatch {
@@ -27,27 +26,17 @@ export function busyDay(deviceId: string, date: string): AggregateBatch {
       })),
     ),
   );
+  // Each counted response answers an item once: the item with most answers sets the counted total.
+  const perItem = new Map<string, number>();
+  for (const row of rows) perItem.set(row.item, (perItem.get(row.item) ?? 0) + row.counts.reduce((s, n) => s + n, 0));
+  const counted = Math.max(...perItem.values());
   return {
     schema: 'sipas.aggregate.v1', batchId: randomUUID(), unit: { code: 'DH', name: 'UBND xã Điện Hồng' },
     device: { id: deviceId, appVersion: '1.4.0' }, questionnaire: { id: 'sipas-2024', version: 3 }, date, revision: 1,
-    generatedAt: `${addDays(date, 1)}T00:05:12.345+07:00`, totals: { responses: 412, excluded: 3 }, rows,
+    generatedAt: `${addDays(date, 1)}T00:05:12.345+07:00`, totals: { responses: counted + 3, counted, suspect: 1, abandoned: 2 }, rows,
   };
 }
 
-/** `npm run hub` in its own process, as deployed: the senders here do not steal its event loop. */
-async function startHubProcess(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/hub/main.ts', '--port', '0', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /SIPAS hub: (http:\/\/[^/\s]+)\//.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));
-  });
-  return { url, child };
-}
 
 /** node:http with kept-alive sockets: a lighter client than fetch, so the two cores go to the hub more than to the senders. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: SENDERS });
@@ -109,10 +98,52 @@ async function measure(db: string): Promise<{ perSecond: number; p50: number; p9
   return { perSecond: latencies.length / seconds, ...summarise(latencies) };
 }
 
+/** The country the issue sizes the hub for: about 3,300 communes and wards, two kiosks each, a year. */
+export const NATIONAL = { units: 3_300, devicesPerUnit: 2, days: 365 };
+
+/**
+ * BENCH_SCALE: the fraction of the national unit count simulated by `npm run bench`
+ * (default 0.006: 20 communes × 2 kiosks × 365 days ≈ 15,000 batches, a few minutes
+ * on this machine). The days stay a whole year so the month, quarter and year pages are real.
+ * BENCH_SCALE=1 is the national run (tests/bench/hubNational.ts runs it once).
+ */
+export function benchScale(): number {
+  const scale = Number(process.env.BENCH_SCALE ?? 0.006);
+  if (!(scale > 0 && scale <= 1)) throw new Error('BENCH_SCALE: a fraction of the national size, 0 < scale ≤ 1');
+  return scale;
+}
+
+/** A simulated country on a throwaway, durable PostgreSQL cluster (fsync and synchronous commit on). */
+export async function simulateOnPostgres(options: { units: number; devicesPerUnit: number; days: number; concurrency?: number; samples?: number; maxSeconds?: number; log?: (line: string) => void }): Promise<RunFigures> {
+  const cluster = await startPostgres({ durable: true });
+  try {
+    return await runSimulation({ ...options, db: await cluster.createDatabase('hub_simulation') });
+  } finally {
+    await cluster.stop();
+  }
+}
+
+export function simulationRows(figures: RunFigures, label: string): BenchRow[] {
+  const { ingest } = figures;
+  const load = `load ${figures.load.ingest.toFixed(1)}`;
+  const rows: BenchRow[] = [
+    { group: 'hub', name: `simulated country ${label}: ingest on PostgreSQL (${ingest.batches} batches, ${load})`, unit: 'batches/s', value: ingest.perSecond, target: '≥ 670 batches/s (2.4 M in an hour)' },
+    { group: 'hub', name: `simulated country ${label}: database size`, unit: 'MiB', value: figures.databaseBytes / 2 ** 20 },
+  ];
+  for (const p of figures.pages) {
+    rows.push(
+      { group: 'hub', name: `ranking page, ${p.period} (${p.from}…${p.to}), p95, load ${figures.load.pages.toFixed(1)}`, unit: 'ms', value: p.page.p95, target: '< 300 ms' },
+      { group: 'hub', name: `CSV, ${p.period}, p95`, unit: 'ms', value: p.csv.p95, baselineName: 'page', baseline: p.page.p95 },
+    );
+  }
+  return rows;
+}
+
 /**
  * Ingest throughput with SENDERS concurrent kiosks on loopback, each sending DAYS
  * signed busy-desk days, into the hub on SQLite and on PostgreSQL (both durable:
  * synchronous=FULL, fsync on). PostgreSQL is shown beside SQLite as its baseline.
+ * Then the simulated country at BENCH_SCALE on PostgreSQL: ingest, size, page p95s.
  */
 export async function benchHub(): Promise<BenchRow[]> {
   const size = Buffer.byteLength(canonicalJson(busyDay('kiosk-01', '2026-11-28')));
@@ -141,6 +172,10 @@ export async function benchHub(): Promise<BenchRow[]> {
     } finally {
       await cluster.stop();
     }
+    const scale = benchScale();
+    const units = Math.max(20, Math.round(NATIONAL.units * scale));
+    const figures = await simulateOnPostgres({ ...NATIONAL, units, samples: 20, log: (line) => process.stderr.write(`bench hub: ${line}\n`) });
+    rows.push(...simulationRows(figures, `${units} units × ${NATIONAL.devicesPerUnit} × ${NATIONAL.days} days (BENCH_SCALE=${scale})`));
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ItemCount } from '../../src/domain/scoring';
-import type { Breakdown, ReportFilter, ReportStore, ResponseCounts } from '../../src/services/ports';
+import type { Breakdown, ReportFilter, ReportStore } from '../../src/services/ports';
 
 /**
  * The benchmark's baseline: the same ReportStore answered by plain GROUP BYs over
@@ -11,18 +10,23 @@ export function createRawReportStore(db: Database.Database): ReportStore {
   const where = `r.local_day BETWEEN @from AND @to
     AND (@counter IS NULL OR r.counter = @counter) AND (@officer IS NULL OR r.officer = @officer) AND (@field IS NULL OR r.field = @field)`;
   const kinds = `(r.counted = 1 OR (r.status = 'completed' AND r.flags <> '[]' AND @suspect) OR (r.status = 'abandoned' AND @abandoned))`;
-  const columns = `count(*) FILTER (WHERE r.counted = 1) AS counted, count(*) FILTER (WHERE r.status = 'completed') AS completed,
-    count(*) FILTER (WHERE r.status = 'abandoned') AS abandoned, count(*) FILTER (WHERE r.status = 'completed' AND r.flags <> '[]') AS suspect`;
-  const responses = db.prepare(`SELECT ${columns} FROM responses r WHERE ${where}`);
-  const answers = db.prepare(`SELECT a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
-    WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY a.item, a.value5`);
-  const byDay = db.prepare(`SELECT r.local_day AS day, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
-    WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY r.local_day, a.item, a.value5`);
+  const columns = `count(*) AS responses, count(*) FILTER (WHERE r.counted = 1) AS counted,
+    count(*) FILTER (WHERE r.status = 'completed' AND r.flags <> '[]') AS suspect, count(*) FILTER (WHERE r.status = 'abandoned') AS abandoned`;
+  const version = 'r.questionnaire_id AS qid, r.questionnaire_version AS qversion';
+  const byVersion = 'r.questionnaire_id, r.questionnaire_version';
+  const responses = db.prepare(`SELECT ${version}, ${columns} FROM responses r WHERE ${where} GROUP BY ${byVersion}`);
+  const answers = db.prepare(`SELECT ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
+    WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY ${byVersion}, a.item, a.value5`);
+  const byDay = db.prepare(`SELECT r.local_day AS day, ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
+    WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY r.local_day, ${byVersion}, a.item, a.value5`);
   const by = (column: Breakdown) => ({
-    answers: db.prepare(`SELECT coalesce(r.${column}, '') AS key, a.item, a.value5 AS value, count(*) AS count FROM responses r
-      JOIN answers a ON a.response_id = r.id WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY 1, a.item, a.value5`),
-    responses: db.prepare(`SELECT coalesce(r.${column}, '') AS key, ${columns} FROM responses r WHERE ${where} GROUP BY 1`),
+    answers: db.prepare(`SELECT coalesce(r.${column}, '') AS key, ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r
+      JOIN answers a ON a.response_id = r.id WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY 1, ${byVersion}, a.item, a.value5`),
+    responses: db.prepare(`SELECT coalesce(r.${column}, '') AS key, ${version}, ${columns} FROM responses r WHERE ${where} GROUP BY 1, ${byVersion}`),
   });
+  /** The questionnaire version nested as the port has it. */
+  const nest = <Row,>(rows: unknown[]) =>
+    (rows as Array<{ qid: string; qversion: number }>).map(({ qid, qversion, ...rest }) => ({ ...rest, questionnaire: { id: qid, version: qversion } }) as Row);
   const breakdowns = { counter: by('counter'), officer: by('officer'), field: by('field') };
   const params = (f: ReportFilter) => ({
     from: f.from,
@@ -34,11 +38,11 @@ export function createRawReportStore(db: Database.Database): ReportStore {
     abandoned: f.include?.abandoned ? 1 : 0,
   });
   return {
-    countResponses: (f) => responses.get(params(f)) as ResponseCounts,
-    countAnswers: (f) => answers.all(params(f)) as ItemCount[],
-    countAnswersByDay: (f) => byDay.all(params(f)) as Array<ItemCount & { day: string }>,
-    countAnswersBy: (f, column) => breakdowns[column].answers.all(params(f)) as Array<ItemCount & { key: string }>,
-    countResponsesBy: (f, column) => breakdowns[column].responses.all(params(f)) as Array<ResponseCounts & { key: string }>,
+    countResponses: (f) => nest(responses.all(params(f))),
+    countAnswers: (f) => nest(answers.all(params(f))),
+    countAnswersByDay: (f) => nest(byDay.all(params(f))),
+    countAnswersBy: (f, column) => nest(breakdowns[column].answers.all(params(f))),
+    countResponsesBy: (f, column) => nest(breakdowns[column].responses.all(params(f))),
     revision: () => 0,
   };
 }

@@ -20,8 +20,8 @@ export const SEED_LAST_DAY = '2026-11-30';
 /**
  * Writes `count` responses of the quick questionnaire, spread evenly over the
  * days ending on SEED_LAST_DAY (1,000,000 ≈ 15 years of a busy desk), straight
- * into the raw tables at schema version 4, then lets migration 5 build the
- * report counts from them: the same path an upgraded kiosk takes.
+ * into the raw tables at schema version 4, then lets migrations 5 and 10 build
+ * the report counts from them: the same path an upgraded kiosk takes.
  */
 export function seedResponses(file: string, count: number, perDay = 183): { days: number } {
   const db = new Database(file);
@@ -59,7 +59,7 @@ export function seedResponses(file: string, count: number, perDay = 183): { days
     }
   });
   for (let from = 0; from < count; from += 50_000) write(from, Math.min(count, from + 50_000));
-  migrate(db); // builds answer_counts and response_counts from the raw rows
+  migrate(db); // builds the kept counts (answer_counts, response_counts and their rollups) from the raw rows
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { days };

@@ -34,7 +34,7 @@ describe('admin: backups', () => {
     await user.click(screen.getByRole('button', { name: 'Sao lưu ngay' }));
     await screen.findByText(`Đã tạo bản sao lưu ${manual.name}.`);
     const row = await screen.findByRole('row', { name: new RegExp(manual.name) });
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['30 thg 11, 2026', '15:30:12 30/11/2026', '2,4 MB', 'Tạo thủ công', 'Khôi phục']);
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['30/11/2026', '30/11/2026 15:30:12', '2,4 MB', 'Tạo thủ công', 'Khôi phục Tải về']);
     expect(host.inputsTo('createBackup')).toEqual([{}]);
   });
 
@@ -88,7 +88,7 @@ describe('admin: backups', () => {
       },
     });
     await screen.findByRole('heading', { level: 3, name: 'Sao lưu tự động không thành công' });
-    screen.getByText('Lần gần nhất: 00:00:00 01/12/2026 (xảy ra 3 lần).');
+    screen.getByText('Lần gần nhất: 01/12/2026 00:00:00 (xảy ra 3 lần).');
     screen.getByText('ENOSPC: no space left on device');
     await user.click(screen.getByRole('button', { name: 'Đã đọc: Sao lưu tự động không thành công' }));
     await screen.findByText('Không có cảnh báo nào.');

@@ -66,7 +66,7 @@ describe('admin: first run and sign-in', () => {
   it('translates a wrong PIN, then signs in and out', async () => {
     const { host, user } = renderAdmin();
     await signIn(user, 'qtv', '1234');
-    expect((await screen.findByRole('alert')).textContent).toBe('Sai mã quản trị viên hoặc mã PIN.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Sai cán bộ hoặc mã PIN.');
     await user.clear(screen.getByLabelText('Mã quản trị viên'));
     await signIn(user);
     await screen.findByRole('heading', { level: 1, name: 'Đơn vị & quầy' });

@@ -5,6 +5,7 @@ import type { OutputOf } from '../../src/contract/operations';
 import { AdminApp } from '../../renderer/admin/AdminApp';
 import type { SectionId } from '../../renderer/admin/sections';
 import { ApiProvider } from '../../renderer/api/ApiContext';
+import { SessionProvider } from '../../renderer/session/SessionProvider';
 import { fail, fakeHost, ok, type Handlers } from './fakeTransport';
 import { setup } from './fixtures';
 
@@ -57,7 +58,9 @@ export function renderAdmin(handlers: Handlers = {}, { section }: { section?: Se
   );
   render(
     <ApiProvider client={host.client}>
-      <AdminApp pollMs={5} />
+      <SessionProvider>
+        <AdminApp pollMs={5} />
+      </SessionProvider>
     </ApiProvider>,
   );
   return { host, user: userEvent.setup() };

@@ -34,7 +34,7 @@ describe('admin: questionnaires', () => {
   it('lists the versions with the one in use and its responses', async () => {
     await openSection('questionnaires', 'Phiếu khảo sát', questionnaireHost());
     const row = await screen.findByRole('row', { name: /Phiếu thử/ });
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['test-quick', '3', '09:00:00 01/11/2026', '1.234', 'Đang dùng']);
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['test-quick', '3', '01/11/2026 09:00:00', '1.234', 'Đang dùng']);
   });
 
   it('shows the host’s path error verbatim, and a file that is not JSON', async () => {

@@ -62,11 +62,21 @@ describe('admin: unit and officers', () => {
     await user.clear(inactivity);
     await user.type(inactivity, '5');
     await user.click(within(form).getByRole('button', { name: 'Lưu' }));
-    expect(within(form).getByRole('alert').textContent).toBe('Hỏi “còn tiếp tục không?” sau (giây): nhập một số từ 15 đến 600.');
+    expect(within(form).getByRole('alert').textContent).toBe('Hỏi “còn tiếp tục không?” sau (giây): nhập một số từ 10 đến 600.');
     expect(host.inputsTo('updateKioskSettings')).toHaveLength(1);
 
+    // Opening hours (the installed kiosk keeps its display awake between them) are HH:MM.
     await user.clear(inactivity);
     await user.type(inactivity, '60');
+    const opens = within(form).getByLabelText('Giờ mở cửa');
+    await user.clear(opens);
+    await user.type(opens, '7h30');
+    await user.click(within(form).getByRole('button', { name: 'Lưu' }));
+    expect(within(form).getByRole('alert').textContent).toBe('Giờ làm việc: nhập giờ dạng HH:MM, ví dụ 07:30.');
+    expect(host.inputsTo('updateKioskSettings')).toHaveLength(1);
+    await user.clear(opens);
+    await user.type(opens, '07:00');
+
     await user.clear(hotline);
     await user.type(hotline, 'gọi 1022');
     await user.click(within(form).getByRole('button', { name: 'Lưu' }));
@@ -110,9 +120,10 @@ describe('admin: unit and officers', () => {
     await waitFor(() => expect(within(reset).getByRole('status').textContent).toBe('Đã đặt lại mã PIN cho Phạm Văn Đức; tài khoản đã được mở khoá.'));
 
     expect(host.inputsTo('saveOfficer')).toEqual([
-      { code: 'nv03', name: 'Phạm Văn Đức', role: 'staff', counter: 'Q2', active: true, pin: '3579' },
+      // Desk head (issue 13) is sent with every save, false unless ticked.
+      { code: 'nv03', name: 'Phạm Văn Đức', role: 'staff', counter: 'Q2', active: true, deskHead: false, pin: '3579' },
       // No pin and no photo: the stored photo is kept, the PIN is changed only by a reset.
-      { code: 'nv03', name: 'Phạm Văn Đức', role: 'admin', counter: 'Q2', active: true },
+      { code: 'nv03', name: 'Phạm Văn Đức', role: 'admin', counter: 'Q2', active: true, deskHead: false },
     ]);
     expect(host.inputsTo('resetOfficerPin')).toEqual([{ code: 'nv03', pin: '8642' }]);
     within(screen.getAllByRole('table')[0]!).getByRole('rowheader', { name: 'nv03' });

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../renderer/api/ApiContext';
 import { App } from '../../renderer/App';
@@ -38,9 +38,8 @@ describe('routes', () => {
   it('shows the admin placeholder with a way back to the kiosk', async () => {
     renderApp('#/admin');
     await screen.findByRole('heading', { level: 1, name: 'Quản trị' });
-    const back = screen.getByRole('link', { name: 'Về màn hình đánh giá' });
-    expect(back.getAttribute('href')).toBe('#/kiosk');
-    window.location.hash = '#/kiosk';
+    fireEvent.click(screen.getByRole('button', { name: 'Về màn hình đánh giá' }));
     await screen.findByRole('button', { name: 'Đánh giá mức độ hài lòng' });
+    expect(window.location.hash).toBe('#/kiosk');
   });
 });

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../src/contract/envelope';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/operations';
-import type { ErrorCode } from '../../src/domain/errors';
+import type { ErrorCode, ErrorDetails } from '../../src/domain/errors';
 import { createClient, type ApiClient, type Transport } from '../../renderer/api/client';
 
 export interface RecordedCall {
@@ -13,7 +13,10 @@ type Handler<K extends OperationName> = (input: InputOf<K>, token: string | null
 export type Handlers = { [K in OperationName]?: Handler<K> };
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message = `fake ${code}`): Envelope<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: ErrorCode, message = `fake ${code}`, details?: ErrorDetails): Envelope<never> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+});
 
 export interface Fake {
   client: ApiClient;

@@ -15,7 +15,6 @@ export const questionnaire: Questionnaire = {
     {
       id: 'access',
       title: { vi: 'Tiếp cận dịch vụ', en: 'Access to the service' },
-      weight: 1,
       reasons: [
         { id: 'waited-too-long', text: { vi: 'Phải chờ quá lâu', en: 'Waited too long' } },
         { id: 'not-enough-seats', text: { vi: 'Thiếu chỗ ngồi chờ', en: 'Not enough seats' } },
@@ -39,7 +38,6 @@ export const questionnaire: Questionnaire = {
     {
       id: 'officer',
       title: { vi: 'Công chức giải quyết công việc', en: 'The officer who served you' },
-      weight: 1,
       reasons: [
         { id: 'impolite', text: { vi: 'Thái độ không lịch sự', en: 'Impolite' } },
         { id: 'unclear-guidance', text: { vi: 'Hướng dẫn không rõ ràng', en: 'Unclear guidance' } },
@@ -56,7 +54,6 @@ export const questionnaire: Questionnaire = {
     {
       id: 'result',
       title: { vi: 'Kết quả giải quyết', en: 'Result of the procedure' },
-      weight: 1,
       reasons: [],
       items: [
         {
@@ -72,7 +69,7 @@ export const questionnaire: Questionnaire = {
 
 export const CITIZEN_ID = '6f1c2b7e-3d4a-4b5c-9e8f-0a1b2c3d4e5f';
 
-export const CONSENT_VERSION = 'contact-consent-2026-11';
+export const CONSENT_VERSION = 'contact-consent-2026-12';
 
 export const setup: OutputOf<'getKioskSetup'> = {
   settings: {
@@ -80,8 +77,12 @@ export const setup: OutputOf<'getKioskSetup'> = {
     hotline: '0235 3846 123',
     feedbackQrText: '',
     timings: { inactivitySeconds: 45, warningSeconds: 20, thankYouSeconds: 3 },
+    armedMinutes: 5,
+    callbackWorkingDays: 2,
+    openingHours: { open: '07:00', close: '17:30' },
     lowScoreThreshold: 2,
     misuse: { minSecondsPerQuestion: 0.8, repeatWindowSeconds: 20 },
+    staffIdleMinutes: 2,
   },
   questionnaire,
   consentVersion: CONSENT_VERSION,
@@ -97,4 +98,5 @@ export const armed: NonNullable<OutputOf<'getArmedContext'>> = {
   counter: { code: 'q2', name: 'Quầy 2' },
   field: { code: 'dat-dai', name: 'Đất đai' },
   hasCaseCode: false,
+  purpose: null,
 };

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { fail, ok } from './fakeTransport';
 import { CITIZEN_ID, setup } from './fixtures';
 import {
-  answer, choiceNames, COMMENT, CONTACT, enabledButton, heading, Q1, Q2, Q3, Q4, renderKiosk, START, startSurvey, tap, THANKS,
+  answer, choiceNames, COMMENT, CONTACT, enabledButton, heading, idsFrom, Q1, Q2, Q3, Q4, REASONS, renderKiosk, sentToHost, START, startSurvey, tap, THANKS,
 } from './kioskHarness';
 
+const SECOND_ID = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
+const ref = { id: 'test-quick', version: 3 };
+
 describe('kiosk', () => {
-  it('asks each item on its own screen and submits exactly what the citizen chose', async () => {
+  it('asks each item on its own screen, commits the ratings once the required ones are given, then adds the rest', async () => {
     const { host, clock, user } = renderKiosk();
     expect(document.documentElement.lang).toBe('vi');
     await screen.findByText('UBND xã Điện Hồng');
@@ -34,31 +37,56 @@ describe('kiosk', () => {
     // Three-point item: three faces, scores 1..3 on its own scale.
     screen.getByText('Công chức giải quyết công việc');
     expect(choiceNames()).toEqual(['Không hài lòng', 'Hài lòng', 'Rất hài lòng']);
+    clock.now = 5_000;
     await answer(user, 'Rất hài lòng', Q4);
+    // The last required rating is given: the ratings are the host's from now on.
+    expect(sentToHost(host)).toEqual([
+      [
+        'submitResponse',
+        {
+          id: CITIZEN_ID,
+          questionnaire: ref,
+          language: 'vi',
+          durationMs: 4_000,
+          answers: [
+            { item: 'access.1', score: 4 },
+            { item: 'access.2', score: null },
+            { item: 'officer', score: 3 },
+          ],
+        },
+      ],
+    ]);
 
-    // A low score on a dimension without reasons asks for none: straight to the comment.
-    await answer(user, 'Rất không hài lòng', COMMENT);
+    // Nobody armed the kiosk: the result may not have been received yet.
+    screen.getByRole('button', { name: 'Chưa nhận kết quả' });
+    expect(screen.queryByRole('button', { name: 'Không ý kiến' })).toBeNull();
+    // A low score on a dimension without reasons of its own still offers "Khác"; passed over, nothing is added.
+    clock.now = 13_345.6;
+    await answer(user, 'Rất không hài lòng', REASONS);
+    expect(within(screen.getByRole('group', { name: 'Lý do chưa hài lòng' })).getAllByRole('button').map((b) => b.textContent)).toEqual(['Khác']);
+    await answer(user, 'Bỏ qua', COMMENT);
     await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: CONTACT });
-    clock.now = 13_345.6;
     await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: THANKS });
 
-    expect(host.inputsTo('submitResponse')).toEqual([
-      {
-        id: CITIZEN_ID,
-        questionnaire: { id: 'test-quick', version: 3 },
-        language: 'vi',
-        durationMs: 12_346,
-        status: 'completed',
-        answers: [
-          { item: 'access.1', score: 4 },
-          { item: 'access.2', score: null },
-          { item: 'officer', score: 3 },
-          { item: 'result', score: 1 },
-        ],
-        reasons: [],
-      },
+    // The optional rating after the commit updates the same response; nothing else was said.
+    expect(sentToHost(host).slice(1)).toEqual([
+      [
+        'submitResponse',
+        {
+          id: CITIZEN_ID,
+          questionnaire: ref,
+          language: 'vi',
+          durationMs: 12_346,
+          answers: [
+            { item: 'access.1', score: 4 },
+            { item: 'access.2', score: null },
+            { item: 'officer', score: 3 },
+            { item: 'result', score: 1 },
+          ],
+        },
+      ],
     ]);
 
     // The thank-you screen counts down from the administrator's setting and shows the hotline.
@@ -72,8 +100,8 @@ describe('kiosk', () => {
     expect(host.inputsTo('getKioskSetup')).toHaveLength(2);
   });
 
-  it('goes back keeping the answer, starts over clearing it, and ignores a second tap', async () => {
-    const { host, user } = renderKiosk();
+  it('goes back keeping the answer, asks before starting over, and ignores a second tap', async () => {
+    const { host, user } = renderKiosk({}, { newId: idsFrom(CITIZEN_ID, SECOND_ID) });
     await startSurvey(user);
 
     await tap(user, 'Bình thường');
@@ -90,38 +118,64 @@ describe('kiosk', () => {
 
     await answer(user, 'Hài lòng', Q2);
     await tap(user, 'Làm lại');
+    // "Làm lại từ đầu?" first; "Không" keeps everything.
+    const dialog = screen.getByRole('dialog', { name: 'Làm lại từ đầu?' });
+    expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Có', 'Không']);
+    expect(document.activeElement?.textContent).toBe('Không');
+    await user.click(within(dialog).getByRole('button', { name: 'Không' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(heading()).toBe(Q2);
+    await tap(user, 'Quay lại');
+    expect(screen.getByRole('button', { name: 'Hài lòng' }).getAttribute('aria-pressed')).toBe('true');
+
+    // "Có": what was answered goes to the host as it stands, and the survey starts over, empty.
+    await tap(user, 'Làm lại');
+    await user.click(within(screen.getByRole('dialog', { name: 'Làm lại từ đầu?' })).getByRole('button', { name: 'Có' }));
     expect(heading()).toBe(Q1);
     screen.getByText('Câu 1/4');
     const pressed = within(screen.getByRole('group', { name: 'Chọn mức độ hài lòng' }))
       .getAllByRole('button')
       .filter((button) => button.getAttribute('aria-pressed') === 'true');
     expect(pressed).toEqual([]);
+    expect(host.inputsTo('submitResponse')).toMatchObject([{ id: CITIZEN_ID, answers: [{ item: 'access.1', score: 4 }] }]);
 
-    // Back from the first question with nothing answered: home, nothing sent.
+    // Back from the first question with nothing answered: home without asking, nothing more sent.
     await tap(user, 'Quay lại');
     await enabledButton(START);
     expect(screen.queryByText(Q1)).toBeNull();
-    expect(host.inputsTo('submitResponse')).toEqual([]);
+    expect(host.inputsTo('submitResponse')).toHaveLength(1);
   });
 
-  it('keeps the answers of a citizen who quits part-way as abandoned', async () => {
+  it('the new survey after "Làm lại" is a response of its own', async () => {
+    const { host, user } = renderKiosk({}, { newId: idsFrom(CITIZEN_ID, SECOND_ID) });
+    await startSurvey(user);
+    await answer(user, 'Hài lòng', Q2);
+    await tap(user, 'Làm lại');
+    await user.click(within(screen.getByRole('dialog', { name: 'Làm lại từ đầu?' })).getByRole('button', { name: 'Có' }));
+    await answer(user, 'Rất hài lòng', Q2);
+    await answer(user, 'Rất hài lòng', Q3);
+    await answer(user, 'Rất hài lòng', Q4);
+    expect(host.inputsTo('submitResponse')).toMatchObject([
+      { id: CITIZEN_ID, answers: [{ item: 'access.1', score: 4 }] },
+      { id: SECOND_ID, answers: [{ item: 'access.1', score: 5 }, { item: 'access.2', score: 5 }, { item: 'officer', score: 3 }] },
+    ]);
+  });
+
+  it('asks before leaving from the first question, then keeps the answers of a citizen who quits part-way', async () => {
     const { host, clock, user } = renderKiosk();
     await startSurvey(user);
     await answer(user, 'Hài lòng', Q2);
     await tap(user, 'Quay lại');
     clock.now = 6_000;
     await tap(user, 'Quay lại');
+    const dialog = screen.getByRole('dialog', { name: 'Làm lại từ đầu?' });
+    within(dialog).getByText('Những câu Ông/Bà đã trả lời vẫn được ghi nhận. Màn hình sẽ trở về trang đầu.');
+    expect(host.inputsTo('submitResponse')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Có' }));
     await enabledButton(START);
-    expect(host.inputsTo('submitResponse')).toEqual([
-      {
-        id: CITIZEN_ID,
-        questionnaire: { id: 'test-quick', version: 3 },
-        language: 'vi',
-        durationMs: 5_000,
-        status: 'abandoned',
-        answers: [{ item: 'access.1', score: 4 }],
-        reasons: [],
-      },
+    // Sent as it stands: the host stores it as abandoned (the officer was not rated).
+    expect(sentToHost(host)).toEqual([
+      ['submitResponse', { id: CITIZEN_ID, questionnaire: ref, language: 'vi', durationMs: 5_000, answers: [{ item: 'access.1', score: 4 }] }],
     ]);
   });
 
@@ -132,12 +186,15 @@ describe('kiosk', () => {
     await answer(user, 'Hài lòng', Q3);
     await answer(user, 'Hài lòng', Q4);
     await answer(user, 'Hài lòng', COMMENT);
-    await answer(user, 'Tiếp tục', CONTACT);
-    await tap(user, 'Tiếp tục');
+    await answer(user, 'Bỏ qua', CONTACT);
+    await tap(user, 'Bỏ qua');
 
     await screen.findByRole('heading', { level: 1, name: 'Xin lỗi, máy chưa ghi nhận được ý kiến của Ông/Bà' });
     screen.getByText('Máy đang gặp sự cố. Xin vui lòng báo cán bộ tại quầy để được hỗ trợ.');
-    expect(host.inputsTo('submitResponse')).toHaveLength(1);
+    // Tried at the commit and again at the end, with every rating.
+    const tries = host.inputsTo('submitResponse');
+    expect(tries.length).toBeGreaterThanOrEqual(2);
+    expect(tries.at(-1)).toMatchObject({ answers: [{ score: 4 }, { score: 4 }, { score: 2 }, { score: 4 }] });
 
     await tap(user, 'Về trang đầu');
     await enabledButton(START);

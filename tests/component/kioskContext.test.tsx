@@ -4,7 +4,7 @@ import type { OutputOf } from '../../src/contract/operations';
 import { fail, ok } from './fakeTransport';
 import { ARM_ID, armed } from './fixtures';
 import {
-  ALREADY_RATED, answer, COMMENT, CONTACT, enabledButton, Q1, Q2, Q3, Q4, renderKiosk, START, startSurvey, tap, THANKS, type User,
+  ALREADY_RATED, answer, COMMENT, CONTACT, enabledButton, heldByHost, Q1, Q2, Q3, Q4, renderKiosk, START, startSurvey, tap, THANKS, type User,
 } from './kioskHarness';
 
 const CONTEXT = 'Ông/Bà đang đánh giá: cán bộ Nguyễn Thị Lan — Quầy 2 — lĩnh vực Đất đai';
@@ -33,14 +33,28 @@ describe('kiosk context: armed by staff, scanned case codes', () => {
     await answer(user, 'Bỏ qua', CONTACT);
     await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: THANKS });
-    expect(host.inputsTo('submitResponse')).toMatchObject([{ armId: ARM_ID }]);
-    expect(host.inputsTo('submitResponse')[0]).not.toHaveProperty('context');
+    expect(heldByHost(host)).toMatchObject([{ armId: ARM_ID }]);
+    expect(heldByHost(host)[0]).not.toHaveProperty('context');
 
     // Used up: the host disarms, and the next citizen sees no context.
     current = null;
     await tap(user, 'Về trang đầu');
     await enabledButton(START);
     await waitFor(() => expect(screen.queryByText(CONTEXT)).toBeNull());
+  });
+
+  it('asks no result questions of a citizen who came to file a case, and offers "Không ý kiến" where it applies', async () => {
+    const { host, user } = renderKiosk({ getArmedContext: () => ok({ ...armed, purpose: 'file' }) });
+    await screen.findByText(CONTEXT);
+    await startSurvey(user);
+    screen.getByText('Câu 1/3');
+    await answer(user, 'Hài lòng', Q2);
+    screen.getByRole('button', { name: 'Không ý kiến' });
+    await answer(user, 'Hài lòng', Q3);
+    // The officer is the last question: no "Kết quả có đúng hẹn không?" after it.
+    await answer(user, 'Hài lòng', COMMENT);
+    expect(screen.queryByText(Q4)).toBeNull();
+    expect(heldByHost(host)).toMatchObject([{ armId: ARM_ID, answers: [{ item: 'access.1' }, { item: 'access.2' }, { item: 'officer' }] }]);
   });
 
   it('names only what is known, and says when a case is attached', async () => {
@@ -59,7 +73,7 @@ describe('kiosk context: armed by staff, scanned case codes', () => {
     screen.getByText('Hồ sơ: 000.00.16.H56-241129-0001');
     await finish(user);
     await screen.findByRole('heading', { level: 1, name: THANKS });
-    expect(host.inputsTo('submitResponse')).toMatchObject([{ status: 'completed', context: { caseCode: '000.00.16.H56-241129-0001' } }]);
+    expect(heldByHost(host)).toMatchObject([{ context: { caseCode: '000.00.16.H56-241129-0001' } }]);
   });
 
   it('ignores keys typed at a person’s pace', async () => {

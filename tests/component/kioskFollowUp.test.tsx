@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ok } from './fakeTransport';
 import { ARM_ID, armed, CITIZEN_ID, CONSENT_VERSION } from './fixtures';
 import {
-  answer, COMMENT, CONTACT, heading, keyName, Q1, Q2, Q3, Q4, REASONS, renderKiosk, startSurvey, tap, THANKS, typeOnScreen, type User,
+  answer, COMMENT, CONTACT, heading, heldByHost, keyName, Q1, Q2, Q3, Q4, REASONS, renderKiosk, startSurvey, tap, THANKS, typeOnScreen, type User,
 } from './kioskHarness';
 
 const chip = (name: string) => screen.getByRole('button', { name });
@@ -25,7 +25,11 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     await answer(user, 'Hài lòng', REASONS);
     screen.getByText('Tiếp cận dịch vụ');
     const reasons = within(screen.getByRole('group', { name: 'Lý do chưa hài lòng' }));
-    expect(reasons.getAllByRole('button').map((b) => b.textContent)).toEqual(['Phải chờ quá lâu', 'Thiếu chỗ ngồi chờ', 'Khó tìm thông tin']);
+    // The questionnaire's reasons, then "Khác", which the kiosk offers on every list.
+    expect(reasons.getAllByRole('button').map((b) => b.textContent)).toEqual(['Phải chờ quá lâu', 'Thiếu chỗ ngồi chờ', 'Khó tìm thông tin', 'Khác']);
+    // An optional step, said as such instead of a question count.
+    screen.getByText('Góp ý thêm — không bắt buộc');
+    expect(screen.queryByText(/^Câu \d/)).toBeNull();
     await tap(user, 'Thiếu chỗ ngồi chờ');
     await tap(user, 'Phải chờ quá lâu');
     await tap(user, 'Khó tìm thông tin');
@@ -38,6 +42,7 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     screen.getByText('Công chức giải quyết công việc');
     await tap(user, 'Thái độ không lịch sự');
     await answer(user, 'Tiếp tục', Q4);
+    clock.now = 31_000;
     await answer(user, 'Hài lòng', COMMENT);
 
     const box = screen.getByRole('textbox', { name: 'Góp ý của Ông/Bà' });
@@ -51,23 +56,23 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     expect((consent as HTMLInputElement).checked).toBe(false);
     // The short notice: optional, purpose, who keeps it, for how long; read with the box.
     expect(document.getElementById(consent.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'Không bắt buộc. Số điện thoại chỉ dùng để trả lời góp ý của Ông/Bà, do Bộ phận Một cửa của xã giữ và được xoá sau 12 tháng.',
+      'Không bắt buộc. Số điện thoại chỉ dùng để trả lời góp ý của Ông/Bà, do UBND xã Điện Hồng giữ và được xoá sau 12 tháng.',
     );
     expect(screen.queryByLabelText('Số điện thoại')).toBeNull();
     await user.click(consent);
     await tapKeypad(user, '0905123456');
     expect(screen.getByLabelText<HTMLInputElement>('Số điện thoại').value).toBe('0905123456');
-    clock.now = 31_000;
     await tap(user, 'Tiếp tục');
     await screen.findByRole('heading', { level: 1, name: THANKS });
 
-    expect(host.inputsTo('submitResponse')).toEqual([
+    // Each detail went on its own, after the ratings it belongs to.
+    expect(host.inputsTo('addResponseDetails').every((input) => Object.keys(input as object).length === 2)).toBe(true);
+    expect(heldByHost(host)).toEqual([
       {
         id: CITIZEN_ID,
         questionnaire: { id: 'test-quick', version: 3 },
         language: 'vi',
         durationMs: 30_000,
-        status: 'completed',
         answers: [
           { item: 'access.1', score: 2 },
           { item: 'access.2', score: 4 },
@@ -87,28 +92,113 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     ]);
   });
 
-  it('sends nothing of what was skipped', async () => {
+  it('never forgets what was entered: "Bỏ qua" only while nothing is, "Tiếp tục" once something is, and back shows it all', async () => {
     const { host, user } = renderKiosk();
     await startSurvey(user);
     await answer(user, 'Rất không hài lòng', Q2);
     await answer(user, 'Rất hài lòng', REASONS);
+    const onward = () => screen.getAllByRole('button', { name: /^(Bỏ qua|Tiếp tục)$/ }).map((b) => b.textContent);
+    expect(onward()).toEqual(['Bỏ qua']);
     await tap(user, 'Phải chờ quá lâu');
+    expect(onward()).toEqual(['Tiếp tục']);
+    await answer(user, 'Tiếp tục', Q3);
+    await answer(user, 'Rất hài lòng', Q4);
+    await answer(user, 'Rất hài lòng', COMMENT);
+    expect(onward()).toEqual(['Bỏ qua']);
+    await typeOnScreen(user, 'abc');
+    expect(onward()).toEqual(['Tiếp tục']);
+    await answer(user, 'Tiếp tục', CONTACT);
+    expect(onward()).toEqual(['Bỏ qua']);
+    await user.click(screen.getByRole('checkbox'));
+    await tapKeypad(user, '0905123456');
+    expect(onward()).toEqual(['Tiếp tục']);
+
+    // Back through every screen: each still holds what was entered.
+    await answer(user, 'Quay lại', COMMENT);
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Góp ý của Ông/Bà' }).value).toBe('abc');
+    await answer(user, 'Quay lại', Q4);
+    await answer(user, 'Quay lại', Q3);
+    await answer(user, 'Quay lại', REASONS);
+    expect(pressed('Phải chờ quá lâu')).toBe('true');
+    await answer(user, 'Tiếp tục', Q3);
+    await answer(user, 'Rất hài lòng', Q4);
+    await answer(user, 'Rất hài lòng', COMMENT);
+    await answer(user, 'Tiếp tục', CONTACT);
+    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Số điện thoại').value).toBe('0905123456');
+    await tap(user, 'Tiếp tục');
+    await screen.findByRole('heading', { level: 1, name: THANKS });
+    // The thanks say when the office calls back: the number was left.
+    screen.getByText('Cán bộ sẽ gọi lại cho Ông/Bà trong vòng 2 ngày làm việc.');
+    expect(heldByHost(host)).toMatchObject([
+      { reasons: [{ dimension: 'access', reason: 'waited-too-long' }], comment: 'abc', contact: { phone: '0905123456', consentVersion: CONSENT_VERSION } },
+    ]);
+  });
+
+  it('"Bỏ qua" with nothing entered sends nothing more, and the thanks make no promise of a call', async () => {
+    const { host, user } = renderKiosk();
+    await startSurvey(user);
+    await answer(user, 'Rất không hài lòng', Q2);
+    await answer(user, 'Rất hài lòng', REASONS);
     await answer(user, 'Bỏ qua', Q3);
     await answer(user, 'Rất hài lòng', Q4);
     await answer(user, 'Rất hài lòng', COMMENT);
-    await typeOnScreen(user, 'abc');
     await answer(user, 'Bỏ qua', CONTACT);
-    await user.click(screen.getByRole('checkbox'));
-    await tapKeypad(user, '0905123456');
+    // The promise of the start screen holds: asked only for a call back, and said to be optional.
+    screen.getByText('Không bắt buộc. Chỉ để lại số điện thoại nếu Ông/Bà muốn cán bộ gọi lại trả lời góp ý.');
     await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: THANKS });
+    expect(screen.queryByText(/gọi lại/)).toBeNull();
 
-    const [sent] = host.inputsTo('submitResponse');
-    expect(sent).toMatchObject({ status: 'completed', reasons: [] });
+    expect(host.inputsTo('addResponseDetails')).toEqual([]);
+    const [sent] = heldByHost(host);
+    expect(sent).toMatchObject({ reasons: [] });
     expect(sent).not.toHaveProperty('comment');
     expect(sent).not.toHaveProperty('contact');
     expect(sent).not.toHaveProperty('armId');
     expect(sent).not.toHaveProperty('context');
+  });
+
+  it('"Gửi đánh giá" leaves the follow-ups in one tap, keeping what was entered', async () => {
+    const { host, user } = renderKiosk();
+    await startSurvey(user);
+    await answer(user, 'Không hài lòng', Q2);
+    await answer(user, 'Hài lòng', REASONS);
+    await tap(user, 'Khó tìm thông tin');
+    await tap(user, 'Gửi đánh giá');
+    await screen.findByRole('heading', { level: 1, name: THANKS });
+    // The ratings not yet given stay ungiven; the reason picked went.
+    expect(heldByHost(host)).toMatchObject([
+      { answers: [{ item: 'access.1', score: 2 }, { item: 'access.2', score: 4 }], reasons: [{ dimension: 'access', reason: 'hard-to-find' }] },
+    ]);
+  });
+
+  it('"Khác" brings the comment next, saying what it is for, and is told by the comment rather than sent as a reason', async () => {
+    const { host, user } = renderKiosk();
+    await startSurvey(user);
+    await answer(user, 'Không hài lòng', Q2);
+    await answer(user, 'Hài lòng', REASONS);
+    await tap(user, 'Khác');
+    screen.getByText('Ông/Bà đã chọn “Khác”: màn hình tiếp theo để Ông/Bà ghi rõ.');
+    await answer(user, 'Tiếp tục', COMMENT);
+    screen.getByText('Ông/Bà đã chọn “Khác” ở mục: Tiếp cận dịch vụ. Xin ghi rõ ở đây.');
+    await typeOnScreen(user, 'xa');
+    // Then the questions left, and no second comment screen.
+    await answer(user, 'Tiếp tục', Q3);
+    await answer(user, 'Hài lòng', Q4);
+    await answer(user, 'Hài lòng', CONTACT);
+    await answer(user, 'Quay lại', Q4);
+    await answer(user, 'Quay lại', Q3);
+    await answer(user, 'Quay lại', COMMENT);
+    await answer(user, 'Quay lại', REASONS);
+    expect(pressed('Khác')).toBe('true');
+    await answer(user, 'Tiếp tục', COMMENT);
+    await answer(user, 'Tiếp tục', Q3);
+    await answer(user, 'Hài lòng', Q4);
+    await answer(user, 'Hài lòng', CONTACT);
+    await tap(user, 'Bỏ qua');
+    await screen.findByRole('heading', { level: 1, name: THANKS });
+    expect(heldByHost(host)).toMatchObject([{ reasons: [], comment: 'xa' }]);
   });
 
   it('goes back through the follow-up screens, and drops the reasons of a score raised meanwhile', async () => {
@@ -132,32 +222,31 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     await answer(user, 'Hài lòng', Q3);
     await answer(user, 'Hài lòng', Q4);
     await answer(user, 'Hài lòng', COMMENT);
-    await answer(user, 'Tiếp tục', CONTACT);
+    await answer(user, 'Bỏ qua', CONTACT);
     await answer(user, 'Quay lại', COMMENT);
-    await answer(user, 'Tiếp tục', CONTACT);
-    await tap(user, 'Tiếp tục');
+    await answer(user, 'Bỏ qua', CONTACT);
+    await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: THANKS });
-    expect(host.inputsTo('submitResponse')).toMatchObject([{ answers: [{ score: 4 }, { score: 4 }, { score: 2 }, { score: 4 }], reasons: [] }]);
+    expect(heldByHost(host)).toMatchObject([{ answers: [{ score: 4 }, { score: 4 }, { score: 2 }, { score: 4 }], reasons: [] }]);
   });
 
   it('checks the phone number before going on, and forgets it when consent is withdrawn', async () => {
     const { host, user } = renderKiosk();
     await startSurvey(user);
     for (const next of [Q2, Q3, Q4, COMMENT]) await answer(user, 'Hài lòng', next);
-    await answer(user, 'Tiếp tục', CONTACT);
+    await answer(user, 'Bỏ qua', CONTACT);
     await user.click(screen.getByRole('checkbox'));
     const phone = screen.getByLabelText<HTMLInputElement>('Số điện thoại');
 
     const invalid = 'Số điện thoại chưa đúng: số bắt đầu bằng 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số.';
-    await tap(user, 'Tiếp tục');
-    expect(screen.getByRole('alert').textContent).toBe(invalid);
-    expect(phone.getAttribute('aria-invalid')).toBe('true');
-    expect(heading()).toBe(CONTACT);
-
+    // Ticked, nothing typed: nothing to keep, so the way on is "Bỏ qua".
+    screen.getByRole('button', { name: 'Bỏ qua' });
     await tapKeypad(user, '12345');
     await tap(user, 'Xoá');
     expect(phone.value).toBe('1234');
     await tap(user, 'Tiếp tục');
+    expect(screen.getByRole('alert').textContent).toBe(invalid);
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
     expect(heading()).toBe(CONTACT);
 
     // Withdrawn consent forgets the number; ticked again, the field starts empty.
@@ -174,7 +263,7 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     expect(screen.queryByText(invalid)).toBeNull();
     await tap(user, 'Tiếp tục');
     await screen.findByRole('heading', { level: 1, name: THANKS });
-    expect(host.inputsTo('submitResponse')).toMatchObject([{ contact: { phone: '+84905123456', consentVersion: CONSENT_VERSION } }]);
+    expect(heldByHost(host)).toMatchObject([{ contact: { phone: '+84905123456', consentVersion: CONSENT_VERSION } }]);
   });
 
   it('takes a comment typed on a physical keyboard, with the same Telex', async () => {
@@ -192,7 +281,7 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     await answer(user, 'Tiếp tục', CONTACT);
     await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: THANKS });
-    expect(host.inputsTo('submitResponse')).toMatchObject([{ comment: 'Nhanh chóng quá'.normalize('NFC') }]);
+    expect(heldByHost(host)).toMatchObject([{ comment: 'Nhanh chóng quá'.normalize('NFC') }]);
     expect(heading()).toBe(THANKS);
   });
 });

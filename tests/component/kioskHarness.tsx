@@ -6,7 +6,7 @@ import { i18n } from '../../renderer/i18n';
 import { KioskApp } from '../../renderer/kiosk/KioskApp';
 import type { KioskEnv } from '../../renderer/kiosk/kioskEnv';
 import type { KeyboardI18nKey } from '../../renderer/keyboard/OnScreenKeyboard';
-import { fakeHost, ok, type Handlers } from './fakeTransport';
+import { fakeHost, ok, type Fake, type Handlers } from './fakeTransport';
 import { CITIZEN_ID, setup } from './fixtures';
 
 /** Shared by the kiosk test files: a kiosk over a fake host, and the steps a citizen takes. */
@@ -33,7 +33,8 @@ export function renderKiosk(handlers: Handlers = {}, env: Partial<KioskEnv> = {}
     getKioskSetup: () => ok(setup),
     getArmedContext: () => ok(null),
     checkCaseCode: () => ok({ alreadyRated: false }),
-    submitResponse: (input) => ok({ id: input.id, day: '2026-11-29', status: input.status, flags: [], duplicate: false }),
+    submitResponse: (input) => ok({ id: input.id, day: '2026-11-29', status: 'completed', flags: [], duplicate: false }),
+    addResponseDetails: (input) => ok({ id: input.id, changed: true }),
     ...handlers,
   });
   // A frozen monotonic clock the test moves by hand.
@@ -46,6 +47,39 @@ export function renderKiosk(handlers: Handlers = {}, env: Partial<KioskEnv> = {}
   const user = fakeTimers ? userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) }) : userEvent.setup();
   return { host, clock, user };
 }
+
+/** What the kiosk told the host of its citizens, call by call: the ratings and the details added to them. */
+export const sentToHost = (host: Fake) =>
+  host.calls.filter((call) => call.name === 'submitResponse' || call.name === 'addResponseDetails').map((call) => [call.name, call.input]);
+
+/**
+ * What the host holds after those calls, per response in the order first sent:
+ * the latest ratings, and each detail as last added (an empty comment or a null
+ * contact removes it). Written here, apart from the kiosk's own code.
+ */
+export function heldByHost(host: Fake): Array<Record<string, unknown>> {
+  const held = new Map<string, Record<string, unknown>>();
+  for (const [name, input] of sentToHost(host) as Array<[string, Record<string, unknown> & { id: string }]>) {
+    const before = held.get(input.id);
+    if (name === 'submitResponse') {
+      held.set(input.id, { reasons: [], ...before, ...input });
+      continue;
+    }
+    if (!before) throw new Error(`details for ${input.id} before its ratings`);
+    const { id: _id, ...details } = input;
+    for (const [key, value] of Object.entries(details)) {
+      if (value === null || value === '') delete before[key];
+      else before[key] = value;
+    }
+  }
+  return [...held.values()];
+}
+
+/** Ids for citizens one after the other (a "Làm lại" after answering starts a new response). */
+export const idsFrom = (...ids: string[]) => {
+  const left = [...ids];
+  return () => left.shift() ?? 'no-more-ids';
+};
 
 export const heading = () => screen.getByRole('heading', { level: 1 }).textContent;
 

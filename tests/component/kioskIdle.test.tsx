@@ -59,9 +59,7 @@ describe('kiosk inactivity', () => {
         questionnaire: { id: 'test-quick', version: 3 },
         language: 'vi',
         durationMs: 65_000,
-        status: 'abandoned',
         answers: [{ item: 'access.1', score: 4 }],
-        reasons: [],
       },
     ]);
   });

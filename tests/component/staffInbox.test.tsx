@@ -28,6 +28,12 @@ function inbox(n: number): Item[] {
     note: null,
     updatedBy: null,
     updatedAt: null,
+    resolvedBy: null,
+    resolvedAt: null,
+    selfResolved: false,
+    dueDay: '2026-12-11',
+    callBack: null,
+    callBackDueDay: null,
   }));
 }
 
@@ -48,13 +54,18 @@ function fakeInbox(items: Item[]) {
           handled,
           handledPercent: (handled / items.length) * 100,
           oldestUnhandled: oldest ? { responseId: oldest.responseId, submittedAt: oldest.submittedAt } : null,
+          onTime: { onTime: handled, due: handled, open: items.length - handled, percent: handled === 0 ? null : 100 },
+          calledBack: { onTime: 0, due: 0, open: 0, percent: null },
         },
+        deskHeads: [{ code: 'tp01', name: 'Lê Văn Trưởng' }],
       });
     },
     updateFeedback: ({ responseId, status, note }: { responseId: string; status: Item['status']; note?: string }) => {
       if (status === 'resolved' && !note) return fail('bad_input', 'note: say how it was resolved');
       const index = items.findIndex((i) => i.responseId === responseId);
-      const updated = { ...items[index]!, status, note: note ?? null, updatedBy: 'tt02', updatedAt: '2026-11-29T07:30:00.000Z' };
+      const at = '2026-11-29T07:30:00.000Z';
+      const resolved = status === 'resolved';
+      const updated = { ...items[index]!, status, note: note ?? null, updatedBy: 'tt02', updatedAt: at, resolvedBy: resolved ? 'tt02' : null, resolvedAt: resolved ? at : null };
       items[index] = updated;
       return ok(updated);
     },
@@ -85,11 +96,11 @@ describe('feedback inbox', () => {
     };
     items[1] = { ...items[1]!, flags: ['too_fast'], responseStatus: 'abandoned', status: 'resolved', note: 'Đã gọi lại', updatedBy: 'nv01', updatedAt: '2026-11-29T06:30:00.000Z' };
     const { host, user } = renderStaff(fakeInbox(items));
-    await openView(user, 'Phản ánh, kiến nghị');
+    await openView(user, 'Đánh giá thấp và góp ý');
 
-    await screen.findByText('Đã xử lý 33,3% (1/3 phản ánh)');
-    screen.getByText('Mục tiêu: 100% phản ánh, kiến nghị được xử lý.');
-    const first = card('Phản ánh lúc 14:05 29/11/2026');
+    await screen.findByText('Đã xử lý 33,3% (1/3 mục)');
+    screen.getByText('Mục tiêu: 100% đánh giá thấp và góp ý được xử lý.');
+    const first = card('Đánh giá lúc 29/11/2026 14:05');
     const details = within(first);
     expect(details.getByText('Quầy').nextElementSibling?.textContent).toBe('Quầy 1 — Tư pháp, hộ tịch');
     expect(details.getByText('Cán bộ').nextElementSibling?.textContent).toBe('Nguyễn Văn An');
@@ -107,13 +118,13 @@ describe('feedback inbox', () => {
     expect(first.querySelector('script, b')).toBeNull();
     details.getByText('Mới');
 
-    const second = within(card('Phản ánh lúc 13:05 29/11/2026'));
+    const second = within(card('Đánh giá lúc 29/11/2026 13:05'));
     second.getByText('Nghi vấn');
     second.getByText('Bỏ dở');
-    second.getByText('Đã xử lý bởi Nguyễn Văn An lúc 13:30 29/11/2026.');
+    second.getByText('Đã xử lý bởi Nguyễn Văn An lúc 29/11/2026 13:30.');
 
     await user.click(details.getByRole('button', { name: 'Nhận xử lý' }));
-    await details.findByText('Đang xử lý: Trần Thị Bình, từ 14:30 29/11/2026.');
+    await details.findByText('Đang xử lý: Trần Thị Bình, từ 29/11/2026 14:30.');
     details.getByText('Đang xử lý');
 
     // Resolving needs a note: refused here, before the host is asked.
@@ -122,9 +133,9 @@ describe('feedback inbox', () => {
     expect(details.getByLabelText('Kết quả xử lý').getAttribute('aria-invalid')).toBe('true');
     await user.type(details.getByLabelText('Kết quả xử lý'), 'Đã bố trí thêm ghế chờ');
     await user.click(details.getByRole('button', { name: 'Đánh dấu đã xử lý' }));
-    await details.findByText('Đã xử lý bởi Trần Thị Bình lúc 14:30 29/11/2026.');
+    await details.findByText('Đã xử lý bởi Trần Thị Bình lúc 29/11/2026 14:30.');
     details.getByText('Đã bố trí thêm ghế chờ');
-    await screen.findByText('Đã xử lý 66,7% (2/3 phản ánh)');
+    await screen.findByText('Đã xử lý 66,7% (2/3 mục)');
 
     expect(host.inputsTo('updateFeedback')).toEqual([
       { responseId: uuid(3), status: 'in_progress' },
@@ -136,7 +147,7 @@ describe('feedback inbox', () => {
     const items = inbox(25);
     items[3] = { ...items[3]!, status: 'resolved', note: 'Xong', updatedBy: 'tt02', updatedAt: '2026-11-29T07:00:00.000Z' };
     const { host, user } = renderStaff(fakeInbox(items));
-    await openView(user, 'Phản ánh, kiến nghị');
+    await openView(user, 'Đánh giá thấp và góp ý');
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(20));
 
     await user.click(screen.getByRole('button', { name: 'Tải thêm' }));
@@ -154,10 +165,10 @@ describe('feedback inbox', () => {
 
   it('jumps to the item waiting longest, loading the pages before it', async () => {
     const { user } = renderStaff(fakeInbox(inbox(30)));
-    await openView(user, 'Phản ánh, kiến nghị');
-    await screen.findByText('Phản ánh chờ lâu nhất: gửi lúc 09:05 28/11/2026.');
-    await user.click(screen.getByRole('button', { name: 'Xem phản ánh này' }));
-    const oldest = await screen.findByRole('article', { name: 'Phản ánh lúc 09:05 28/11/2026' });
+    await openView(user, 'Đánh giá thấp và góp ý');
+    await screen.findByText('Mục chờ lâu nhất: gửi lúc 28/11/2026 09:05.');
+    await user.click(screen.getByRole('button', { name: 'Xem mục này' }));
+    const oldest = await screen.findByRole('article', { name: 'Đánh giá lúc 28/11/2026 09:05' });
     await waitFor(() => expect(document.activeElement).toBe(oldest));
     expect(screen.getAllByRole('article')).toHaveLength(30);
   });
@@ -167,7 +178,7 @@ describe('feedback inbox', () => {
     const items = inbox(25);
     let revision = 1;
     const { user } = renderStaff({ ...fakeInbox(items), liveStatus: () => ok({ revision, pendingWrites: 0 }) }, { fakeTimers: true });
-    await openView(user, 'Phản ánh, kiến nghị');
+    await openView(user, 'Đánh giá thấp và góp ý');
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(20));
     await user.click(screen.getByRole('button', { name: 'Tải thêm' }));
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(25));
@@ -176,7 +187,41 @@ describe('feedback inbox', () => {
     revision = 2;
     await act(() => vi.advanceTimersByTimeAsync(1_600));
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(26));
-    expect(screen.getAllByRole('article')[0]).toBe(card('Phản ánh lúc 15:05 29/11/2026'));
-    await screen.findByText('Đã xử lý 0,0% (0/26 phản ánh)');
+    expect(screen.getAllByRole('article')[0]).toBe(card('Đánh giá lúc 29/11/2026 15:05'));
+    await screen.findByText('Đã xử lý 0,0% (0/26 mục)');
+  });
+
+  it('an item about the officer signed in offers no resolving and no call-back; another officer records the call-back', async () => {
+    const items = inbox(2);
+    items[0] = { ...items[0]!, officer: 'tt02', phone: '0905123456', callBackDueDay: '2026-12-02' };
+    items[1] = { ...items[1]!, officer: 'nv01', phone: '0912000111', callBackDueDay: '2026-12-02' };
+    const host = fakeInbox(items);
+    const { user, host: seen } = renderStaff({
+      ...host,
+      recordCallBack: ({ responseId, day, result }: { responseId: string; day: string; result: string }) => {
+        const index = items.findIndex((i) => i.responseId === responseId);
+        items[index] = { ...items[index]!, callBack: { day, result, by: 'tt02', at: '2026-11-29T08:00:00.000Z' } };
+        return ok(items[index]!);
+      },
+    });
+    await openView(user, 'Đánh giá thấp và góp ý');
+
+    const mine = within(await screen.findByRole('article', { name: 'Đánh giá lúc 29/11/2026 14:05' }));
+    mine.getByText('Đánh giá này về chính bạn: cán bộ khác hoặc trưởng bộ phận xử lý và gọi lại cho người dân.');
+    expect(mine.queryByRole('button', { name: 'Đánh dấu đã xử lý' })).toBeNull();
+    expect(mine.queryByRole('button', { name: 'Ghi nhận đã gọi lại' })).toBeNull();
+    mine.getByText('Hạn xử lý: 11/12/2026');
+    mine.getByText('Hạn gọi lại: 02/12/2026');
+
+    const other = within(card('Đánh giá lúc 29/11/2026 13:05'));
+    other.getByText(/Người xử lý: cán bộ khác hoặc trưởng bộ phận \(Lê Văn Trưởng\)/);
+    await user.click(other.getByRole('button', { name: 'Ghi nhận đã gọi lại' }));
+    expect(other.getByRole('alert').textContent).toBe('Vui lòng ghi kết quả cuộc gọi.');
+    await user.clear(other.getByLabelText('Ngày gọi'));
+    await user.type(other.getByLabelText('Ngày gọi'), '2026-11-29');
+    await user.type(other.getByLabelText('Kết quả cuộc gọi'), 'Đã báo kết quả');
+    await user.click(other.getByRole('button', { name: 'Ghi nhận đã gọi lại' }));
+    await other.findByText('Đã gọi lại cho người dân ngày 29/11/2026: Đã báo kết quả');
+    expect(seen.inputsTo('recordCallBack')).toEqual([{ responseId: uuid(1), day: '2026-11-29', result: 'Đã báo kết quả' }]);
   });
 });

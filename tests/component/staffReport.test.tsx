@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InputOf, OutputOf } from '../../src/contract/operations';
 import { ok } from './fakeTransport';
-import { openView, renderStaff, todaySummary } from './staffHarness';
+import { quickToday, renderStaff, signIn, todaySummary } from './staffHarness';
 
 beforeEach(() => {
   // Only the clock: the charts' own timers run as in a browser.
@@ -12,22 +12,32 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const report = (input: InputOf<'periodReport'>): OutputOf<'periodReport'> => ({
-  ...('from' in input.period ? input.period : { from: '2026-11-01', to: '2026-11-30' }),
-  ...todaySummary,
-  score: {
-    ...todaySummary.score,
-    dimensions: todaySummary.score.dimensions.map((d) =>
-      d.dimension === 'access'
-        ? { ...d, items: [{ item: 'access.1', index: 100, mean: 4.6, answers: 10, distribution: [0, 0, 0, 4, 6] }] }
-        : d,
-    ),
-  },
-  trend: [
-    { day: '2026-11-02', index: 80, answers: 12, dimensions: { access: 100, officer: 60 } },
-    { day: '2026-11-03', index: 90, answers: 9, dimensions: { access: 100, officer: 80 } },
-  ],
-});
+const trend = [
+  { day: '2026-11-02', index: 80, coverage: 2, answers: 12, dimensions: { access: 100, officer: 60 } },
+  { day: '2026-11-03', index: 90, coverage: 2, answers: 9, dimensions: { access: 100, officer: 80 } },
+];
+
+/** Two questionnaire versions in the period: the fixture's quick form (2/5 dimensions answered) and a full form. */
+const report = (input: InputOf<'periodReport'>): OutputOf<'periodReport'> => {
+  const [full, quick] = todaySummary.byQuestionnaire;
+  return {
+    ...('from' in input.period ? input.period : { from: '2026-11-01', to: '2026-11-30' }),
+    responses: todaySummary.responses,
+    byQuestionnaire: [
+      { ...full!, trend: [{ day: '2026-11-03', index: 40, coverage: 5, answers: 25, dimensions: { access: 40, procedure: 40, officer: 40, result: 40, feedback: 40 } }] },
+      {
+        ...quick!,
+        score: {
+          ...quickToday,
+          dimensions: quickToday.dimensions.map((d) =>
+            d.dimension === 'access' ? { ...d, items: [{ item: 'access.1', index: 100, mean: 4.6, answers: 10, distribution: [0, 0, 0, 4, 6] }] } : d,
+          ),
+        },
+        trend,
+      },
+    ],
+  };
+};
 
 const rowCells = (table: HTMLElement, name: string) =>
   within(within(table).getByRole('row', { name: new RegExp(`^${name}`) }))
@@ -37,7 +47,11 @@ const rowCells = (table: HTMLElement, name: string) =>
 describe('period report', () => {
   it('builds the request from the period and the filters, and shows the tables behind the charts', async () => {
     const { host, user } = renderStaff({ periodReport: (input) => ok(report(input)) });
-    await openView(user, 'Báo cáo');
+    await signIn(user);
+    await screen.findByRole('heading', { level: 1, name: 'Hôm nay' });
+    await user.click(screen.getByRole('link', { name: 'Báo cáo' }));
+    // Two versions, each with its two charts: drawing them in jsdom takes a while on a busy machine.
+    await screen.findByRole('heading', { level: 1, name: 'Báo cáo' }, { timeout: 10_000 });
     // This month at first.
     await screen.findByRole('heading', { level: 2, name: 'Kết quả từ 01/11/2026 đến 30/11/2026' });
     expect(host.inputsTo('periodReport')).toEqual([
@@ -58,7 +72,9 @@ describe('period report', () => {
     await user.selectOptions(screen.getByLabelText('Quầy'), 'Quầy 2 — Đất đai, xây dựng');
     await user.selectOptions(screen.getByLabelText('Cán bộ'), 'Nguyễn Văn An');
     await user.selectOptions(screen.getByLabelText('Lĩnh vực'), 'Đất đai');
-    await user.selectOptions(screen.getByLabelText('Phiên bản bảng hỏi'), 'Phiếu thử (phiên bản 3)');
+    const versions = screen.getByLabelText<HTMLSelectElement>('Phiên bản bảng hỏi');
+    expect(versions.selectedOptions[0]?.textContent).toBe('Mọi phiên bản, mỗi phiên bản một mục riêng');
+    await user.selectOptions(versions, 'Phiếu thử (phiên bản 3)');
     await user.click(screen.getByLabelText('Gồm phiếu nghi vấn'));
     await user.click(screen.getByLabelText('Gồm phiếu bỏ dở'));
     await user.click(screen.getByRole('button', { name: 'Xem báo cáo' }));
@@ -76,10 +92,20 @@ describe('period report', () => {
       },
     });
 
-    expect(rowCells(screen.getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' }), 'Chỉ số SIPAS')[0]).toBe('83,3%');
-    // The trend chart has a title and its figures as a table.
-    const trend = screen.getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' });
-    const trendTable = within(trend).getByRole('table', { name: 'Chỉ số hài lòng theo ngày' });
+    // The period's counts over every version, under the one set of names.
+    const totals = screen.getAllByRole('definition').slice(0, 4).map((dd) => [dd.previousElementSibling?.textContent, dd.textContent]);
+    expect(totals).toEqual([['Số phiếu', '1.239'], ['Phiếu hợp lệ', '1.234'], ['Phiếu nghi vấn', '2'], ['Phiếu bỏ dở', '3']]);
+    // A section per version, each with its own index: nothing pooled.
+    const full = screen.getByRole('region', { name: 'Phiếu đầy đủ (phiên bản 1)' });
+    const quick = screen.getByRole('region', { name: 'Phiếu thử (phiên bản 3)' });
+    expect(rowCells(within(full).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' }), 'Chỉ số SIPAS')[0]).toBe('40,0%');
+    within(full).getByRole('rowheader', { name: 'Chỉ số SIPAS' });
+    const quickScores = within(quick).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' });
+    expect(rowCells(quickScores, 'Chỉ số SIPAS')[0]).toBe('83,3%');
+    within(quickScores).getByRole('rowheader', { name: 'Chỉ số SIPAS (2/5 yếu tố)' });
+    // The trend chart has a title and its figures as a table; a day's SIPAS over two dimensions says so.
+    const trendFigure = within(quick).getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' });
+    const trendTable = within(trendFigure).getByRole('table', { name: 'Chỉ số hài lòng theo ngày' });
     expect(within(trendTable).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'Ngày',
       'Chỉ số SIPAS',
@@ -90,15 +116,17 @@ describe('period report', () => {
       'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị',
       'Số câu trả lời',
     ]);
-    expect(rowCells(trendTable, '02/11/2026')).toEqual(['80,0%', '100,0%', '—', '60,0%', '—', '—', '12']);
-    const distribution = within(screen.getByRole('figure', { name: 'Số câu trả lời theo mức điểm' })).getByRole('table');
+    expect(rowCells(trendTable, '02/11/2026')).toEqual(['80,0% (2/5 yếu tố)', '100,0%', '—', '60,0%', '—', '—', '12']);
+    const fullTrend = within(within(full).getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' })).getByRole('table');
+    expect(rowCells(fullTrend, '03/11/2026')).toEqual(['40,0%', '40,0%', '40,0%', '40,0%', '40,0%', '40,0%', '25']);
+    const distribution = within(within(quick).getByRole('figure', { name: 'Số câu trả lời theo mức điểm' })).getByRole('table');
     expect(rowCells(distribution, '5 – Rất hài lòng')).toEqual(['15']);
-    expect(rowCells(screen.getByRole('table', { name: 'Chỉ số hài lòng theo từng câu hỏi' }), 'Nơi tiếp đón')).toEqual(['100,0%', '4,60', '10']);
+    expect(rowCells(within(quick).getByRole('table', { name: 'Chỉ số hài lòng theo từng câu hỏi' }), 'Nơi tiếp đón')).toEqual(['100,0%', '4,60', '10']);
 
     await user.selectOptions(screen.getByLabelText('Kỳ báo cáo'), 'Quý');
     fireEvent.change(screen.getByLabelText('Kỳ có ngày'), { target: { value: '2026-08-15' } });
     await user.click(screen.getByRole('button', { name: 'Xem báo cáo' }));
     await waitFor(() => expect(host.inputsTo('periodReport')).toHaveLength(3));
     expect(host.inputsTo('periodReport')[2]).toMatchObject({ period: { kind: 'quarter', of: '2026-08-15' } });
-  });
+  }, 60_000);
 });

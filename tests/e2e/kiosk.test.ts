@@ -33,9 +33,9 @@ async function api(name: string, input: unknown, token?: string) {
   return envelope.value;
 }
 
-async function activate(id: string) {
+async function activate(id: string, version = 1) {
   const { token } = await api('signIn', { officer: 'qtv', pin: '9999' });
-  await api('activateQuestionnaire', { id, version: 1 }, token);
+  await api('activateQuestionnaire', { id, version }, token);
 }
 
 type Row = { id: string; status: string; language: string; flags: string; case_code_hash: string | null };
@@ -97,17 +97,17 @@ describe('the citizen kiosk in Chromium, by touch', () => {
   });
 
   it('a full survey with a low score, reasons, a Vietnamese comment typed on the on-screen keyboard and a phone number', async () => {
-    await activate('sipas-full');
+    await activate('sipas-full', 2);
     const page = await open();
     await start(page);
-    const labels = ['Hài lòng', 'Rất hài lòng', 'Không hài lòng', 'Hài lòng', 'Hài lòng'];
-    for (let i = 0; i < 5; i += 1) await answer(page, labels[i]!); // access.1..5: one low
+    const labels = ['Hài lòng', 'Rất hài lòng', 'Không hài lòng', 'Hài lòng'];
+    for (let i = 0; i < 4; i += 1) await answer(page, labels[i]!); // access.1..4: one low
     await page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' }).waitFor();
     await page.getByRole('button', { name: 'Phải chờ quá lâu' }).tap();
     await page.getByRole('button', { name: 'Khó tìm thông tin' }).tap();
     await page.getByRole('button', { name: 'Tiếp tục' }).tap();
-    for (let i = 0; i < 4 + 6 + 3; i += 1) await answer(page, 'Rất hài lòng'); // procedure, officer, result
-    for (let i = 0; i < 3; i += 1) await answer(page, 'Không ý kiến'); // feedback is optional
+    for (let i = 0; i < 5 + 6 + 3; i += 1) await answer(page, 'Rất hài lòng'); // procedure, officer, result
+    for (let i = 0; i < 4; i += 1) await answer(page, 'Không ý kiến'); // feedback is optional
 
     await page.getByRole('heading', { name: 'Ông/Bà có góp ý thêm không?' }).waitFor();
     const keyboard = page.getByRole('group', { name: 'Bàn phím' });
@@ -127,7 +127,7 @@ describe('the citizen kiosk in Chromium, by touch', () => {
 
     const row = latest()!;
     expect(row).toMatchObject({ status: 'completed', flags: '[]' });
-    expect(answersOf(row.id)).toHaveLength(21);
+    expect(answersOf(row.id)).toHaveLength(22);
     expect(answersOf(row.id).find((a) => a.item === 'access.3')).toEqual({ item: 'access.3', score: 2 });
     expect(query(dataDir, 'SELECT reason FROM response_reasons WHERE response_id = ? ORDER BY reason', row.id)).toEqual([
       { reason: 'hard-to-find-information' },
@@ -138,7 +138,7 @@ describe('the citizen kiosk in Chromium, by touch', () => {
       'SELECT comment, phone, consent_version, consent_at FROM response_personal WHERE response_id = ?',
       row.id,
     );
-    expect(personal).toMatchObject({ comment: 'Cán bộ hướng dẫn tận tình', phone: '0905123456', consent_version: 'contact-consent-2026-11' });
+    expect(personal).toMatchObject({ comment: 'Cán bộ hướng dẫn tận tình', phone: '0905123456', consent_version: 'contact-consent-2026-12' });
     expect(personal?.comment).toBe(personal?.comment.normalize('NFC'));
     expect(Date.parse(personal!.consent_at)).not.toBeNaN();
     await activate('sipas-quick');
@@ -160,21 +160,21 @@ describe('the citizen kiosk in Chromium, by touch', () => {
     await page.close();
   });
 
-  it('after 45 s untouched it warns for 20 s, then resets and keeps the partial answers as abandoned', async () => {
+  it('after 20 s untouched it warns for 10 s, then resets and keeps the partial answers as abandoned', async () => {
     const { context, page } = await kioskPage(browser, 'about:blank');
     await page.clock.install();
     await page.goto(`${host.url}#/kiosk`);
     await start(page);
     await answer(page, 'Hài lòng');
     await answer(page, 'Bình thường');
-    await page.clock.fastForward(46_000);
+    await page.clock.fastForward(21_000);
     const dialog = page.getByRole('dialog', { name: 'Ông/Bà còn tiếp tục không?' });
     await dialog.waitFor();
     await screenshot(page, '08-still-there');
     expect(await axeViolations(page)).toEqual([]);
-    await page.clock.fastForward(19_000);
-    expect(await dialog.isVisible()).toBe(true); // at least 20 s to answer
-    await page.clock.fastForward(2_000);
+    await page.clock.fastForward(8_000);
+    expect(await dialog.isVisible()).toBe(true); // 10 s to answer, and "Tiếp tục" gives more
+    await page.clock.fastForward(3_000);
     await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
     await expect.poll(() => latest()?.status).toBe('abandoned');
     expect(answersOf(latest()!.id)).toEqual([
@@ -240,6 +240,60 @@ describe('the citizen kiosk in Chromium, by touch', () => {
       await page.close();
     }
   });
+
+  it('five low faces, then "Làm lại" at the reasons screen (after confirming): counted, and the index goes down', async () => {
+    const { token } = await api('signIn', { officer: 'nv01', pin: '1111' });
+    // Today as staff read it, through the HTTP API: the quick form's counted responses and its index.
+    const today = async () => {
+      const summary = await api('dailySummary', {}, token);
+      const quick = summary.byQuestionnaire.find((q: any) => q.questionnaire.id === 'sipas-quick');
+      return { counted: quick?.responses.counted ?? 0, index: quick?.score.index ?? null };
+    };
+    // Someone content before: there is an index to go down from.
+    await api('submitResponse', {
+      id: crypto.randomUUID(),
+      questionnaire: { id: 'sipas-quick', version: 1 },
+      language: 'vi',
+      durationMs: 30_000,
+      answers: ['access', 'procedure', 'officer', 'result', 'feedback'].map((item) => ({ item, score: 5 })),
+    });
+    const before = await today();
+    expect(before.index).not.toBeNull();
+
+    const page = await open();
+    await start(page);
+    for (let i = 0; i < 5; i += 1) {
+      await answer(page, 'Rất không hài lòng');
+      await page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' }).waitFor();
+      if (i < 4) await page.getByRole('button', { name: 'Bỏ qua' }).tap();
+    }
+    // At the last reasons screen: "Làm lại", asked first.
+    await page.getByRole('button', { name: 'Làm lại' }).tap();
+    const dialog = page.getByRole('dialog', { name: 'Làm lại từ đầu?' });
+    await dialog.waitFor();
+    await screenshot(page, '10-restart-dialog');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Có' }).tap();
+    await page.getByText('Câu 1/5').waitFor();
+
+    await expect.poll(() => latest()?.status).toBe('completed');
+    const row = latest()!;
+    expect(row.flags).toBe('[]');
+    expect(answersOf(row.id).map((a) => a.score)).toEqual([1, 1, 1, 1, 1]);
+    const after = await today();
+    expect(after.counted).toBe(before.counted + 1);
+    expect(after.index).toBeLessThan(before.index);
+
+    // Loosely, on the staff screen too: Today shows without an error.
+    const staff = await open();
+    await staff.goto(`${host.url}#/staff`);
+    await staff.getByLabel('Cán bộ').selectOption({ label: 'Nguyễn Thị Lan' });
+    await staff.getByLabel('Mã PIN').fill('1111');
+    await staff.getByRole('button', { name: 'Đăng nhập' }).click();
+    await staff.getByRole('heading', { level: 1, name: 'Hôm nay' }).waitFor();
+    await staff.close();
+    await page.close();
+  }, 90_000);
 
   it('when the host cannot store the answers, the citizen sees an apology', async () => {
     const page = await open();

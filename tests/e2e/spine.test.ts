@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/app/composeApp';
+import { RESPONSE_COUNT_LABELS } from '../../src/domain/responseCounts';
 import { kioskPage, launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/hostProcess';
 
@@ -88,10 +89,11 @@ describe('the spine, end to end in Chromium', () => {
     await page.getByLabel('Cán bộ').selectOption({ label: 'Nguyễn Thị Lan' });
     await page.getByLabel('Mã PIN').fill('1111');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Hôm nay' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Hôm nay' }).waitFor();
     // Items: access 100 %, procedure 100 %, officer 0 %, result 100 %; feedback had no opinion.
     await expect.poll(() => page.locator('.sipas-value').textContent()).toBe('75,0%');
-    const counted = page.locator('dt', { hasText: 'Được tính vào chỉ số' }).locator('xpath=following-sibling::dd');
+    // The counts carry their one set of names (src/domain/responseCounts.ts).
+    const counted = page.locator('dt', { hasText: RESPONSE_COUNT_LABELS.vi.counted }).first().locator('xpath=following-sibling::dd');
     expect(await counted.textContent()).toBe('1');
     await context.close();
     await host.kill('SIGTERM');

@@ -19,6 +19,8 @@ let dataDir: string;
 let host: HostProcess;
 const DESK = { width: 1366, height: 768 };
 const { call, submit, staffPage, scoreOf, countOf } = staffDesk({ host: () => host, browser: () => browser });
+/** A SIPAS figure over fewer than five dimensions, as the tables show it. */
+const withCoverage = (figure: string, coverage: number) => (coverage < 5 ? `${figure} (${coverage}/5 yếu tố)` : figure);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -70,10 +72,14 @@ describe('desk staff, end to end in Chromium', () => {
     const expectToday = async () => {
       const score = scoreOf((s) => s.kind === 'counted');
       const counts = (kind: string) => countOf((s) => s.kind === kind);
-      expect((await cells(page, 'Số phiếu đánh giá', /^Được tính/))[0]).toBe(counts('counted'));
-      expect((await cells(page, 'Số phiếu đánh giá', /^Bỏ dở/))[0]).toBe(counts('abandoned'));
-      expect((await cells(page, 'Số phiếu đánh giá', /^Nghi vấn/))[0]).toBe(counts('suspect'));
+      // The one set of counts and names: responses = counted + suspect + abandoned.
+      expect((await cells(page, 'Số phiếu đánh giá', /^Số phiếu/))[0]).toBe(countOf(() => true));
+      expect((await cells(page, 'Số phiếu đánh giá', /^Phiếu hợp lệ/))[0]).toBe(counts('counted'));
+      expect((await cells(page, 'Số phiếu đánh giá', /^Phiếu bỏ dở/))[0]).toBe(counts('abandoned'));
+      expect((await cells(page, 'Số phiếu đánh giá', /^Phiếu nghi vấn/))[0]).toBe(counts('suspect'));
+      // One questionnaire version answered today: one SIPAS figure, and it says over how many dimensions.
       expect(await page.locator('.sipas-value').textContent()).toBe(percent(score.index));
+      expect(await page.locator('.sipas-hint .coverage-note').textContent()).toBe(`(${score.dimensions.size}/5 yếu tố)`);
       const answers = score.distribution.reduce((a, b) => a + b, 0);
       expect(await cells(page, 'Chỉ số hài lòng theo yếu tố: Hôm nay', /^Chỉ số SIPAS/)).toEqual(
         [percent(score.index), mean(score.mean), String(answers), ...score.distribution.map(String)],
@@ -85,9 +91,13 @@ describe('desk staff, end to end in Chromium', () => {
       }
       const atQ1 = scoreOf((s) => s.kind === 'counted' && s.context.counter === 'Q1');
       const q1Row = await cells(page, 'Theo quầy', /^Quầy 1/);
-      expect([q1Row[0], q1Row[3]]).toEqual([countOf((s) => s.kind === 'counted' && s.context.counter === 'Q1'), percent(atQ1.index)]);
+      expect([q1Row[0], q1Row[3]]).toEqual([countOf((s) => s.kind === 'counted' && s.context.counter === 'Q1'), withCoverage(percent(atQ1.index), atQ1.dimensions.size)]);
+      // Per officer: the officer dimension ("Công chức"), not the whole SIPAS.
+      const byNv01 = scoreOf((s) => s.kind === 'counted' && s.context.officer === 'nv01');
+      const officerRow = await cells(page, 'Theo cán bộ', /^Nguyễn Thị Lan/);
+      expect(officerRow.slice(0, 2)).toEqual([countOf((s) => s.kind === 'counted' && s.context.officer === 'nv01'), percent(byNv01.dimensions.get('officer')?.index ?? null)]);
     };
-    await expect.poll(async () => (await cells(page, 'Số phiếu đánh giá', /^Được tính/))[0]).toBe('4');
+    await expect.poll(async () => (await cells(page, 'Số phiếu đánh giá', /^Phiếu hợp lệ/))[0]).toBe('4');
     await expectToday();
     expect(await cells(page, 'Theo quầy', /^Không ghi nhận/)).toHaveLength(6);
 
@@ -95,7 +105,7 @@ describe('desk staff, end to end in Chromium', () => {
     await submit([4, 3, 5], { context: q1 });
     const sentAt = Date.now();
     await page.waitForFunction(
-      () => document.querySelector('.counts-table tbody tr td')?.textContent === '5',
+      () => document.querySelector('.counts-table tbody tr:nth-child(2) td')?.textContent === '5',
       undefined,
       { timeout: 2_000, polling: 50 },
     );
@@ -143,7 +153,7 @@ describe('desk staff, end to end in Chromium', () => {
 
   it('shows the comment as text in the inbox and takes an item from new to resolved', async () => {
     const { context, page, problems } = await staffPage();
-    await nav(page, 'Phản ánh, kiến nghị');
+    await nav(page, 'Đánh giá thấp và góp ý');
     const item = page.getByRole('article').filter({ hasText: 'alert(1)' });
     await expect.poll(() => item.locator('.feedback-comment').textContent()).toBe('Chờ lâu <script>alert(1)</script> <img src=x onerror=alert(2)>');
     expect(await item.locator('script, img').count()).toBe(0);
@@ -154,16 +164,16 @@ describe('desk staff, end to end in Chromium', () => {
       '2 – Không hài lòng: Thái độ công chức?',
     ]);
     await item.getByText('Góp ý không được trả lời').waitFor();
-    await item.getByText('Trần Văn Minh').waitFor();
+    await item.getByText('Trần Văn Minh', { exact: true }).waitFor();
 
     await item.getByRole('button', { name: 'Nhận xử lý' }).click();
-    await item.getByText(/^Đang xử lý: Nguyễn Thị Lan, từ \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/).waitFor();
+    await item.getByText(/^Đang xử lý: Nguyễn Thị Lan, từ \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/).waitFor();
     await item.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
     await expect.poll(() => item.getByRole('alert').textContent()).toBe('Vui lòng ghi kết quả xử lý trước khi đánh dấu đã xử lý.');
     await item.getByLabel('Kết quả xử lý').fill('Đã gọi điện xin lỗi và hướng dẫn lại');
     await item.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
     await item.getByText(/^Đã xử lý bởi Nguyễn Thị Lan lúc/).waitFor();
-    await page.getByText(/^Đã xử lý 33,3% \(1\/3 phản ánh\)$/).waitFor();
+    await page.getByText(/^Đã xử lý 33,3% \(1\/3 mục\)$/).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
@@ -184,7 +194,7 @@ describe('desk staff, end to end in Chromium', () => {
     // As a USB scanner does: the code, then Enter.
     await page.getByLabel('Mã hồ sơ').pressSequentially('HS-E2E-000123\n');
     await page.getByText(/^Đã chuẩn bị\. Máy chờ người dân đánh giá đến \d\d:\d\d:\d\d\.$/).waitFor();
-    await page.getByText(/^Hết hạn lúc \d\d:\d\d:\d\d \(còn khoảng 10 phút\), hoặc ngay sau một lượt đánh giá\.$/).waitFor();
+    await page.getByText(/^Hết hạn lúc \d\d:\d\d:\d\d \(còn khoảng 5 phút\), hoặc ngay sau một lượt đánh giá\.$/).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     const kiosk = await kioskPage(browser, `${host.url}#/kiosk`);

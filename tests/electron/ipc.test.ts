@@ -7,14 +7,14 @@ import { composeApp, type App } from '../../src/app/composeApp';
 import { silentLogger } from '../../src/app/logger';
 import { channelOf } from '../../src/contract/bridge';
 import { operationNames } from '../../src/contract/operations';
-import { appUrlPrefixOf } from '../../electron/appUrl';
+import { APP_URL_PREFIX } from '../../electron/appUrl';
 import { fake } from './fakeElectron';
 
-vi.mock('electron', async () => (await import('./fakeElectron')).fake);
+vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 const { bindIpc, isTrustedFrame } = await import('../../electron/ipc');
 
-const PREFIX = appUrlPrefixOf('/opt/sipas/dist/renderer');
+const PREFIX = APP_URL_PREFIX;
 const kioskFrame = { url: `${PREFIX}index.html#/kiosk`, parent: null };
 
 let dataDir = '';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-ipc-'));
   app = await composeApp({ dataDir, demo: false, logger: silentLogger });
   dispatch = vi.fn(app.dispatch);
-  bindIpc(fake.ipcMain, dispatch, (frame) => isTrustedFrame(frame, PREFIX));
+  bindIpc(fake.ipcMain, dispatch, isTrustedFrame);
 });
 
 afterAll(() => {
@@ -67,10 +67,11 @@ describe('bindIpc', () => {
 
   it.each([
     ['another site', { url: 'https://evil.example/index.html', parent: null }],
-    ['another local file', { url: 'file:///tmp/evil.html', parent: null }],
-    ['a sibling folder', { url: 'file:///opt/sipas/dist/renderer-evil/index.html', parent: null }],
-    ['a path climbing out', { url: 'file:///opt/sipas/dist/renderer/../../../tmp/evil.html', parent: null }],
-    ['an escaped separator', { url: 'file:///opt/sipas/dist/renderer/..%2F..%2Fevil.html', parent: null }],
+    ['a local file', { url: 'file:///tmp/evil.html', parent: null }],
+    ['the renderer folder over file://', { url: 'file:///opt/sipas/dist/renderer/index.html', parent: null }],
+    ['another host of the scheme', { url: 'app://evil/index.html', parent: null }],
+    ['the scheme on a port', { url: 'app://sipas:8080/index.html', parent: null }],
+    ['an escaped separator', { url: 'app://sipas/..%2F..%2Fevil.html', parent: null }],
     ['a subframe of the app', { url: `${PREFIX}index.html`, parent: kioskFrame }],
     ['a frame that is gone', null],
     ['no frame at all', undefined],
@@ -130,22 +131,18 @@ describe('bindIpc', () => {
     bindIpc(fake.ipcMain, async () => Promise.reject(new Error('boom')), () => true);
     await expect(call('health', kioskFrame, {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
     fake.ipcMain.handlers.clear();
-    bindIpc(fake.ipcMain, dispatch, (frame) => isTrustedFrame(frame, PREFIX));
+    bindIpc(fake.ipcMain, dispatch, isTrustedFrame);
   });
 });
 
 describe('isTrustedFrame', () => {
-  it('trusts only the top frame of a page under the renderer folder', () => {
-    expect(isTrustedFrame(kioskFrame, PREFIX)).toBe(true);
-    expect(isTrustedFrame({ url: `${PREFIX}index.html?x=1#/staff`, parent: null }, PREFIX)).toBe(true);
-    expect(isTrustedFrame({ url: 'file:///opt/sipas/dist/index.html', parent: null }, PREFIX)).toBe(false);
-    expect(isTrustedFrame({ url: 'http://127.0.0.1:4280/index.html', parent: null }, PREFIX)).toBe(false);
-    expect(isTrustedFrame({ url: 'file://server/opt/sipas/dist/renderer/index.html', parent: null }, PREFIX)).toBe(false);
-    expect(isTrustedFrame({ url: 'not a url', parent: null }, PREFIX)).toBe(false);
-  });
-
-  it('handles folders with spaces and Vietnamese letters (encoded the same way Chromium does)', () => {
-    const prefix = appUrlPrefixOf('/opt/Ứng dụng SIPAS/dist/renderer');
-    expect(isTrustedFrame({ url: `${new URL('file:///opt/Ứng dụng SIPAS/dist/renderer/index.html').href}#/kiosk`, parent: null }, prefix)).toBe(true);
+  it('trusts only the top frame of a page of the app:// origin', () => {
+    expect(isTrustedFrame(kioskFrame)).toBe(true);
+    expect(isTrustedFrame({ url: `${PREFIX}index.html?x=1#/staff`, parent: null })).toBe(true);
+    expect(isTrustedFrame({ url: `${PREFIX}../index.html`, parent: null })).toBe(true); // still the app: the parser resolves ..
+    expect(isTrustedFrame({ url: 'file:///opt/sipas/dist/renderer/index.html', parent: null })).toBe(false);
+    expect(isTrustedFrame({ url: 'http://127.0.0.1:4280/index.html', parent: null })).toBe(false);
+    expect(isTrustedFrame({ url: 'app://user:pass@sipas/index.html', parent: null })).toBe(false);
+    expect(isTrustedFrame({ url: 'not a url', parent: null })).toBe(false);
   });
 });

@@ -1,13 +1,10 @@
 import type { App, BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { asReal, fake, fakeEvent, FakeBrowserWindow } from './fakeElectron';
+import { asReal, fake, fakeEvent, FakeBrowserWindow, resetFakeElectron } from './fakeElectron';
 
-vi.mock('electron', async () => (await import('./fakeElectron')).fake);
+vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 const { isBlockedShortcut, lockDown } = await import('../../electron/kiosk');
-const { reloadAfterCrash } = await import('../../electron/recovery');
-
-const app = asReal<App>(fake.app);
 
 const key = (key: string, mods: Partial<Record<'control' | 'meta' | 'shift' | 'alt', boolean>> = {}) => ({
   key,
@@ -26,6 +23,8 @@ describe('isBlockedShortcut', () => {
     ['F5', key('F5')],
     ['F12', key('F12')],
     ['Ctrl+Shift+I', key('I', { control: true, shift: true })],
+    ['Ctrl+Shift+J', key('J', { control: true, shift: true })],
+    ['Cmd+Alt+I', key('i', { meta: true, alt: true })],
     ['Ctrl++', key('+', { control: true, shift: true })],
     ['Ctrl+=', key('=', { control: true })],
     ['Ctrl+-', key('-', { control: true })],
@@ -48,12 +47,12 @@ describe('isBlockedShortcut', () => {
 describe('lockDown', () => {
   let window: FakeBrowserWindow;
   beforeEach(() => {
-    fake.app.removeAllListeners();
-    fake.app.quit.mockClear();
+    resetFakeElectron();
     window = new FakeBrowserWindow({});
   });
+  afterEach(() => vi.useRealTimers());
 
-  const lock = () => lockDown(asReal<BrowserWindow>(window), app);
+  const lock = (target: FakeBrowserWindow = window) => lockDown(asReal<BrowserWindow>(target), asReal<App>(fake.app), 250);
 
   it('stops blocked shortcuts before the page sees them, and only those', () => {
     lock();
@@ -80,54 +79,69 @@ describe('lockDown', () => {
     expect(close.preventDefault).toHaveBeenCalledOnce();
   });
 
-  it('lets the window close when the OS quits the app or the session ends', () => {
+  it('lets the window close (and makes it closable again) when the OS quits the app or the session ends', () => {
     lock();
     fake.app.emit('before-quit');
     const close = fakeEvent();
     window.emit('close', close);
     expect(close.preventDefault).not.toHaveBeenCalled();
+    expect(window.setClosable).toHaveBeenCalledWith(true);
 
     const other = new FakeBrowserWindow({});
-    lockDown(asReal<BrowserWindow>(other), app);
+    lock(other);
     other.emit('session-end', {});
     const closeOther = fakeEvent();
     other.emit('close', closeOther);
     expect(closeOther.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('requestExit (not reachable from the renderer yet) quits the app', () => {
+  it('requestExit makes the window closable and quits the app', () => {
     const { requestExit } = lock();
     expect(fake.app.quit).not.toHaveBeenCalled();
     requestExit();
+    expect(window.setClosable).toHaveBeenCalledWith(true);
     expect(fake.app.quit).toHaveBeenCalledOnce();
     const close = fakeEvent();
     window.emit('close', close);
     expect(close.preventDefault).not.toHaveBeenCalled();
   });
-});
 
-describe('reloadAfterCrash', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
-  it('reloads the page after its process dies', () => {
-    const window = new FakeBrowserWindow({});
-    reloadAfterCrash(asReal<BrowserWindow>(window), 2_000);
-    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
-    expect(window.webContents.reload).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(2_000);
-    expect(window.webContents.reload).toHaveBeenCalledOnce();
+  it('takes the focus back shortly after losing it, on top of everything', () => {
+    vi.useFakeTimers();
+    lock();
+    window.emit('blur');
+    expect(window.focus).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(250);
+    expect(window.setAlwaysOnTop).toHaveBeenCalledWith(true, 'screen-saver');
+    expect(window.focus).toHaveBeenCalledOnce();
   });
 
-  it('does not reload after a clean exit or once the window is gone', () => {
-    const window = new FakeBrowserWindow({});
-    reloadAfterCrash(asReal<BrowserWindow>(window), 10);
-    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
-    vi.advanceTimersByTime(100);
-    expect(window.webContents.reload).not.toHaveBeenCalled();
-    window.isDestroyed.mockReturnValue(true);
-    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
-    vi.advanceTimersByTime(100);
-    expect(window.webContents.reload).not.toHaveBeenCalled();
+  it('leaves the focus alone when the window got it back, while a save dialog is open, or once exiting', async () => {
+    vi.useFakeTimers();
+    const lockdown = lock();
+    window.isFocused.mockReturnValueOnce(true);
+    window.emit('blur');
+    vi.advanceTimersByTime(250);
+    expect(window.focus).not.toHaveBeenCalled();
+
+    let close = () => {};
+    const dialog = lockdown.whileDialogOpen(() => new Promise<string>((resolve) => (close = () => resolve('chosen'))));
+    window.emit('blur');
+    vi.advanceTimersByTime(1_000);
+    expect(window.focus).not.toHaveBeenCalled();
+    close();
+    await expect(dialog).resolves.toBe('chosen');
+    expect(window.focus).toHaveBeenCalledOnce(); // given back once the dialog is gone
+
+    lockdown.requestExit();
+    window.emit('blur');
+    vi.advanceTimersByTime(1_000);
+    expect(window.focus).toHaveBeenCalledOnce();
+  });
+
+  it('undoes a minimise', () => {
+    lock();
+    window.emit('minimize');
+    expect(window.restore).toHaveBeenCalledOnce();
   });
 });

@@ -1,25 +1,27 @@
 import type { App, Session, WebContents } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
-import { appUrlPrefixOf } from '../../electron/appUrl';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_URL_PREFIX } from '../../electron/appUrl';
 import { CONTENT_SECURITY_POLICY } from '../../src/app/contentSecurityPolicy';
-import { asReal, fake, fakeEvent, FakeSession, FakeWebContents } from './fakeElectron';
+import { asReal, fake, fakeEvent, FakeSession, FakeWebContents, resetFakeElectron } from './fakeElectron';
 
-vi.mock('electron', async () => (await import('./fakeElectron')).fake);
+vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 const { hardenAllContents, hardenContents, hardenSession } = await import('../../electron/security');
 
-const PREFIX = appUrlPrefixOf('/opt/sipas/dist/renderer');
+const PREFIX = APP_URL_PREFIX;
 
-function hardened(): FakeWebContents {
+beforeEach(() => resetFakeElectron());
+
+function hardened(devTools = false): FakeWebContents {
   const contents = new FakeWebContents();
-  hardenContents(asReal<WebContents>(contents), PREFIX);
+  hardenContents(asReal<WebContents>(contents), { devTools });
   return contents;
 }
 
 describe('hardenContents', () => {
   it.each(['will-navigate', 'will-redirect'])('%s away from the app is prevented', (name) => {
     const contents = hardened();
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/sipas/dist/renderer/../secrets.html', 'javascript:alert(1)']) {
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/sipas/dist/renderer/index.html', 'app://evil/index.html', 'app://sipas:8080/index.html', 'javascript:alert(1)']) {
       const event = fakeEvent(url);
       contents.emit(name, event, url);
       expect(event.preventDefault, url).toHaveBeenCalledOnce();
@@ -45,8 +47,17 @@ describe('hardenContents', () => {
     expect(event.preventDefault).toHaveBeenCalledOnce();
   });
 
+  it('closes DevTools as soon as anything opens them, unless a developer run allows them', () => {
+    const locked = hardened();
+    locked.emit('devtools-opened');
+    expect(locked.closeDevTools).toHaveBeenCalledOnce();
+    const developer = hardened(true);
+    developer.emit('devtools-opened');
+    expect(developer.closeDevTools).not.toHaveBeenCalled();
+  });
+
   it('is applied to every web contents the app creates', () => {
-    hardenAllContents(asReal<App>(fake.app), PREFIX);
+    hardenAllContents(asReal<App>(fake.app), { devTools: false });
     const contents = new FakeWebContents();
     fake.app.emit('web-contents-created', {}, contents);
     const event = fakeEvent('https://evil.example/');
@@ -57,8 +68,11 @@ describe('hardenContents', () => {
 });
 
 describe('hardenSession', () => {
-  const session = new FakeSession();
-  hardenSession(asReal<Session>(session));
+  let session = new FakeSession();
+  beforeEach(() => {
+    session = new FakeSession();
+    hardenSession(asReal<Session>(session));
+  });
 
   it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen'])('denies a request for %s', (permission) => {
     const callback = vi.fn();

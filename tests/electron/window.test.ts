@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fake, FakeBrowserWindow } from './fakeElectron';
+import { fake, resetFakeElectron } from './fakeElectron';
 
-vi.mock('electron', async () => (await import('./fakeElectron')).fake);
+vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 const { createKioskWindow, kioskWindowOptions } = await import('../../electron/window');
 
+const PRELOAD = '/opt/sipas/dist-electron/preload.cjs';
+
 describe('kiosk window options', () => {
-  it('locks the page down: isolated, sandboxed, no Node, web security on, kiosk full screen', () => {
-    const options = kioskWindowOptions({ preload: '/opt/sipas/dist-electron/preload.cjs', kiosk: true });
-    expect(options.kiosk).toBe(true);
-    expect(options.fullscreen).toBe(true);
-    expect(options.autoHideMenuBar).toBe(true);
+  it('locks the page down: isolated, sandboxed, no Node, web security on, kiosk full screen, on top, not minimisable or closable', () => {
+    const options = kioskWindowOptions({ preload: PRELOAD, kiosk: true, devTools: true });
+    expect(options).toMatchObject({ kiosk: true, fullscreen: true, alwaysOnTop: true, minimizable: false, closable: false, autoHideMenuBar: true });
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
     expect(options.webPreferences).toEqual({
       contextIsolation: true,
@@ -22,30 +22,30 @@ describe('kiosk window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: false,
-      preload: '/opt/sipas/dist-electron/preload.cjs',
+      devTools: false, // a kiosk never, whatever was asked
+      preload: PRELOAD,
     });
   });
 
-  it('a windowed developer run gets devtools but keeps every security switch', () => {
-    const options = kioskWindowOptions({ preload: '/p.cjs', kiosk: false });
-    expect(options.kiosk).toBe(false);
+  it('a windowed developer run gets DevTools when asked, and keeps every security switch', () => {
+    const options = kioskWindowOptions({ preload: '/p.cjs', kiosk: false, devTools: true });
+    expect(options).toMatchObject({ kiosk: false, alwaysOnTop: false, minimizable: true, closable: true });
     expect(options.webPreferences).toMatchObject({ devTools: true, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(kioskWindowOptions({ preload: '/p.cjs', kiosk: false, devTools: false }).webPreferences?.devTools).toBe(false);
   });
 });
 
 describe('createKioskWindow', () => {
-  beforeEach(() => {
-    FakeBrowserWindow.instances.length = 0;
-    fake.Menu.setApplicationMenu.mockClear();
-  });
+  beforeEach(() => resetFakeElectron());
 
-  it('removes the menu, builds the window from those options and loads the kiosk screen', () => {
-    createKioskWindow({ preload: '/opt/sipas/dist-electron/preload.cjs', kiosk: true, indexHtml: '/opt/sipas/dist/renderer/index.html' });
+  it('removes the menu, builds the window from those options, puts it above everything and loads the kiosk screen', () => {
+    createKioskWindow({ preload: PRELOAD, kiosk: true, devTools: false, url: 'app://sipas/index.html#/kiosk' });
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
-    expect(FakeBrowserWindow.instances).toHaveLength(1);
-    const [window] = FakeBrowserWindow.instances;
-    expect(window?.options).toEqual(kioskWindowOptions({ preload: '/opt/sipas/dist-electron/preload.cjs', kiosk: true }));
-    expect(window?.loadFile).toHaveBeenCalledWith('/opt/sipas/dist/renderer/index.html', { hash: '/kiosk' });
+    expect(fake.windows).toHaveLength(1);
+    const [window] = fake.windows;
+    expect(window?.options).toEqual(kioskWindowOptions({ preload: PRELOAD, kiosk: true, devTools: false }));
+    expect(window?.setAlwaysOnTop).toHaveBeenCalledWith(true, 'screen-saver');
+    expect(window?.loadURL).toHaveBeenCalledWith('app://sipas/index.html#/kiosk');
+    expect(fake.unmodelled).toEqual([]);
   });
 });

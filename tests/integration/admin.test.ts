@@ -47,7 +47,7 @@ describe('unit setup', () => {
     const setup = await call('getUnitSetup', {}, token);
     expect(setup.counters).toContainEqual({ code: 'Q4', name: 'Quầy 4 — Tài chính', active: true });
     expect(setup.fields).toContainEqual({ code: 'ho-tich', name: 'Hộ tịch', active: false });
-    expect(setup.officers).toContainEqual({ code: 'nv03', name: 'Phạm Thị Hoa', role: 'staff', counter: 'Q4', active: true, photo });
+    expect(setup.officers).toContainEqual({ code: 'nv03', name: 'Phạm Thị Hoa', role: 'staff', counter: 'Q4', active: true, photo, deskHead: false });
     expect((await call('signIn', { officer: 'nv03', pin: '3333' })).officer.name).toBe('Phạm Thị Hoa');
 
     await call('saveOfficer', { code: 'nv03', name: 'Phạm Thị Hoa', role: 'staff', counter: 'Q1' }, token);
@@ -110,6 +110,35 @@ describe('questionnaires', () => {
     const list = await call('listQuestionnaires', {}, token);
     expect(list.find((q: any) => q.id === 'sipas-quick' && q.version === 1)).toMatchObject({ title: { vi: 'Đánh giá nhanh mức độ hài lòng' }, responses: 1, active: false });
   });
+
+  it('a new version may not change the scale of an item an earlier version had; the refusal names the item', async () => {
+    const { call } = await start();
+    const token = await adminToken(call);
+    const threePoint = structuredClone(quick) as any;
+    threePoint.dimensions[2].items[0].scale = 3;
+    await expect(call('importQuestionnaire', { definition: threePoint, asNewVersion: true }, token)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('dimensions[2].items[0].scale: item officer has a 5-point scale in sipas-quick v1'),
+    });
+    // Under an explicit new version number too, and nothing was stored.
+    await expect(call('importQuestionnaire', { definition: { ...threePoint, version: 7 } }, token)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await call('listQuestionnaires', {}, token)).filter((q: any) => q.id === 'sipas-quick').map((q: any) => q.version)).toEqual([1]);
+    // The changed question under a new item id is a new instrument: accepted.
+    threePoint.dimensions[2].items[0].id = 'officer.1';
+    expect(await call('importQuestionnaire', { definition: threePoint, asNewVersion: true }, token)).toMatchObject({ id: 'sipas-quick', version: 2 });
+    // Another questionnaire id may use its own scale for the same item id.
+    expect(await call('importQuestionnaire', { definition: { ...structuredClone(quick), id: 'quick-3', dimensions: [{ ...quick.dimensions[2], items: [{ ...quick.dimensions[2]!.items[0], scale: 3 }] }] } }, token)).toMatchObject({ id: 'quick-3', version: 1 });
+  });
+
+  it('a file that still carries dimension weights is refused, naming the field', async () => {
+    const { call } = await start();
+    const token = await adminToken(call);
+    const weighted = { ...structuredClone(quick), id: 'weighted', dimensions: quick.dimensions.map((d) => ({ ...d, weight: 1 })) };
+    await expect(call('importQuestionnaire', { definition: weighted }, token)).rejects.toMatchObject({
+      code: 'bad_input',
+      message: expect.stringContaining('dimensions[0].weight: SIPAS dimensions have equal weights; remove this field'),
+    });
+  });
 });
 
 describe('the audit log', () => {
@@ -133,25 +162,31 @@ describe('the periodic report for the upper level', () => {
   it('a quarter per dimension and per field, as XLSX in Vietnamese, audited', async () => {
     const { app, call } = await start();
     const token = await adminToken(call);
-    const scores: Array<[string, number, string]> = [['access', 5, 'ho-tich'], ['access', 2, 'ho-tich'], ['officer', 4, 'dat-dai']];
-    for (const [n, [item, score, field]] of scores.entries()) {
+    // Every required rating given (access, procedure, officer); result and feedback not: a SIPAS of 3/5.
+    const scores: Array<[number, string]> = [[5, 'ho-tich'], [2, 'ho-tich'], [4, 'dat-dai']];
+    for (const [n, [score, field]] of scores.entries()) {
       await call('submitResponse', {
         id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`,
         questionnaire: { id: 'sipas-quick', version: 1 },
         language: 'vi',
         durationMs: 30_000 + n * 1000,
         status: 'completed',
-        answers: [{ item, score }],
+        answers: ['access', 'procedure', 'officer'].map((item) => ({ item, score })),
         context: { field },
       });
     }
     const today = new Date().toISOString().slice(0, 10);
     const report = await call('periodicReport', { kind: 'quarter', of: today }, token);
     expect(report.responses.counted).toBe(3);
-    expect(report.score.dimensions.map((d: any) => [d.dimension, d.index])).toEqual([['access', 50], ['officer', 100]]);
-    expect(report.byField).toEqual([
-      { code: 'dat-dai', name: 'Đất đai', responses: 1, index: 100, dimensions: { access: null, procedure: null, officer: 100, result: null, feedback: null } },
-      { code: 'ho-tich', name: 'Hộ tịch', responses: 2, index: 50, dimensions: { access: 50, procedure: null, officer: null, result: null, feedback: null } },
+    expect(report.byQuestionnaire).toHaveLength(1);
+    expect(report.byQuestionnaire[0].score.dimensions.map((d: any) => [d.dimension, d.index])).toEqual([
+      ['access', (2 / 3) * 100],
+      ['procedure', (2 / 3) * 100],
+      ['officer', (2 / 3) * 100],
+    ]);
+    expect(report.byQuestionnaire[0].byField).toEqual([
+      { code: 'dat-dai', name: 'Đất đai', counted: 1, index: 100, coverage: 3, dimensions: { access: 100, procedure: 100, officer: 100, result: null, feedback: null } },
+      { code: 'ho-tich', name: 'Hộ tịch', counted: 2, index: 50, coverage: 3, dimensions: { access: 50, procedure: 50, officer: 50, result: null, feedback: null } },
     ]);
 
     const written = await call('exportPeriodicReport', { kind: 'quarter', of: today }, token);
@@ -162,11 +197,13 @@ describe('the periodic report for the upper level', () => {
     const sheet = book.getWorksheet('Báo cáo SIPAS')!;
     expect(sheet.getCell('A1').value).toBe('BÁO CÁO CHỈ SỐ HÀI LÒNG (SIPAS) QUÝ');
     const rows = sheet.getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
-    expect(rows).toContainEqual(['Chỉ số SIPAS', 75, 3.75, 3]);
-    // Lĩnh vực, số phiếu, SIPAS, then the five dimensions (empty where none was asked).
-    expect(rows.find((r: any) => r[0] === 'Hộ tịch')?.slice(0, 4)).toEqual(['Hộ tịch', 2, 50, 50]);
+    const sipas = rows.find((r: any) => r[0] === 'Chỉ số SIPAS (3/5 yếu tố)');
+    expect([sipas[1], sipas[3]]).toEqual([66.7, 9]);
+    expect(sipas[2]).toBeCloseTo(11 / 3, 9);
+    // Lĩnh vực, phiếu hợp lệ, SIPAS, its coverage, then the five dimensions (empty where none was asked).
+    expect(rows.find((r: any) => r[0] === 'Hộ tịch')?.slice(0, 5)).toEqual(['Hộ tịch', 2, 50, '3/5 yếu tố', 50]);
     expect((await call('auditLog', {}, token))[0]).toMatchObject({ action: 'periodicReport.export', officer: 'qtv' });
     const staff = (await call('signIn', { officer: 'nv01', pin: '1111' })).token;
     await expect(call('periodicReport', { kind: 'year', of: today }, staff)).rejects.toMatchObject({ code: 'forbidden' });
-  });
+  }, 30_000);
 });

@@ -42,6 +42,7 @@ function record(overrides: Partial<ResponseRecord> = {}): ResponseRecord {
     caseCodeHash: null,
     status: 'completed',
     flags: [],
+    purpose: null,
     answers: [
       { item: 'access', points: 5, score: 4 },
       { item: 'officer.1', points: 3, score: 1 },
@@ -161,7 +162,20 @@ describe('the survey store', () => {
     expect(survey.insertResponse(first)).toBe('duplicate');
     expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 3 });
     expect(db.prepare("SELECT score, value5 FROM answers WHERE item = 'officer.1'").get()).toEqual({ score: 1, value5: 2 });
-    expect(survey.findResponse(first.id)).toEqual({ id: first.id, localDay: '2026-11-30', status: 'completed', flags: [] });
+    expect(survey.findResponse(first.id)).toEqual({
+      id: first.id,
+      questionnaire: first.questionnaire,
+      submittedAt: first.submittedAt,
+      localDay: '2026-11-30',
+      status: 'completed',
+      flags: [],
+      purpose: null,
+      // Read back in the table's key order; the service puts them in the questionnaire's.
+      answers: [...first.answers].sort((a, b) => a.item.localeCompare(b.item)),
+      reasons: [],
+      comment: null,
+      contact: null,
+    });
   });
 
   it('rolls the whole response back when one answer is refused', () => {
@@ -210,7 +224,8 @@ describe('the survey store', () => {
 
   it('kiosk settings load with defaults and refuse bad values', () => {
     const { survey } = openFresh();
-    expect(survey.kioskSettings().timings.inactivitySeconds).toBe(45);
+    expect(survey.kioskSettings().timings).toMatchObject({ inactivitySeconds: 20, warningSeconds: 10 });
+    expect(survey.kioskSettings()).toMatchObject({ armedMinutes: 5, callbackWorkingDays: 2 });
     survey.saveKioskSettings({ ...survey.kioskSettings(), hotline: '1900 1234' });
     expect(survey.kioskSettings().hotline).toBe('1900 1234');
     expect(() => survey.saveKioskSettings({ ...survey.kioskSettings(), lowScoreThreshold: 9 })).toThrow();
@@ -237,7 +252,8 @@ describe('report queries', () => {
     ];
     for (const r of records) survey.insertResponse(r);
     const day = { from: '2026-11-30', to: '2026-11-30' };
-    expect(reports.countResponses(day)).toEqual({ counted: 2, completed: 3, abandoned: 1, suspect: 1 });
+    const ref = { id: records[0]!.questionnaire.id, version: records[0]!.questionnaire.version };
+    expect(reports.countResponses(day)).toEqual([{ questionnaire: ref, responses: 4, counted: 2, suspect: 1, abandoned: 1 }]);
 
     const expected = new Map<string, number>();
     const toFive = (points: number, score: number) => (points === 5 ? score : [2, 4, 5][score - 1]!);
@@ -247,8 +263,9 @@ describe('report queries', () => {
         expected.set(key, (expected.get(key) ?? 0) + 1);
       }
     }
+    expect(reports.countAnswers(day).every((c) => c.questionnaire.id === ref.id && c.questionnaire.version === ref.version)).toBe(true);
     const actual = new Map(reports.countAnswers(day).map((c) => [`${c.item}:${c.value}`, c.count]));
     expect(actual).toEqual(expected);
-    expect(reports.countResponses({ from: '2026-11-01', to: '2026-11-30' }).counted).toBe(3);
+    expect(reports.countResponses({ from: '2026-11-01', to: '2026-11-30' })[0]?.counted).toBe(3);
   });
 });

@@ -20,9 +20,10 @@ import { frozenClock } from '../support/fakes';
 import { independentScore } from '../support/independentScore';
 import { startHost } from '../support/runningHost';
 import { useTempDirs } from '../support/tempDir';
+import { localIso } from '../../src/app/exportPeople';
 
 const tempDir = useTempDirs();
-const { seeded } = useExportApps(tempDir);
+const { seeded, exportApp } = useExportApps(tempDir);
 
 describe('survey batch export', () => {
   it('CSV: BOM, CRLF, RFC 4180 quoting, one column per item, KYK, neutralised formulas, no personal data', async () => {
@@ -36,9 +37,10 @@ describe('survey batch export', () => {
     const rows = parseCsv(text);
     expect(rows).toEqual([
       HEADER,
-      [uuid(2), '2026-11-30', at(1), 'test-mixed', '2', 'vi', 'completed', '', 'Q1', 'nv01', 'ho-tich', '5', '3', 'KYK', '', VIETNAMESE],
-      [uuid(3), '2026-11-30', at(2), 'test-mixed', '2', 'en', 'completed', '', '', '', '', '1', '1', '', 'feedback:no-answer', `'${HYPERLINK}`],
-      [uuid(4), '2026-11-30', at(3), 'test-mixed', '2', 'vi', 'abandoned', '', '', '', '', '3', '', '', '', "'-2 điểm vì chờ lâu"],
+      // Times for machines: ISO 8601 with the +07:00 offset (issue 13).
+      [uuid(2), '2026-11-30', localIso(at(1)), 'test-mixed', '2', 'vi', 'completed', '', 'Q1', 'nv01', 'ho-tich', '5', '3', 'KYK', '', VIETNAMESE],
+      [uuid(3), '2026-11-30', localIso(at(2)), 'test-mixed', '2', 'en', 'completed', '', '', '', '', '1', '1', '', 'feedback:no-answer', `'${HYPERLINK}`],
+      [uuid(4), '2026-11-30', localIso(at(3)), 'test-mixed', '2', 'vi', 'abandoned', '', '', '', '', '3', '', '', '', "'-2 điểm vì chờ lâu"],
     ]);
     expect(text).not.toContain('0912345678');
     expect(text).not.toContain(CONSENT_VERSION);
@@ -53,14 +55,14 @@ describe('survey batch export', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Phiếu trả lời']);
     expect(workbook.created?.toISOString()).toBe(status.batch.createdAt.replace(/\.\d{3}Z$/, '.000Z'));
 
+    // The responses sheet is for people (issue 13; cell by cell in tests/integration/officeExports.test.ts).
     const sheet = workbook.getWorksheet('Phiếu trả lời')!;
     const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
-    expect(values(1)).toEqual(HEADER);
     expect(sheet.rowCount).toBe(4);
-    const u = undefined;
-    expect(values(2)).toEqual([uuid(2), '2026-11-30', at(1), 'test-mixed', 2, 'vi', 'completed', u, 'Q1', 'nv01', 'ho-tich', 5, 3, 'KYK', u, VIETNAMESE]);
-    expect(values(3)).toEqual([uuid(3), '2026-11-30', at(2), 'test-mixed', 2, 'en', 'completed', u, u, u, u, 1, 1, u, 'feedback:no-answer', `'${HYPERLINK}`]);
-    expect(values(4)).toEqual([uuid(4), '2026-11-30', at(3), 'test-mixed', 2, 'vi', 'abandoned', u, u, u, u, 3, u, u, u, "'-2 điểm vì chờ lâu"]);
+    const scores = (r: number) => values(r).slice(13, 16);
+    expect([2, 3, 4].map(scores)).toEqual([[5, 3, 'Không ý kiến'], [1, 1, undefined], [3, undefined, undefined]]);
+    expect([2, 3, 4].map((r) => values(r).at(-1))).toEqual([VIETNAMESE, HYPERLINK, '-2 điểm vì chờ lâu']);
+    expect((values(2)[2] as Date).toISOString()).toBe(new Date(Date.parse(at(1)) + 7 * 3_600_000).toISOString());
 
     // The summary, against the formulas computed a second way over the counted responses (2 and 3).
     const summary = workbook.getWorksheet('Tổng hợp')!;
@@ -73,16 +75,21 @@ describe('survey batch export', () => {
       [{ item: 'access', points: 5, score: 5 }, { item: 'officer.1', points: 3, score: 3 }, { item: 'feedback', points: 5, score: null }],
       [{ item: 'access', points: 5, score: 1 }, { item: 'officer.1', points: 3, score: 1 }],
     ]);
+    // The one set of count names (src/domain/responseCounts.ts).
     expect(byLabel.get('Số phiếu')).toEqual([3]);
+    expect(byLabel.get('Phiếu hợp lệ')).toEqual([2]);
+    expect(byLabel.get('Phiếu nghi vấn')).toEqual([0]);
     expect(byLabel.get('Phiếu bỏ dở')).toEqual([1]);
-    expect(byLabel.get('Phiếu được tính vào chỉ số')).toEqual([2]);
-    const sipas = byLabel.get('Chỉ số SIPAS')!;
+    expect(byLabel.has('Bảng hỏi: Phiếu thử (test-mixed, phiên bản 2)')).toBe(true);
+    // Only "no opinion" on feedback and no result item: a SIPAS over two dimensions, which says so.
+    const sipas = byLabel.get('Chỉ số SIPAS (2/5 yếu tố)')!;
     expect(sipas[0]).toBeCloseTo(expected.index!, 9);
     expect(sipas[1]).toBeCloseTo(expected.mean!, 9);
     expect(sipas.slice(2)).toEqual([4, 1, 1, 0, 0, 2]); // answers, then points 1..5 (3-point 1 and 3 map to 2 and 5)
-    expect(byLabel.get('Tiếp cận')?.slice(0, 3)).toEqual([expected.dimensions.get('access')!.index, expected.dimensions.get('access')!.mean, 2]);
-    expect(byLabel.get('Công chức')?.slice(0, 3)).toEqual([expected.dimensions.get('officer')!.index, expected.dimensions.get('officer')!.mean, 2]);
-    expect(byLabel.has('Góp ý')).toBe(false); // only "no opinion" answers: nothing to score
+    // The dimensions' names come from src/domain/dimensions.ts, not from the questionnaire.
+    expect(byLabel.get('Tiếp cận dịch vụ hành chính công')?.slice(0, 3)).toEqual([expected.dimensions.get('access')!.index, expected.dimensions.get('access')!.mean, 2]);
+    expect(byLabel.get('Công chức trực tiếp giải quyết công việc')?.slice(0, 3)).toEqual([expected.dimensions.get('officer')!.index, expected.dimensions.get('officer')!.mean, 2]);
+    expect(byLabel.get('Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị')?.[2]).toBe(0); // only "no opinion" answers: nothing to score
   });
 
   it('JSON: schema-versioned, one response per line, and it parses as one document', async () => {
@@ -105,6 +112,48 @@ describe('survey batch export', () => {
     expect(document.responses[0]).not.toHaveProperty('personal');
   });
 
+  it('the summary scores each questionnaire version on its own, never pooled (XLSX and JSON)', async () => {
+    const { exportBatch, fileOf, call, signIn, submit, clock } = await exportApp();
+    const quick = {
+      schema: 'sipas.questionnaire.v1',
+      id: 'test-quick',
+      version: 1,
+      title: { vi: 'Phiếu nhanh', en: 'Quick form' },
+      dimensions: [{ id: 'access', title: { vi: 'Tiếp cận', en: 'Access' }, items: [{ id: 'access', text: { vi: 'Nơi tiếp đón?', en: 'Reception?' } }] }],
+    };
+    await call('importQuestionnaire', { definition: quick }, await signIn());
+    clock.set('2026-11-30T02:00:00.000Z');
+    // Nine quick-form answers of 2, one response to the other form with every rating at the top.
+    for (let n = 1; n <= 9; n += 1) {
+      clock.advance(5 * 60_000);
+      await call('submitResponse', { id: uuid(n), questionnaire: { id: 'test-quick', version: 1 }, language: 'vi', durationMs: 30_000, status: 'completed', answers: [{ item: 'access', score: 2 }] });
+    }
+    await submit(10, [['access', 5], ['officer.1', 3], ['feedback', 5]]);
+
+    const json = JSON.parse(fs.readFileSync(fileOf(await exportBatch({ period: TODAY, format: 'json' })), 'utf8'));
+    expect(json.summary.responses).toEqual({ responses: 10, counted: 10, suspect: 0, abandoned: 0 });
+    expect(json.summary).not.toHaveProperty('score');
+    const sections = json.summary.byQuestionnaire.map((s: any) => [s.questionnaire.id, s.responses.counted, s.score.index, s.score.coverage]);
+    expect(sections).toEqual([
+      ['test-mixed', 1, 100, 3],
+      ['test-quick', 9, 0, 1], // 0 %: nine of nine dissatisfied, never 83.3 % pooled with the other form
+    ]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(fileOf(await exportBatch({ period: TODAY, format: 'xlsx' })));
+    const rows: unknown[][] = [];
+    workbook.getWorksheet('Tổng hợp')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const at = (label: string) => rows.findIndex((r) => r[0] === label);
+    const mixed = at('Bảng hỏi: Phiếu thử (test-mixed, phiên bản 2)');
+    const quickAt = at('Bảng hỏi: Phiếu nhanh (test-quick, phiên bản 1)');
+    expect(mixed).toBeGreaterThan(0);
+    expect(quickAt).toBeGreaterThan(mixed);
+    expect(rows[mixed + 3]!.slice(0, 2)).toEqual(['Chỉ số SIPAS (3/5 yếu tố)', 100]);
+    expect(rows[quickAt + 1]).toEqual(['Phiếu của bảng hỏi này', 'Số phiếu', 9, 'Phiếu hợp lệ', 9, 'Phiếu nghi vấn', 0, 'Phiếu bỏ dở', 0]);
+    expect(rows[quickAt + 3]!.slice(0, 2)).toEqual(['Chỉ số SIPAS (1/5 yếu tố)', 0]);
+    expect(rows[quickAt + 4]!.slice(0, 4)).toEqual(['Tiếp cận dịch vụ hành chính công', 0, 2, 9]);
+  });
+
   it('personal data only when asked, and the choice is in the audit log', async () => {
     const { exportBatch, fileOf, call, signIn, app } = await seeded();
     const plain = await exportBatch({ period: TODAY, format: 'csv' });
@@ -118,7 +167,7 @@ describe('survey batch export', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     const rows = parseCsv(fs.readFileSync(fileOf(personal), 'utf8').slice(1));
     expect(rows[0]).toEqual([...HEADER, ...PERSONAL]);
-    expect(rows[1]!.slice(-4)).toEqual(['0912345678', CONSENT_VERSION, consentAt, hash]);
+    expect(rows[1]!.slice(-4)).toEqual(['0912345678', CONSENT_VERSION, localIso(consentAt), hash]);
     expect(rows[2]!.slice(-4)).toEqual(['', '', '', '']);
     expect(fs.readFileSync(fileOf(plain), 'utf8')).not.toContain(hash);
 

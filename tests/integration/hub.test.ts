@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { adminSuite } from '../support/hubSuites/admin';
+import { aggregatesSuite } from '../support/hubSuites/aggregates';
 import { protocolSuite } from '../support/hubSuites/protocol';
 import { reportSuite } from '../support/hubSuites/report';
 import { revisionSuite } from '../support/hubSuites/revisions';
@@ -19,5 +20,6 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
     revisionSuite(target);
     reportSuite(target);
     adminSuite(target);
+    aggregatesSuite(target);
   });
 }

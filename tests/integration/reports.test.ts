@@ -6,8 +6,8 @@ import { createSettingsStore } from '../../db/settingsStore';
 import { createSurveyStore } from '../../db/surveyStore';
 import { composeApp, DATABASE_FILE, type App } from '../../src/app/composeApp';
 import { silentLogger } from '../../src/app/logger';
+import { QuestionnaireSchema } from '../../src/domain/questionnaire';
 import { frozenClock, testQuestionnaire } from '../support/fakes';
-import { independentScore, type PlainAnswer } from '../support/independentScore';
 import { useTempDirs } from '../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -15,13 +15,14 @@ const apps: App[] = [];
 afterEach(() => apps.splice(0).forEach((a) => a.close()));
 
 /** A host over a database whose active questionnaire has a 3-point and an optional item. */
-async function mixedApp() {
+async function mixedApp(others: readonly unknown[] = []) {
   const dataDir = tempDir();
   const clock = frozenClock('2026-11-30T03:00:00.000Z');
   (await composeApp({ dataDir, logger: silentLogger })).close();
   const db = openDatabase(path.join(dataDir, DATABASE_FILE));
   const survey = createSurveyStore(db, createSettingsStore(db));
   survey.installQuestionnaire(testQuestionnaire, '2026-11-30T00:00:00.000Z');
+  for (const other of others) survey.installQuestionnaire(QuestionnaireSchema.parse(other), '2026-11-20T00:00:00.000Z');
   survey.setActiveQuestionnaire(testQuestionnaire);
   db.close();
   const app = await composeApp({ dataDir, clock, logger: silentLogger });
@@ -35,82 +36,254 @@ async function mixedApp() {
   return { app, clock, call, token };
 }
 
-const items: Array<{ item: string; points: 3 | 5; optional: boolean }> = [
-  { item: 'access', points: 5, optional: false },
-  { item: 'officer.1', points: 3, optional: false },
-  { item: 'feedback', points: 5, optional: true },
-];
+/**
+ * Two instruments in one period: a quick form (one question per dimension) and a
+ * full form (several per dimension, one on three points). Installed beside the
+ * test questionnaire; every index must be computed per version, never pooled.
+ */
+const quickForm = {
+  schema: 'sipas.questionnaire.v1',
+  id: 'test-quick',
+  version: 1,
+  title: { vi: 'Phiếu nhanh', en: 'Quick form' },
+  dimensions: (['access', 'procedure', 'officer', 'result', 'feedback'] as const).map((id) => ({
+    id,
+    title: { vi: id, en: id },
+    items: [{ id, text: { vi: `Câu ${id}?`, en: `${id}?` } }],
+  })),
+};
+const fullForm = {
+  schema: 'sipas.questionnaire.v1',
+  id: 'test-full',
+  version: 1,
+  title: { vi: 'Phiếu đầy đủ', en: 'Full form' },
+  dimensions: [
+    { id: 'access', items: ['access.1', 'access.2', 'access.3', 'access.4'] },
+    { id: 'procedure', items: ['procedure.1', 'procedure.2'] },
+    { id: 'officer', items: ['officer.1', 'officer.2'] },
+    { id: 'result', items: ['result.1'] },
+    { id: 'feedback', items: ['feedback.1'] },
+  ].map(({ id, items: ids }) => ({
+    id,
+    title: { vi: id, en: id },
+    items: ids.map((item) => ({ id: item, ...(item === 'officer.2' ? { scale: 3 } : {}), text: { vi: `Câu ${item}?`, en: `${item}?` } })),
+  })),
+};
+type Form = typeof quickForm | typeof fullForm;
+const itemsOf = (form: Form) => form.dimensions.flatMap((d) => d.items.map((i) => ({ item: i.id, points: 'scale' in i ? 3 : 5 })));
+const ref = (form: Form) => ({ id: form.id, version: form.version });
+
+const twoFormApp = () => mixedApp([quickForm, fullForm]);
+
+/**
+ * The formulas a second time, the plainest way (docs/SIPAS.md), sharing no code
+ * with src/: item % of 4–5 over valid answers; dimension = mean of its items;
+ * SIPAS = mean of the dimensions with answers, and how many those are.
+ */
+interface Given {
+  item: string;
+  points: number;
+  score: number | null;
+}
+const toFive = (a: Given) => (a.points === 5 ? a.score! : [2, 4, 5][a.score! - 1]!);
+function expectedScore(responses: Given[][]) {
+  const values = new Map<string, number[]>();
+  for (const answers of responses) for (const a of answers) if (a.score !== null) values.set(a.item, [...(values.get(a.item) ?? []), toFive(a)]);
+  const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const dimensions = new Map<string, { index: number; mean: number; answers: number }>();
+  for (const dimension of ['access', 'procedure', 'officer', 'result', 'feedback']) {
+    const own = [...values].filter(([item]) => item.split('.')[0] === dimension).map(([, xs]) => xs);
+    if (own.length === 0) continue;
+    dimensions.set(dimension, {
+      index: avg(own.map((xs) => (xs.filter((x) => x >= 4).length / xs.length) * 100)),
+      mean: avg(own.map(avg)),
+      answers: own.flat().length,
+    });
+  }
+  const all = [...dimensions.values()];
+  return {
+    index: all.length ? avg(all.map((d) => d.index)) : null,
+    mean: all.length ? avg(all.map((d) => d.mean)) : null,
+    coverage: all.length,
+    dimensions,
+    distribution: [1, 2, 3, 4, 5].map((v) => [...values.values()].flat().filter((x) => x === v).length),
+  };
+}
+
+const checkScore = (shown: any, expected: ReturnType<typeof expectedScore>) => {
+  if (expected.index === null) expect(shown.index).toBeNull();
+  else expect(shown.index).toBeCloseTo(expected.index, 9);
+  if (expected.mean === null) expect(shown.mean).toBeNull();
+  else expect(shown.mean).toBeCloseTo(expected.mean, 9);
+  expect(shown.coverage).toBe(expected.coverage);
+  expect(shown.distribution).toEqual(expected.distribution);
+  const dimensions = shown.dimensions.filter((d: any) => d.index !== null);
+  expect(dimensions.map((d: any) => d.dimension).sort()).toEqual([...expected.dimensions.keys()].sort());
+  for (const d of dimensions) expect(d.index).toBeCloseTo(expected.dimensions.get(d.dimension)!.index, 9);
+};
 
 const responseArb = fc.record({
-  scores: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: null })),
+  form: fc.constantFrom<Form>(quickForm, fullForm),
+  scores: fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 }), { minLength: 10, maxLength: 10 }),
+  abandoned: fc.boolean(),
   counter: fc.constantFrom(undefined, 'Q1', 'Q2'),
+  officer: fc.constantFrom(undefined, 'nv01', 'nv02'),
   field: fc.constantFrom(undefined, 'ho-tich', 'dat-dai'),
-  status: fc.constantFrom('completed', 'completed', 'completed', 'abandoned'),
   fast: fc.boolean(),
   yesterday: fc.boolean(),
 });
 
-describe('reports equal an independent computation over what was submitted', () => {
-  it('today, yesterday, the last 7 days and the tables by counter and field', async () => {
-    const { call, clock } = await mixedApp();
-    const generated = fc.sample(responseArb, { numRuns: 120, seed: 20261130 });
-    const submitted: Array<(typeof generated)[number] & { answers: PlainAnswer[] }> = [];
+/** Without an armed purpose, access, procedure and officer items are required; the rest may be left out or "no opinion". */
+const required = (item: string) => ['access', 'procedure', 'officer'].includes(item.split('.')[0]!);
+
+describe('reports equal an independent computation, per questionnaire version', () => {
+  it('quick and full forms in one period are never pooled', async () => {
+    const { call, clock, token } = await twoFormApp();
+    // Nine citizens on the quick form give access 2; one on the full form gives 5 everywhere.
+    for (let i = 0; i < 10; i += 1) {
+      clock.advance(60_000);
+      const form = i < 9 ? quickForm : fullForm;
+      const answers = itemsOf(form).map(({ item, points }) => ({ item, score: form === quickForm ? (required(item) ? 2 : null) : points }));
+      await call('submitResponse', { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, questionnaire: ref(form), language: 'vi', durationMs: 30_000, status: 'completed', answers });
+    }
+    const overview = await call('todayOverview', {}, token);
+    expect(overview.today).not.toHaveProperty('score');
+    expect(overview.today.responses).toEqual({ responses: 10, counted: 10, suspect: 0, abandoned: 0 });
+    const sections = overview.today.byQuestionnaire;
+    expect(sections.map((s: any) => [s.questionnaire.id, s.questionnaire.title.vi, s.responses.counted])).toEqual([
+      ['test-full', 'Phiếu đầy đủ', 1],
+      ['test-quick', 'Phiếu nhanh', 9],
+    ]);
+    const access = (s: any) => s.score.dimensions.find((d: any) => d.dimension === 'access').index;
+    expect(access(sections[1])).toBe(0); // 9 of 9 quick-form citizens dissatisfied: 0 %, not 83.3 %
+    expect(access(sections[0])).toBe(100);
+    // The quick form's citizens answered three dimensions: a SIPAS of 3/5, which says so.
+    expect(sections[1].score).toMatchObject({ index: 0, coverage: 3 });
+    expect(sections[0].score).toMatchObject({ index: 100, coverage: 5 });
+
+    const period = await call('periodReport', { period: { kind: 'month', of: '2026-11-30' }, filter: {} }, token);
+    expect(period.byQuestionnaire.map((s: any) => [s.questionnaire.id, s.score.index])).toEqual([['test-full', 100], ['test-quick', 0]]);
+    // A filter to one version is still possible.
+    const quickOnly = await call('periodReport', { period: { kind: 'month', of: '2026-11-30' }, filter: { questionnaire: ref(quickForm) } }, token);
+    expect(quickOnly.byQuestionnaire.map((s: any) => s.questionnaire.id)).toEqual(['test-quick']);
+    expect(quickOnly.responses.counted).toBe(9);
+  });
+
+  it('today, yesterday, the last 7 days, the tables by counter, officer and field, and the period report', async () => {
+    const { call, clock } = await twoFormApp();
+    const generated = fc.sample(responseArb, { numRuns: 120, seed: 20261201 });
+    const submitted: Array<(typeof generated)[number] & { answers: Given[]; kind: 'counted' | 'suspect' | 'abandoned' }> = [];
     for (const [i, r] of generated.entries()) {
       clock.set(r.yesterday ? '2026-11-29T04:00:00.000Z' : '2026-11-30T04:00:00.000Z');
       clock.advance(i * 60_000); // one a minute: the repeat filter never fires
-      const answers = items.map((it, k) => ({ item: it.item, points: it.points, score: r.scores[k] ?? null }));
+      // A required rating is given unless the citizen walked away before it (then the officer items are missing).
+      const answers = itemsOf(r.form)
+        .map(({ item, points }, k) => {
+          const raw = r.scores[k] ?? null;
+          const score = raw === null ? (required(item) ? 1 : null) : Math.min(raw, points);
+          return { item, points, score };
+        })
+        .filter((a) => !(r.abandoned && a.item.startsWith('officer')));
       await call('submitResponse', {
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        questionnaire: { id: testQuestionnaire.id, version: testQuestionnaire.version },
+        questionnaire: ref(r.form),
         language: 'vi',
         durationMs: r.fast ? 500 : 30_000,
-        status: r.status,
+        status: r.abandoned ? 'abandoned' : 'completed',
         answers: answers.map(({ item, score }) => ({ item, score })),
-        context: { ...(r.counter ? { counter: r.counter } : {}), ...(r.field ? { field: r.field } : {}) },
+        context: { ...(r.counter ? { counter: r.counter } : {}), ...(r.officer ? { officer: r.officer } : {}), ...(r.field ? { field: r.field } : {}) },
       });
-      submitted.push({ ...r, answers });
+      submitted.push({ ...r, answers, kind: r.abandoned ? 'abandoned' : r.fast ? 'suspect' : 'counted' });
     }
     clock.set('2026-11-30T10:00:00.000Z');
     const { token } = await call('signIn', { officer: 'nv01', pin: '1111' });
     const overview = await call('todayOverview', {}, token);
 
-    const counted = (day: 'today' | 'yesterday' | 'both') =>
-      submitted.filter((r) => r.status === 'completed' && !r.fast && (day === 'both' || (day === 'yesterday') === r.yesterday));
-    const check = (figure: any, expected: ReturnType<typeof independentScore>) => {
-      expect(figure.score.index).toBeCloseTo(expected.index!, 9);
-      expect(figure.score.mean).toBeCloseTo(expected.mean!, 9);
-      expect(figure.score.distribution).toEqual(expected.distribution);
-      for (const dimension of figure.score.dimensions) {
-        expect(dimension.index).toBeCloseTo(expected.dimensions.get(dimension.dimension)!.index, 9);
+    const on = (day: 'today' | 'yesterday' | 'both') => submitted.filter((r) => day === 'both' || (day === 'yesterday') === r.yesterday);
+    const countsOf = (rs: typeof submitted) => ({
+      responses: rs.length,
+      counted: rs.filter((r) => r.kind === 'counted').length,
+      suspect: rs.filter((r) => r.kind === 'suspect').length,
+      abandoned: rs.filter((r) => r.kind === 'abandoned').length,
+    });
+    const checkPeriod = (summary: any, rs: typeof submitted) => {
+      expect(summary.responses).toEqual(countsOf(rs));
+      expect(summary.responses.responses).toBe(summary.responses.counted + summary.responses.suspect + summary.responses.abandoned);
+      const forms = [fullForm, quickForm].filter((f) => rs.some((r) => r.form === f));
+      expect(summary.byQuestionnaire.map((s: any) => s.questionnaire.id)).toEqual(forms.map((f) => f.id));
+      for (const [k, form] of forms.entries()) {
+        const own = rs.filter((r) => r.form === form);
+        expect(summary.byQuestionnaire[k].responses).toEqual(countsOf(own));
+        checkScore(summary.byQuestionnaire[k].score, expectedScore(own.filter((r) => r.kind === 'counted').map((r) => r.answers)));
       }
     };
-    check(overview.today, independentScore(counted('today').map((r) => r.answers)));
-    check(overview.yesterday, independentScore(counted('yesterday').map((r) => r.answers)));
-    check(overview.last7Days, independentScore(counted('both').map((r) => r.answers)));
+    checkPeriod(overview.today, on('today'));
+    checkPeriod(overview.yesterday, on('yesterday'));
+    checkPeriod(overview.last7Days, on('both'));
+    checkPeriod(await call('dailySummary', { day: '2026-11-29' }, token), on('yesterday'));
 
-    const today = submitted.filter((r) => !r.yesterday);
-    expect(overview.today.responses).toEqual({
-      counted: counted('today').length,
-      completed: today.filter((r) => r.status === 'completed').length,
-      abandoned: today.filter((r) => r.status === 'abandoned').length,
-      suspect: today.filter((r) => r.status === 'completed' && r.fast).length,
-    });
-    for (const row of overview.byCounter) {
-      const own = counted('today').filter((r) => (r.counter ?? '') === row.code);
-      expect(row.responses.counted).toBe(own.length);
-      expect(row.score.index).toBeCloseTo(independentScore(own.map((r) => r.answers)).index!, 9);
+    // One row per counter/officer/field AND version; the officer table's figure is the officer dimension.
+    for (const [table, pick] of [['byCounter', (r: any) => r.counter], ['byOfficer', (r: any) => r.officer], ['byField', (r: any) => r.field]] as const) {
+      const rows = overview[table];
+      const keys = new Set(on('today').map((r) => `${pick(r) ?? ''}|${r.form.id}`));
+      expect(rows.map((row: any) => `${row.code}|${row.questionnaire.id}`).sort()).toEqual([...keys].sort());
+      for (const row of rows) {
+        const own = on('today').filter((r) => (pick(r) ?? '') === row.code && r.form.id === row.questionnaire.id);
+        expect(row.responses).toEqual(countsOf(own));
+        const expected = expectedScore(own.filter((r) => r.kind === 'counted').map((r) => r.answers));
+        if (expected.index === null) expect(row.score.index).toBeNull();
+        else expect(row.score.index).toBeCloseTo(expected.index, 9);
+        expect(row.score.coverage).toBe(expected.coverage);
+        const officer = row.dimensions.find((d: any) => d.dimension === 'officer');
+        const expectedOfficer = expected.dimensions.get('officer');
+        if (expectedOfficer) expect(officer.index).toBeCloseTo(expectedOfficer.index, 9);
+        else expect(officer?.index ?? null).toBeNull();
+      }
     }
     expect(overview.byCounter.find((r: any) => r.code === 'Q1')?.name).toBe('Quầy 1 — Tư pháp, hộ tịch');
-    expect(overview.byField.map((r: any) => r.code).sort()).toEqual(['', 'dat-dai', 'ho-tich']);
 
-    // Filters and the included kinds, over a period.
+    // Filters and the included kinds, over a period, per version, with each version's own trend.
     const period = await call('periodReport', { period: { kind: 'week', of: '2026-11-30' }, filter: { counter: 'Q2', includeSuspect: true } }, token);
     expect(period).toMatchObject({ from: '2026-11-30', to: '2026-12-06' });
-    const q2 = today.filter((r) => r.status === 'completed' && r.counter === 'Q2');
-    expect(period.score.index).toBeCloseTo(independentScore(q2.map((r) => r.answers)).index!, 9);
+    for (const section of period.byQuestionnaire) {
+      const own = on('today').filter((r) => r.counter === 'Q2' && r.form.id === section.questionnaire.id && r.kind !== 'abandoned');
+      checkScore(section.score, expectedScore(own.map((r) => r.answers)));
+    }
     const month = await call('periodReport', { period: { from: '2026-11-01', to: '2026-11-30' }, filter: {} }, token);
-    expect(month.trend.map((d: any) => d.day)).toEqual(['2026-11-29', '2026-11-30']);
-    expect(month.trend[0].index).toBeCloseTo(independentScore(counted('yesterday').map((r) => r.answers)).index!, 9);
+    for (const section of month.byQuestionnaire) {
+      const own = submitted.filter((r) => r.form.id === section.questionnaire.id && r.kind === 'counted');
+      expect(section.trend.map((d: any) => d.day)).toEqual(['2026-11-29', '2026-11-30']);
+      const yesterday = expectedScore(own.filter((r) => r.yesterday).map((r) => r.answers));
+      expect(section.trend[0].index).toBeCloseTo(yesterday.index!, 9);
+      expect(section.trend[0].coverage).toBe(yesterday.coverage);
+    }
+  }, 60_000);
+
+  it('the periodic report: a section per version, per field, with the coverage of each SIPAS', async () => {
+    const { call, clock } = await twoFormApp();
+    const submit = async (n: number, form: Form, score: (item: string, points: number) => number | null, field?: string) => {
+      clock.advance(60_000);
+      const answers = itemsOf(form).map(({ item, points }) => ({ item, score: score(item, points) }));
+      await call('submitResponse', {
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, questionnaire: ref(form), language: 'vi', durationMs: 30_000, status: 'completed', answers,
+        ...(field ? { context: { field } } : {}),
+      });
+    };
+    await submit(1, quickForm, (item) => (required(item) ? 2 : null), 'ho-tich');
+    await submit(2, quickForm, (item) => (required(item) ? 4 : null), 'ho-tich');
+    await submit(3, fullForm, (_item, points) => points, 'dat-dai');
+    const admin = (await call('signIn', { officer: 'qtv', pin: '9999' })).token;
+    const report = await call('periodicReport', { kind: 'quarter', of: '2026-11-30' }, admin);
+    expect(report.responses).toEqual({ responses: 3, counted: 3, suspect: 0, abandoned: 0 });
+    expect(report).not.toHaveProperty('score');
+    expect(report.byQuestionnaire.map((s: any) => [s.questionnaire.id, s.score.index, s.score.coverage])).toEqual([
+      ['test-full', 100, 5],
+      ['test-quick', 50, 3],
+    ]);
+    expect(report.byQuestionnaire[1].byField).toEqual([
+      { code: 'ho-tich', name: 'Hộ tịch', counted: 2, index: 50, coverage: 3, dimensions: { access: 50, procedure: 50, officer: 50, result: null, feedback: null } },
+    ]);
+    expect(report.byQuestionnaire[0].byField.map((f: any) => [f.code, f.counted, f.index])).toEqual([['dat-dai', 1, 100]]);
   });
 });
 
@@ -167,6 +340,10 @@ describe('the feedback inbox', () => {
       status: 'completed',
       answers: [{ item: 'access', score: 3 }],
     });
-    expect((await call('liveStatus', {}, token)).revision).toBeGreaterThan(before);
+    const afterNew = (await call('liveStatus', {}, token)).revision;
+    expect(afterNew).toBeGreaterThan(before);
+    // A response changed in place (a comment added after its ratings) moves it too.
+    await call('addResponseDetails', { id: '00000000-0000-4000-8000-000000000077', comment: 'Cần thêm ghế chờ' });
+    expect((await call('liveStatus', {}, token)).revision).toBeGreaterThan(afterNew);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appUrlPrefixOf } from '../../electron/appUrl';
+import { APP_URL_PREFIX } from '../../electron/appUrl';
 import { composeApp, type App } from '../../src/app/composeApp';
 import { silentLogger } from '../../src/app/logger';
 import { channelOf } from '../../src/contract/bridge';
@@ -13,10 +13,10 @@ import { fake } from '../electron/fakeElectron';
 import { hostileValue } from './hostileInput';
 import { STRESS_SCALE } from './scale';
 
-vi.mock('electron', async () => (await import('../electron/fakeElectron')).fake);
+vi.mock('electron', async () => (await import('../electron/fakeElectron')).electronModule);
 const { bindIpc, isTrustedFrame } = await import('../../electron/ipc');
 
-const PREFIX = appUrlPrefixOf('/opt/sipas/dist/renderer');
+const PREFIX = APP_URL_PREFIX;
 const frame = { url: `${PREFIX}index.html#/kiosk`, parent: null };
 let dataDir = '';
 let app: App;
@@ -34,7 +34,7 @@ function snapshot(): string {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-fuzz-ipc-'));
   app = await composeApp({ dataDir, logger: silentLogger });
-  bindIpc(fake.ipcMain, app.dispatch, (f) => isTrustedFrame(f, PREFIX));
+  bindIpc(fake.ipcMain, app.dispatch, isTrustedFrame);
 });
 afterAll(() => {
   app.close();

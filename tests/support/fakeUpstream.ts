@@ -5,8 +5,8 @@ import { AggregateBatch, BATCHES_PATH } from '../../src/contract/syncProtocol';
 
 /**
  * A collector for sync tests: node:http on 127.0.0.1, port 0. By default it
- * behaves as SYNC-PROTOCOL.md says (token, signature, idempotent batchId, the
- * highest revision of a (device, date) wins); a script makes the next requests
+ * behaves as docs/SYNC-PROTOCOL.md says (token, signature, idempotent batchId, the
+ * highest revision of a (device, date, questionnaire) wins); a script makes the next requests
  * fail in the ways a real network and server do.
  */
 export type Step =
@@ -61,7 +61,7 @@ export async function startFakeUpstream(devices: Array<{ token: string; secret: 
         ? { status: 200, json: { accepted: true, duplicate: true } }
         : { status: 409, json: { error: { code: 'batch_conflict', message: 'same batchId, other body' } } };
     }
-    const key = `${batch.device.id}|${batch.date}`;
+    const key = `${batch.device.id}|${batch.date}|${batch.questionnaire.id}@${batch.questionnaire.version}`;
     const current = latest.get(key);
     if (current && current.revision >= batch.revision) return { status: 409, json: { error: { code: 'stale_revision', message: `revision ${current.revision} is stored` } } };
     stored.set(batch.batchId, { body, batch });
@@ -102,21 +102,22 @@ export async function startFakeUpstream(devices: Array<{ token: string; secret: 
     received,
     /** The next requests get these answers, in order; then 'normal' again. */
     script: (...steps: Step[]) => void script.push(...steps),
-    latest: (deviceId: string, date: string) => latest.get(`${deviceId}|${date}`) ?? null,
-    /** What the collector counts: the rows of the latest revision of every (device, date). */
+    /** The latest batch of (device, date), of the one questionnaire the tests' kiosks use unless named. */
+    latest: (deviceId: string, date: string, questionnaire?: { id: string; version: number }) =>
+      [...latest.values()].find((b) => b.device.id === deviceId && b.date === date
+        && (!questionnaire || (b.questionnaire.id === questionnaire.id && b.questionnaire.version === questionnaire.version))) ?? null,
+    /** What the collector counts: the rows of the latest revision of every (device, date, questionnaire). */
     totals() {
       const byItem: Record<string, Counts> = {};
-      let responses = 0;
-      let excluded = 0;
+      const sums = { responses: 0, counted: 0, suspect: 0, abandoned: 0 };
       for (const batch of latest.values()) {
-        responses += batch.totals.responses;
-        excluded += batch.totals.excluded;
+        for (const name of ['responses', 'counted', 'suspect', 'abandoned'] as const) sums[name] += batch.totals[name];
         for (const row of batch.rows) {
           const counts = (byItem[row.item] ??= [0, 0, 0, 0, 0]);
           row.counts.forEach((n, i) => (counts[i] = (counts[i] ?? 0) + n));
         }
       }
-      return { responses, excluded, byItem, days: [...latest.values()].map((b) => `${b.date}@${b.revision}`).sort() };
+      return { ...sums, byItem, days: [...latest.values()].map((b) => `${b.date}@${b.revision}`).sort() };
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -60,8 +60,10 @@ export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestio
       settings = next;
     },
     isCaseRated: (hash) => completed().some((r) => r.caseCodeHash === hash),
-    previousCompleted: () => {
-      const last = completed().at(-1);
+    previousCompleted: (before) => {
+      const all = [...responses.values()];
+      const upTo = before === undefined ? all : all.slice(0, Math.max(0, all.findIndex((r) => r.id === before)));
+      const last = upTo.filter((r) => r.status === 'completed').at(-1);
       return last ? { submittedAt: last.submittedAt, answers: last.answers } : null;
     },
     activeQuestionnaire: () => questionnaires[0] ?? null,
@@ -73,9 +75,25 @@ export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestio
       responses.set(record.id, structuredClone(record));
       return 'inserted';
     },
+    updateRatings(update) {
+      if (failing) throw failing;
+      const record = responses.get(update.id);
+      if (!record) throw new Error(`response ${update.id} is not stored`);
+      if (record.caseCodeHash && update.status === 'completed' && record.status !== 'completed' && store.isCaseRated(record.caseCodeHash)) {
+        return 'case_already_rated';
+      }
+      Object.assign(record, structuredClone(update));
+      return 'updated';
+    },
+    saveDetails(update) {
+      if (failing) throw failing;
+      const record = responses.get(update.id);
+      if (!record) throw new Error(`response ${update.id} is not stored`);
+      Object.assign(record, structuredClone(update));
+    },
     findResponse(id): StoredResponse | null {
       const record = responses.get(id);
-      return record ? { id, localDay: record.localDay, status: record.status, flags: record.flags } : null;
+      return record ? structuredClone(record) : null;
     },
   };
   return store;

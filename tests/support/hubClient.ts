@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signBody } from '../../src/app/signing';
 import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
 import type { DeviceCredentials } from '../../src/hub';
+import { seeded } from '../../src/hub/simulate';
 
 /** A sender for hub tests: builds sipas.aggregate.v1 batches and posts them signed, as a kiosk would. */
 
@@ -15,8 +16,17 @@ export interface BatchSpec {
   revision?: number;
   batchId?: string;
   rows?: Row[];
-  responses?: number;
-  excluded?: number;
+  questionnaire?: { id: string; version: number };
+  /** By default: counted = the most answers any item has, 2 suspect, 3 abandoned. */
+  totals?: { responses: number; counted: number; suspect: number; abandoned: number };
+}
+
+/** Totals that add up for these rows: each counted response answers an item at most once. */
+export function totalsFor(rows: readonly Row[], suspect = 2, abandoned = 3) {
+  const byItem = new Map<string, number>();
+  for (const row of rows) byItem.set(row.item, (byItem.get(row.item) ?? 0) + row.counts.reduce((s, n) => s + n, 0));
+  const counted = Math.max(0, ...byItem.values());
+  return { responses: counted + suspect + abandoned, counted, suspect, abandoned };
 }
 
 export const UNIT = { code: 'DH', name: 'UBND xã Điện Hồng' };
@@ -31,11 +41,11 @@ export function makeBatch(spec: BatchSpec): AggregateBatch {
     batchId: spec.batchId ?? randomUUID(),
     unit: { code: spec.unitCode ?? UNIT.code, name: UNIT.name },
     device: { id: spec.deviceId, appVersion: '1.4.0' },
-    questionnaire: { id: 'sipas-2024', version: 3 },
+    questionnaire: spec.questionnaire ?? { id: 'sipas-2024', version: 3 },
     date: spec.date ?? '2026-11-28',
     revision: spec.revision ?? 1,
     generatedAt: '2026-11-29T00:05:12.345+07:00',
-    totals: { responses: spec.responses ?? 57, excluded: spec.excluded ?? 2 },
+    totals: spec.totals ?? totalsFor(rows),
     rows,
   };
 }
@@ -71,16 +81,7 @@ export async function send(batchesUrl: string, device: DeviceCredentials, batch:
 }
 
 /** A small deterministic generator (mulberry32), so seeded data is the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seeded;
 
 /** Rows for a day: a few items, counters and fields, small counts (so they can be expanded into answers). */
 export function randomRows(next: () => number, max = 12): Row[] {

@@ -1,6 +1,6 @@
 /**
  * The SIPAS formulas written a second time, the plainest way, straight from
- * DESIGN.md §3, to check the app's figures against. Shares no code with src/.
+ * docs/SIPAS.md, to check the app's figures against. Shares no code with src/.
  */
 export interface PlainAnswer {
   item: string;

@@ -52,7 +52,9 @@ export function respondent(clock: Clock & { advance(ms: number): void }, ledger:
     n += 1;
     clock.advance(60_000);
     // Deterministic variety: scores, a skipped item now and then, two counters, a field or none.
-    const answers = ITEMS.filter((_, i) => (n + i) % 7 !== 0).map((item, i) => ({ item, score: ((n * 3 + i * 2) % 5) + 1 }));
+    // The required ratings (access, procedure, officer on a kiosk nobody armed) are always given,
+    // so a response meant to count does; result and feedback are skipped now and then.
+    const answers = ITEMS.filter((_, i) => i < 3 || (n + i) % 7 !== 0).map((item, i) => ({ item, score: ((n * 3 + i * 2) % 5) + 1 }));
     const caseCode = `HS-${randomUUID().slice(0, 8)}`;
     const comment = `Góp ý riêng tư số ${n} ${randomUUID().slice(0, 6)}`;
     const phone = `09${String(10_000_000 + n * 7919).slice(-8)}`;
@@ -75,7 +77,7 @@ export function respondent(clock: Clock & { advance(ms: number): void }, ledger:
   };
 }
 
-/** What a collector must hold for these submissions: counted answers by item, and the totals. */
+/** What a collector must hold for these submissions: counted answers by item, and the four totals. */
 export function expectedTotals(ledger: readonly Submitted[]) {
   const byItem: Record<string, number[]> = {};
   for (const s of ledger) {
@@ -86,5 +88,6 @@ export function expectedTotals(ledger: readonly Submitted[]) {
       counts[a.score - 1]! += 1;
     }
   }
-  return { responses: ledger.length, excluded: ledger.filter((s) => s.kind !== 'counted').length, byItem };
+  const of = (kind: Submitted['kind']) => ledger.filter((s) => s.kind === kind).length;
+  return { responses: ledger.length, counted: of('counted'), suspect: of('suspect'), abandoned: of('abandoned'), byItem };
 }

@@ -33,7 +33,10 @@ const answer = (id: string, armId?: string) => ({
   language: 'vi' as const,
   durationMs: 20_000,
   status: 'completed' as const,
-  answers: [{ item: 'access', score: 4 }],
+  answers: [
+    { item: 'access', score: 4 },
+    { item: 'officer.1', score: 3 },
+  ],
   reasons: [],
   ...(armId ? { armId } : {}),
 });
@@ -44,11 +47,12 @@ describe('arming the kiosk', () => {
     const { armId } = arming.arm({ caseCode: 'HS-9', counter: 'Q1', officer: 'nv01', field: 'ho-tich' });
     expect(arming.view()).toEqual({
       armId,
-      expiresAt: '2026-11-30T03:10:00.000Z',
+      expiresAt: '2026-11-30T03:05:00.000Z',
       officer: { code: 'nv01', name: 'Nguyễn Thị Lan' },
       counter: { code: 'Q1', name: 'Quầy 1' },
       field: { code: 'ho-tich', name: 'Hộ tịch' },
       hasCaseCode: true,
+      purpose: null,
     });
     survey.submitResponse(answer('00000000-0000-4000-8000-0000000000a1', armId));
     expect(store.responses.get('00000000-0000-4000-8000-0000000000a1')).toMatchObject({
@@ -63,14 +67,49 @@ describe('arming the kiosk', () => {
     expect(store.responses.get('00000000-0000-4000-8000-0000000000a2')).toMatchObject({ counter: null, caseCodeHash: null });
   });
 
-  it('expires after ten minutes', () => {
+  it('lapses unused after five minutes by default: shown to nobody, and staff are told until they dismiss it', () => {
     const { arming, clock } = setup();
-    const { armId } = arming.arm({ counter: 'Q1' });
+    expect(ARMED_FOR_MS).toBe(5 * 60_000);
+    const { armId } = arming.arm({ caseCode: 'HS-7', officer: 'nv01' });
     clock.advance(ARMED_FOR_MS - 1);
-    expect(arming.take(armId)).toEqual({ counter: 'Q1' });
+    expect(arming.view()?.armId).toBe(armId);
+    expect(arming.lapsed()).toEqual([]);
     clock.advance(1);
     expect(arming.view()).toBeNull();
+    expect(arming.lapsed()).toEqual([
+      {
+        armId,
+        caseCode: 'HS-7',
+        officer: { code: 'nv01', name: 'Nguyễn Thị Lan' },
+        counter: null,
+        field: null,
+        purpose: null,
+        armedAt: '2026-11-30T03:00:00.000Z',
+        expiredAt: '2026-11-30T03:05:00.000Z',
+      },
+    ]);
+    arming.dismissLapsed(armId);
+    expect(arming.lapsed()).toEqual([]);
+  });
+
+  it('a context that lapsed while its citizen was answering is still theirs, and then not lapsed', () => {
+    const { arming, clock, survey, store } = setup();
+    const { armId } = arming.arm({ counter: 'Q1' });
+    clock.advance(ARMED_FOR_MS + 30_000);
+    expect(arming.lapsed()).toHaveLength(1);
+    survey.submitResponse(answer('00000000-0000-4000-8000-0000000000c1', armId));
+    expect(store.responses.get('00000000-0000-4000-8000-0000000000c1')).toMatchObject({ counter: 'Q1' });
+    expect(arming.lapsed()).toEqual([]);
     expect(arming.take(armId)).toBeNull();
+  });
+
+  it('waits as long as the administrator set', () => {
+    const clock = frozenClock();
+    const arming = createArmingService({ clock, desks, newId: () => '00000000-0000-4000-8000-0000000000d1', isCaseRated: () => false, armedForMs: () => 60_000 });
+    arming.arm({ counter: 'Q1' });
+    clock.advance(60_000);
+    expect(arming.view()).toBeNull();
+    expect(arming.lapsed()).toHaveLength(1);
   });
 
   it('refuses unknown codes by name and a case already rated', () => {

@@ -26,10 +26,11 @@ describe('staff sign-in', () => {
     for (let i = 0; i < 4; i += 1) {
       await expect(auth.signIn({ officer: 'nv01', pin: '0000' })).rejects.toMatchObject({ code: 'unauthenticated' });
     }
-    await expect(auth.signIn({ officer: 'nv01', pin: '0000' })).rejects.toMatchObject({ code: 'locked' });
-    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({ code: 'locked' });
+    // The time left travels as a number, for the screen to word.
+    await expect(auth.signIn({ officer: 'nv01', pin: '0000' })).rejects.toMatchObject({ code: 'locked', details: { retryAfterSeconds: 300 } });
+    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({ code: 'locked', details: { retryAfterSeconds: 300 } });
     clock.advance(LOCKOUT_MS - 1000);
-    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({ code: 'locked' });
+    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({ code: 'locked', details: { retryAfterSeconds: 1 } });
     clock.advance(1001);
     await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).resolves.toMatchObject({ role: 'staff' });
     expect(officers.log.map((l) => l.outcome)).toEqual([

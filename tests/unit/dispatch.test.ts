@@ -6,8 +6,8 @@ import { testQuestionnaire } from '../support/fakes';
 
 const summary = {
   day: '2026-11-30',
-  responses: { counted: 0, completed: 0, abandoned: 0, suspect: 0 },
-  score: { dimensions: [], index: null, mean: null, answers: 0, distribution: [0, 0, 0, 0, 0] as [number, number, number, number, number] },
+  responses: { responses: 0, counted: 0, suspect: 0, abandoned: 0 },
+  byQuestionnaire: [],
 };
 
 function setup(overrides: Partial<Implementations> = {}) {
@@ -68,6 +68,12 @@ describe('the dispatcher: one place for every check', () => {
   it('an app error keeps its code; any other error is hidden from the caller and logged', async () => {
     const conflict = setup({ health: () => { throw new AppError('conflict', 'already rated'); } });
     await expect(conflict.dispatch('health', {})).resolves.toEqual({ ok: false, error: { code: 'conflict', message: 'already rated' } });
+    // Structured details travel with it, for the screens to word (never parsed from the message).
+    const locked = setup({ health: () => { throw new AppError('locked', 'too many wrong PINs', { retryAfterSeconds: 240 }); } });
+    await expect(locked.dispatch('health', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'locked', message: 'too many wrong PINs', details: { retryAfterSeconds: 240 } },
+    });
 
     const crash = setup({ health: () => { throw new Error('SQLITE_CORRUPT at /home/secret/path'); } });
     const envelope = await crash.dispatch('health', {});

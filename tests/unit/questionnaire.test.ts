@@ -16,16 +16,28 @@ describe('shipped questionnaires', () => {
     }
   });
 
-  it('sipas-full lists the criteria under each dimension', () => {
+  it('sipas-full asks the 22 criteria of the 2017 method, numbered within each dimension', () => {
     const questionnaire = QuestionnaireSchema.parse(full);
-    expect(questionnaire.dimensions.map((d) => [d.id, d.items.length])).toEqual([
-      ['access', 5],
-      ['procedure', 4],
-      ['officer', 6],
-      ['result', 3],
-      ['feedback', 3],
+    expect(questionnaire.dimensions.map((d) => [d.id, d.items.map((item) => item.id)])).toEqual([
+      ['access', ['access.1', 'access.2', 'access.3', 'access.4']],
+      ['procedure', ['procedure.1', 'procedure.2', 'procedure.3', 'procedure.4', 'procedure.5']],
+      ['officer', ['officer.1', 'officer.2', 'officer.3', 'officer.4', 'officer.5', 'officer.6']],
+      ['result', ['result.1', 'result.2', 'result.3']],
+      ['feedback', ['feedback.1', 'feedback.2', 'feedback.3', 'feedback.4']],
     ]);
-    expect(itemsOf(questionnaire).every((item) => item.id.startsWith(`${item.id.split('.')[0]}.`))).toBe(true);
+    expect(itemsOf(questionnaire)).toHaveLength(22);
+    // Only the feedback items offer "Không ý kiến": they apply to citizens who gave feedback before.
+    expect(itemsOf(questionnaire).filter((item) => item.optional).map((item) => item.id)).toEqual(['feedback.1', 'feedback.2', 'feedback.3', 'feedback.4']);
+    expect(itemsOf(questionnaire).every((item) => item.scale === 5)).toBe(true);
+  });
+
+  it('every question is asked in the citizen\'s words, about satisfaction, like the five-point scale', () => {
+    for (const file of [quick, full]) {
+      for (const item of itemsOf(QuestionnaireSchema.parse(file))) {
+        expect(item.text.vi).toMatch(/^Ông\/Bà hài lòng thế nào (về|với) .+\?$/);
+        expect(item.text.en).toMatch(/^How satisfied are you .+\?$/);
+      }
+    }
   });
 
   it('every text has Vietnamese with diacritics and English', () => {
@@ -67,6 +79,14 @@ describe('questionnaire schema errors name the path', () => {
       expect(message).toContain('dimensions[0].items[0].id: item officer must start with its dimension id access');
       expect(message).toContain('dimensions[2].items[0].id: duplicate item officer');
     }
+  });
+
+  it('a dimension weight, naming the field: SIPAS uses equal weights', () => {
+    const copy = structuredClone(bad);
+    copy.dimensions[0]!.weight = 1;
+    const result = QuestionnaireSchema.safeParse(copy);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(formatZodError(result.error)).toBe('dimensions[0].weight: SIPAS dimensions have equal weights; remove this field');
   });
 
   it('a scale other than 3 or 5 points', () => {

@@ -62,7 +62,6 @@ describe('submitting a response', () => {
     [{ answers: [{ item: 'officer.1', score: 4 }] }, 'answers[0].score: officer.1 is on a 3-point scale'],
     [{ answers: [{ item: 'access', score: null }] }, 'answers[0].score: access has no "no opinion" choice'],
     [{ answers: [{ item: 'access', score: 4 }, { item: 'access', score: 2 }] }, 'answers[1].item: access answered twice'],
-    [{ answers: [] }, 'answers: a completed response needs at least one answer'],
     [{ questionnaire: { id: 'other', version: 1 } }, 'questionnaire: other v1 is unknown'],
   ])('refuses %j and stores nothing', (overrides, message) => {
     const { service, store } = setup();
@@ -70,9 +69,9 @@ describe('submitting a response', () => {
     expect(store.responses.size).toBe(0);
   });
 
-  it('an abandoned response may have no answers', () => {
+  it('a response with no answer at all is stored as abandoned, whatever the client says', () => {
     const { service } = setup();
-    expect(service.submitResponse(submission({ status: 'abandoned', answers: [] })).status).toBe('abandoned');
+    expect(service.submitResponse(submission({ status: 'completed', answers: [] })).status).toBe('abandoned');
   });
 
   it('keeps answers whose commit failed and stores them when the store recovers', () => {
@@ -102,10 +101,10 @@ describe('the kiosk flow rules', () => {
   it('stores a phone number only with the consent version shown, timed at submission', () => {
     const { service, store } = setup();
     expect(() => service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'old' } }))).toThrow(/consentVersion/);
-    service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-11' }, comment: 'Cảm ơn' }));
+    service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-12' }, comment: 'Cảm ơn' }));
     expect(store.responses.get(submission().id)).toMatchObject({
       comment: 'Cảm ơn',
-      contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-11', consentAt: '2026-11-30T16:59:30.000Z' },
+      contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-12', consentAt: '2026-11-30T16:59:30.000Z' },
     });
   });
 
@@ -136,9 +135,9 @@ describe('the kiosk flow rules', () => {
   it('gives the kiosk its settings, the questionnaire and the consent version', () => {
     const { service } = setup();
     expect(service.getKioskSetup()).toMatchObject({
-      settings: { timings: { inactivitySeconds: 45, warningSeconds: 20, thankYouSeconds: 8 }, lowScoreThreshold: 2 },
+      settings: { timings: { inactivitySeconds: 20, warningSeconds: 10, thankYouSeconds: 8 }, lowScoreThreshold: 2, armedMinutes: 5, callbackWorkingDays: 2 },
       questionnaire: { id: 'test-mixed', version: 2 },
-      consentVersion: 'contact-consent-2026-11',
+      consentVersion: 'contact-consent-2026-12',
     });
   });
 });

@@ -11,7 +11,7 @@ const NOW = Date.parse('2026-11-30T03:00:00.000Z');
 const answer = (status: number, body: unknown = null, retryAfter: string | null = null) => ({ kind: 'answer' as const, status, body, retryAfter });
 const refusal = (code: string, message = 'why') => ({ error: { code, message } });
 
-describe('what the kiosk does with each answer (SYNC-PROTOCOL.md, Answers)', () => {
+describe('what the kiosk does with each answer (docs/SYNC-PROTOCOL.md, Answers)', () => {
   const table: Array<[UpstreamAnswer, Record<string, unknown>]> = [
     [answer(201, { accepted: true, batchId: 'b' }), { kind: 'sent', duplicate: false }],
     [answer(200, { accepted: true, duplicate: true }), { kind: 'sent', duplicate: true }],
@@ -94,40 +94,45 @@ describe('one sync at a time', () => {
   });
 });
 
-describe('a day as a batch', () => {
-  const header = { batchId: '0193a3c2-0000-7000-8000-000000000001', unit: { code: 'DH', name: 'UBND xã Điện Hồng' }, device: { id: 'kiosk-01', appVersion: '0.1.0' }, date: '2026-11-28', revision: 1, generatedAt: '2026-11-29T00:05:12.345+07:00' };
+describe('a (day, questionnaire) as a batch', () => {
+  const header = {
+    batchId: '0193a3c2-0000-7000-8000-000000000001',
+    unit: { code: 'DH', name: 'UBND xã Điện Hồng' },
+    device: { id: 'kiosk-01', appVersion: '0.1.0' },
+    questionnaire: { id: 'sipas-full', version: 2 },
+    date: '2026-11-28',
+    revision: 1,
+    generatedAt: '2026-11-29T00:05:12.345+07:00',
+  };
   const counted = fc.record({ item: fc.constantFrom('access', 'procedure', 'officer.1', 'result.2'), counter: fc.constantFrom('', 'Q1', 'Q2'), field: fc.constantFrom('', 'ho-tich'), value5: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 50 }) });
-  const responses = fc.array(
-    fc.record({ kind: fc.constantFrom('counted' as const, 'suspect' as const, 'abandoned' as const), questionnaireId: fc.constantFrom('sipas-quick', 'sipas-full'), questionnaireVersion: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 40 }) }),
-    { minLength: 1, maxLength: 6 },
-  );
+  const responses = fc.array(fc.record({ kind: fc.constantFrom('counted' as const, 'suspect' as const, 'abandoned' as const), n: fc.integer({ min: 1, max: 40 }) }), { maxLength: 6 });
 
-  it('is a valid sipas.aggregate.v1 batch whose counts add up to the answers, by item, counter and field', () => {
+  it('is a valid sipas.aggregate.v1 batch of its questionnaire: totals add up, counts add up to the answers by item, counter and field', () => {
     fc.assert(
-      fc.property(responses, fc.uniqueArray(counted, { selector: (a) => `${a.item}|${a.counter}|${a.field}|${a.value5}` }), (rs, answers) => {
+      fc.property(responses, fc.uniqueArray(counted, { selector: (a) => `${a.item}|${a.counter}|${a.field}|${a.value5}` }), (some, answers) => {
+        // Enough counted responses for the answers: each answers an item at most once.
+        const perItem = new Map<string, number>();
+        for (const a of answers) perItem.set(a.item, (perItem.get(a.item) ?? 0) + a.n);
+        const rs = [...some, { kind: 'counted' as const, n: Math.max(1, ...perItem.values()) }];
         const { batch, body } = composeBatch(header, { responses: rs, answers });
         expect(AggregateBatch.parse(JSON.parse(body))).toEqual(batch);
+        expect(batch.questionnaire).toEqual(header.questionnaire);
         for (const item of new Set(answers.map((a) => a.item))) {
           const sent = batch.rows.filter((r) => r.item === item).flatMap((r) => r.counts).reduce((s, n) => s + n, 0);
-          expect(sent).toBe(answers.filter((a) => a.item === item).reduce((s, a) => s + a.n, 0));
+          expect(sent).toBe(perItem.get(item));
         }
-        expect(batch.totals.responses).toBe(rs.reduce((s, r) => s + r.n, 0));
-        expect(batch.totals.excluded).toBe(rs.filter((r) => r.kind !== 'counted').reduce((s, r) => s + r.n, 0));
+        const of = (kind: string) => rs.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0);
+        expect(batch.totals).toEqual({ responses: rs.reduce((s, r) => s + r.n, 0), counted: of('counted'), suspect: of('suspect'), abandoned: of('abandoned') });
+        expect(batch.totals.responses).toBe(batch.totals.counted + batch.totals.suspect + batch.totals.abandoned);
         expect(batch.rows.every((r) => r.counter !== '' && r.field !== '')).toBe(true);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('names the questionnaire used most that day (counted responses first)', () => {
-    const { batch } = composeBatch(header, {
-      responses: [
-        { kind: 'counted', questionnaireId: 'sipas-quick', questionnaireVersion: 1, n: 3 },
-        { kind: 'suspect', questionnaireId: 'sipas-full', questionnaireVersion: 2, n: 9 },
-        { kind: 'counted', questionnaireId: 'sipas-full', questionnaireVersion: 2, n: 2 },
-      ],
-      answers: [],
-    });
-    expect(batch.questionnaire).toEqual({ id: 'sipas-quick', version: 1 });
+  it('refuses facts that cannot be one batch: no responses, or more answers to an item than counted responses', () => {
+    expect(() => composeBatch(header, { responses: [], answers: [] })).toThrow(/no responses to sipas-full v2/);
+    const answers = [{ item: 'access', counter: '', field: '', value5: 1, n: 3 }];
+    expect(() => composeBatch(header, { responses: [{ kind: 'counted', n: 2 }, { kind: 'suspect', n: 5 }], answers })).toThrow(/3 answers to access, more than the 2 counted/);
   });
 });

@@ -6,7 +6,8 @@ import { useFormat } from '../format';
 import { useAction, useLoad } from '../useAdminCall';
 import { LoadState, ProblemAlert, StatusLine } from '../ui/Feedback';
 import { auditCsv, type AuditEntry } from './auditCsv';
-import { jsonCell } from './csv';
+import { AuditChanges } from './AuditChanges';
+import './audit.css';
 import { downloadText } from './download';
 import { SignInsTable } from './SignInsTable';
 
@@ -18,6 +19,10 @@ export function AuditSection() {
   const api = useApi();
   const format = useFormat();
   const first = useLoad(useCallback(() => api.call('auditLog', { limit: PAGE }), [api]));
+  // Who, by name: the officers' names beside their codes.
+  const setup = useLoad(useCallback(() => api.call('getUnitSetup', {}), [api]));
+  const nameOf = (code: string) => setup.data?.officers.find((o) => o.code === code)?.name;
+  const actionName = (action: string) => t(`office.audit.actions.${action.replaceAll('.', '_')}` as 'office.audit.actions.targets_save', { defaultValue: action });
   const [older, setOlder] = useState<AuditEntry[]>([]);
   const [exhausted, setExhausted] = useState(false);
   const more = useAction();
@@ -60,28 +65,22 @@ export function AuditSection() {
             <caption className="visually-hidden">{t('admin.audit.heading')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('admin.audit.columns.at')}</th>
-                <th scope="col">{t('admin.audit.columns.officer')}</th>
-                <th scope="col">{t('admin.audit.columns.action')}</th>
-                <th scope="col">{t('admin.audit.columns.target')}</th>
-                <th scope="col">{t('admin.audit.columns.before')}</th>
-                <th scope="col">{t('admin.audit.columns.after')}</th>
+                <th scope="col">{t('office.audit.when')}</th>
+                <th scope="col">{t('office.audit.who')}</th>
+                <th scope="col">{t('office.audit.what')}</th>
+                <th scope="col">{t('office.audit.target')}</th>
+                <th scope="col">{t('office.audit.changes')}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <th scope="row">{format.dateTime(entry.at)}</th>
-                  <td>{entry.officer}</td>
-                  <td>
-                    <code className="admin-action">{entry.action}</code>
-                  </td>
+                  <td>{nameOf(entry.officer) ? `${nameOf(entry.officer)} (${entry.officer})` : entry.officer}</td>
+                  <td>{actionName(entry.action)}</td>
                   <td>{entry.target}</td>
                   <td>
-                    <code className="admin-json">{jsonCell(entry.before)}</code>
-                  </td>
-                  <td>
-                    <code className="admin-json">{jsonCell(entry.after)}</code>
+                    <AuditChanges before={entry.before} after={entry.after} />
                   </td>
                 </tr>
               ))}

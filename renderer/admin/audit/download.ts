@@ -15,3 +15,16 @@ export function downloadText(fileName: string, text: string, type: string): void
   // Revoked later, not at once: the download may start after this task ends.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Saves bytes (an export file or a backup) the same way. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -9,6 +9,7 @@ import { useAdminSession } from '../session';
 import { useAction, useLoad } from '../useAdminCall';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LoadState, ProblemAlert, StatusLine } from '../ui/Feedback';
+import { BackupDownload } from '../exports/BackupDownload';
 import { AlertsPanel } from './AlertsPanel';
 import { RetentionForm } from './RetentionForm';
 
@@ -73,7 +74,8 @@ export function BackupsSection() {
                       }}
                     >
                       {t('admin.backups.restore')}
-                    </button>
+                    </button>{' '}
+                    <BackupDownload name={backup.name} />
                   </td>
                 </tr>
               ))}

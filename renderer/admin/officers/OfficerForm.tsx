@@ -22,6 +22,7 @@ export function OfficerForm({ officer, counters, onSaved, focusOnMount }: { offi
   const [role, setRole] = useState<Officer['role']>(officer?.role ?? 'staff');
   const [counter, setCounter] = useState(officer?.counter ?? '');
   const [active, setActive] = useState(officer?.active ?? true);
+  const [deskHead, setDeskHead] = useState(officer?.deskHead ?? false);
   const [photo, setPhoto] = useState<PhotoChange>(undefined);
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -51,6 +52,7 @@ export function OfficerForm({ officer, counters, onSaved, focusOnMount }: { offi
       role,
       counter: counter === '' ? null : counter,
       active,
+      deskHead,
       ...(photo === undefined ? {} : { photo }),
       ...(isNew ? { pin } : {}),
     };
@@ -88,6 +90,7 @@ export function OfficerForm({ officer, counters, onSaved, focusOnMount }: { offi
         <SelectField label={t('admin.officers.counter')} value={counter} onChange={setCounter} choices={counterChoices} />
       </div>
       <CheckboxField label={t('admin.officers.activeLabel')} hint={t('admin.officers.activeHint')} checked={active} onChange={setActive} />
+      <CheckboxField label={t('office.deskHead.label')} hint={t('office.deskHead.hint')} checked={deskHead} onChange={setDeskHead} />
       <PhotoField current={officer?.photo ?? null} change={photo} onChange={setPhoto} name={name} />
       {isNew && (
         <div className="admin-row">

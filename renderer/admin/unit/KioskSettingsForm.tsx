@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/operations';
+import { ARMED_MINUTES, CLOCK_TIME, KIOSK_TIMING_BOUNDS, STAFF_IDLE_MINUTES } from '../../../src/domain/kioskSettings';
 import { useApi } from '../../api/ApiContext';
 import { clientProblem } from '../problem';
 import { useAction } from '../useAdminCall';
@@ -10,13 +11,18 @@ import { SelectField, TextField } from '../ui/Field';
 type Settings = OutputOf<'getKioskSetup'>['settings'];
 
 // Numbers are edited as text: a half-typed "1." must not be rewritten under the cursor.
+// The first TIMINGS are the kiosk's timings; the rest are the misuse thresholds.
 const NUMBERS = [
-  ['inactivitySeconds', 15, 600, 1],
-  ['warningSeconds', 20, 120, 1],
+  ['inactivitySeconds', KIOSK_TIMING_BOUNDS.inactivitySeconds.min, KIOSK_TIMING_BOUNDS.inactivitySeconds.max, 1],
+  ['warningSeconds', KIOSK_TIMING_BOUNDS.warningSeconds.min, KIOSK_TIMING_BOUNDS.warningSeconds.max, 1],
   ['thankYouSeconds', 3, 60, 1],
+  ['staffIdleMinutes', STAFF_IDLE_MINUTES.min, STAFF_IDLE_MINUTES.max, 1],
+  ['armedMinutes', ARMED_MINUTES.min, ARMED_MINUTES.max, 1],
+  ['callbackWorkingDays', 1, 30, 1],
   ['minSecondsPerQuestion', 0, 10, 0.1],
   ['repeatWindowSeconds', 0, 600, 1],
 ] as const;
+const TIMINGS = 6;
 type NumberName = (typeof NUMBERS)[number][0];
 
 function draftOf(settings: Settings) {
@@ -26,10 +32,15 @@ function draftOf(settings: Settings) {
     hotline: settings.hotline,
     feedbackQrText: settings.feedbackQrText,
     lowScoreThreshold: String(settings.lowScoreThreshold),
+    opensAt: settings.openingHours.open,
+    closesAt: settings.openingHours.close,
     numbers: {
       inactivitySeconds: String(settings.timings.inactivitySeconds),
       warningSeconds: String(settings.timings.warningSeconds),
       thankYouSeconds: String(settings.timings.thankYouSeconds),
+      staffIdleMinutes: String(settings.staffIdleMinutes),
+      armedMinutes: String(settings.armedMinutes),
+      callbackWorkingDays: String(settings.callbackWorkingDays),
       minSecondsPerQuestion: String(settings.misuse.minSecondsPerQuestion),
       repeatWindowSeconds: String(settings.misuse.repeatWindowSeconds),
     } satisfies Record<NumberName, string>,
@@ -56,6 +67,8 @@ export function KioskSettingsForm({ settings }: { settings: Settings }) {
       }
       numbers[name] = value;
     }
+    const badTime = [draft.opensAt, draft.closesAt].some((time) => !CLOCK_TIME.test(time));
+    if (badTime) return action.fail(clientProblem('admin.validation.time', { field: t('admin.settings.openingHours') }));
     const saved = await action.run(
       () =>
         api.call('updateKioskSettings', {
@@ -65,6 +78,10 @@ export function KioskSettingsForm({ settings }: { settings: Settings }) {
           timings: { inactivitySeconds: numbers.inactivitySeconds, warningSeconds: numbers.warningSeconds, thankYouSeconds: numbers.thankYouSeconds },
           lowScoreThreshold: Number(draft.lowScoreThreshold),
           misuse: { minSecondsPerQuestion: numbers.minSecondsPerQuestion, repeatWindowSeconds: numbers.repeatWindowSeconds },
+          staffIdleMinutes: numbers.staffIdleMinutes,
+          armedMinutes: numbers.armedMinutes,
+          callbackWorkingDays: numbers.callbackWorkingDays,
+          openingHours: { open: draft.opensAt, close: draft.closesAt },
         }),
       () => t('admin.settings.saved'),
     );
@@ -85,9 +102,13 @@ export function KioskSettingsForm({ settings }: { settings: Settings }) {
       <fieldset className="admin-fieldset">
         <legend>{t('admin.settings.timingsLegend')}</legend>
         <div className="admin-row">
-          {NUMBERS.slice(0, 3).map(([name, min, max, step]) => (
+          {NUMBERS.slice(0, TIMINGS).map(([name, min, max, step]) => (
             <TextField key={name} label={t(`admin.settings.${name}`)} hint={t(`admin.settings.${name}Hint`, { min, max })} required type="number" inputMode="numeric" min={min} max={max} step={step} value={draft.numbers[name]} onChange={(value) => setNumber(name, value)} />
           ))}
+        </div>
+        <div className="admin-row">
+          <TextField label={t('admin.settings.opensAt')} hint={t('admin.settings.openingHoursHint')} required inputMode="numeric" maxLength={5} placeholder="07:00" value={draft.opensAt} onChange={(opensAt) => setDraft({ ...draft, opensAt })} />
+          <TextField label={t('admin.settings.closesAt')} required inputMode="numeric" maxLength={5} placeholder="17:30" value={draft.closesAt} onChange={(closesAt) => setDraft({ ...draft, closesAt })} />
         </div>
       </fieldset>
       <fieldset className="admin-fieldset">
@@ -100,7 +121,7 @@ export function KioskSettingsForm({ settings }: { settings: Settings }) {
           choices={(['1', '2', '3'] as const).map((value) => ({ value, label: t(`admin.settings.lowScore${value}`) }))}
         />
         <div className="admin-row">
-          {NUMBERS.slice(3).map(([name, min, max, step]) => (
+          {NUMBERS.slice(TIMINGS).map(([name, min, max, step]) => (
             <TextField key={name} label={t(`admin.settings.${name}`)} hint={t(`admin.settings.${name}Hint`, { min, max })} required type="number" inputMode="decimal" min={min} max={max} step={step} value={draft.numbers[name]} onChange={(value) => setNumber(name, value)} />
           ))}
         </div>

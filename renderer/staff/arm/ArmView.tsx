@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../src/contract/operations';
+import { visitPurposes, type VisitPurpose } from '../../../src/domain/visit';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { errorKey, type ErrorKey } from '../errorKey';
+import { errorTextOf } from '../../session/problem';
 import { useStaff } from '../StaffContext';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../session/useCall';
 import { ArmedPanel } from './ArmedPanel';
 
-type Outcome = { kind: 'armed'; expiresAt: string } | { kind: 'disarmed' } | { kind: 'failed'; error: ErrorKey | 'staff.arm.alreadyRated' | 'staff.arm.nothing' };
+type Outcome = { kind: 'armed'; expiresAt: string } | { kind: 'disarmed' } | { kind: 'failed'; error: ReturnType<typeof errorTextOf> | 'staff.arm.alreadyRated' | 'staff.arm.nothing' };
 
 const TICK_MS = 5_000;
 const kinds = ['counter', 'officer', 'field'] as const;
@@ -21,11 +22,13 @@ const listOf = { counter: 'counters', officer: 'officers', field: 'fields' } as 
 export function ArmView() {
   const { t } = useTranslation();
   const { call, format, desks, live, session } = useStaff();
-  const ids = { caseCode: useId(), counter: useId(), officer: useId(), field: useId(), hint: useId() };
+  const ids = { caseCode: useId(), counter: useId(), officer: useId(), field: useId(), hint: useId(), purpose: useId(), purposeHint: useId() };
   const caseInput = useRef<HTMLInputElement>(null);
   const [caseCode, setCaseCode] = useState('');
   // The officer at the desk is usually the one signed in: chosen unless changed.
   const [chosen, setChosen] = useState<Record<(typeof kinds)[number], string | null>>({ counter: '', officer: null, field: '' });
+  // Why the citizen came decides what the kiosk asks: no result questions without a result collected.
+  const [purpose, setPurpose] = useState<VisitPurpose | ''>('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
@@ -48,7 +51,7 @@ export function ArmView() {
   async function arm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const context = { caseCode: caseCode.trim(), counter: value('counter'), officer: value('officer'), field: value('field') };
+    const context = { caseCode: caseCode.trim(), counter: value('counter'), officer: value('officer'), field: value('field'), purpose };
     // Only what was given: an empty select means "not recorded", not an empty code.
     const input: InputOf<'armKiosk'> = Object.fromEntries(Object.entries(context).filter(([, v]) => v !== ''));
     if (Object.keys(input).length === 0) return setOutcome({ kind: 'failed', error: 'staff.arm.nothing' });
@@ -57,10 +60,11 @@ export function ArmView() {
       const result = await call('armKiosk', input);
       setOutcome({ kind: 'armed', expiresAt: result.expiresAt });
       setCaseCode('');
+      setPurpose('');
       armed.reload();
     } catch (failure) {
-      const error = errorKey(failure);
-      setOutcome({ kind: 'failed', error: error === 'staff.errors.conflict' ? 'staff.arm.alreadyRated' : error });
+      const error = errorTextOf(failure);
+      setOutcome({ kind: 'failed', error: error === 'signin.errors.conflict' ? 'staff.arm.alreadyRated' : error });
     } finally {
       setBusy(false);
       caseInput.current?.focus();
@@ -74,7 +78,7 @@ export function ArmView() {
       setOutcome({ kind: 'disarmed' });
       armed.reload();
     } catch (failure) {
-      setOutcome({ kind: 'failed', error: errorKey(failure) });
+      setOutcome({ kind: 'failed', error: errorTextOf(failure) });
     } finally {
       setBusy(false);
     }
@@ -101,6 +105,20 @@ export function ArmView() {
           <p id={ids.hint} className="field-hint">
             {t('staff.arm.caseHint')}
           </p>
+          <div className="form-row">
+            <label htmlFor={ids.purpose}>{t('staff.arm.purpose')}</label>
+            <select id={ids.purpose} value={purpose} aria-describedby={ids.purposeHint} onChange={(event) => setPurpose(event.target.value as VisitPurpose | '')}>
+              <option value="">{t('staff.arm.none')}</option>
+              {visitPurposes.map((entry) => (
+                <option key={entry} value={entry}>
+                  {t(`staff.arm.purposes.${entry}`)}
+                </option>
+              ))}
+            </select>
+            <p id={ids.purposeHint} className="field-hint">
+              {t('staff.arm.purposeHint')}
+            </p>
+          </div>
           {kinds.map((kind) => (
             <div className="form-row" key={kind}>
               <label htmlFor={ids[kind]}>{t(`staff.arm.${kind}`)}</label>

@@ -27,6 +27,7 @@ export function ArmedPanel({ armed, now, busy, onDisarm }: ArmedPanelProps) {
         ['counter', current.counter?.name ?? null],
         ['officer', current.officer?.name ?? null],
         ['field', current.field?.name ?? null],
+        ['purpose', current.purpose ? t(`staff.arm.purposes.${current.purpose}`) : null],
       ] as const)
     : [];
 

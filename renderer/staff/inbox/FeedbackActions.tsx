@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorKey, type ErrorKey } from '../errorKey';
+import { errorTextOf } from '../../session/problem';
 import { nameOf, useStaff } from '../StaffContext';
 import type { FeedbackItem, FeedbackStatus } from './types';
 
-type FormError = ErrorKey | 'staff.inbox.noteRequired';
+type FormError = ReturnType<typeof errorTextOf> | 'staff.inbox.noteRequired';
 
 /** Moves one item along new → in progress → resolved; resolving needs a note saying what was done. */
 export function FeedbackActions({ item, onUpdated }: { item: FeedbackItem; onUpdated: (item: FeedbackItem) => void }) {
@@ -31,7 +31,7 @@ export function FeedbackActions({ item, onUpdated }: { item: FeedbackItem; onUpd
       });
       onUpdated(updated);
     } catch (failure) {
-      setError(errorKey(failure));
+      setError(errorTextOf(failure));
     } finally {
       setBusy(false);
     }
@@ -61,6 +61,15 @@ export function FeedbackActions({ item, onUpdated }: { item: FeedbackItem; onUpd
         <button type="button" className="button-secondary" disabled={busy} onClick={() => void move('in_progress', item.note ?? undefined)}>
           {t('staff.inbox.reopen')}
         </button>
+      </div>
+    );
+  }
+
+  // Fair handling: the officer a rating is about does not resolve it (the host refuses it too).
+  if (item.officer !== null && item.officer === session.officer.code) {
+    return (
+      <div className="feedback-actions">
+        {item.status === 'in_progress' && who && when && <p className="feedback-who">{t('staff.inbox.inProgressBy', { name: who, time: when })}</p>}
       </div>
     );
   }

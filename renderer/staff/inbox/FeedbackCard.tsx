@@ -1,11 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dimensionIds } from '../../../src/domain/dimensions';
+import { dimensionIds, dimensionName as nameOfDimension } from '../../../src/domain/dimensions';
 import { scaleChoices } from '../../../src/domain/scale';
 import { useLanguage } from '../../i18n';
 import { dimensionOf, itemText, reasonText } from '../questionnaireText';
 import { nameOf, useStaff } from '../StaffContext';
+import { CallBackPanel } from './CallBackPanel';
 import { FeedbackActions } from './FeedbackActions';
+import { FairHandlingNote } from './FairHandlingNote';
 import type { FeedbackItem } from './types';
 
 export const feedbackAnchor = (responseId: string) => `feedback-${responseId}`;
@@ -20,9 +22,10 @@ export function FeedbackCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
   const reasonsId = useId();
   const labels = scaleChoices(5, language);
 
+  // The one source of the names (src/domain/dimensions.ts), in the method's long form.
   const dimensionName = (id: string) => {
     const known = dimensionIds.find((d) => d === id);
-    return known ? t(`dimension.${known}`) : id;
+    return known ? nameOfDimension(known, language, 'long') : id;
   };
   const context = [
     ['counter', nameOf(desks?.counters, item.counter)],
@@ -38,6 +41,7 @@ export function FeedbackCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
           <span className="badge badge-status">{t(`staff.feedbackStatus.${item.status}`)}</span>
           {item.flags.length > 0 && <span className="badge badge-flag">{t('staff.flag.suspect')}</span>}
           {item.responseStatus === 'abandoned' && <span className="badge badge-flag">{t('staff.flag.abandoned')}</span>}
+          {item.selfResolved && <span className="badge badge-flag">{t('office.inbox.selfResolved')}</span>}
         </p>
       </header>
 
@@ -96,8 +100,12 @@ export function FeedbackCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
             </section>
           )}
 
+          <CallBackPanel item={item} onUpdated={onUpdated} />
         </div>
-        <FeedbackActions item={item} onUpdated={onUpdated} />
+        <div className="feedback-side">
+          <FairHandlingNote item={item} />
+          <FeedbackActions item={item} onUpdated={onUpdated} />
+        </div>
       </div>
     </article>
   );

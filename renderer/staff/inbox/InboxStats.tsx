@@ -20,6 +20,22 @@ export function InboxStats({ stats, busy, onJump }: { stats: FeedbackStats; busy
         <meter min={0} max={100} low={99.99} optimum={100} value={stats.handledPercent} aria-label={t('staff.inbox.handledMeter')} />
       )}
       <p className="view-note">{t('staff.inbox.target')}</p>
+      <p className="inbox-on-time">
+        {t('office.inbox.onTime', {
+          percent: format.percent(stats.onTime.percent),
+          onTime: format.count(stats.onTime.onTime),
+          due: format.count(stats.onTime.due),
+          open: format.count(stats.onTime.open),
+        })}
+      </p>
+      <p className="inbox-called-back">
+        {t('office.inbox.calledBack', {
+          percent: format.percent(stats.calledBack.percent),
+          onTime: format.count(stats.calledBack.onTime),
+          due: format.count(stats.calledBack.due),
+          open: format.count(stats.calledBack.open),
+        })}
+      </p>
       {oldest ? (
         <p className="inbox-oldest">
           {t('staff.inbox.oldest', { time: format.dateTime(oldest.submittedAt) })}{' '}

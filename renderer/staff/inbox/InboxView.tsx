@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { errorKey, type ErrorKey } from '../errorKey';
+import { errorTextOf } from '../../session/problem';
 import { useStaff } from '../StaffContext';
+import { DeskHeadsContext, type DeskHead } from './deskHeads';
 import { feedbackAnchor, FeedbackCard } from './FeedbackCard';
 import { InboxStats } from './InboxStats';
 import { mergeNewer, statusFilters, type FeedbackItem, type FeedbackList, type FeedbackStats, type StatusFilter } from './types';
@@ -15,7 +16,7 @@ interface ListState {
   next: number | null;
 }
 
-/** Phản ánh, kiến nghị: every low rating and comment, newest first, to be handled one by one. */
+/** Đánh giá thấp và góp ý: every low rating and comment, newest first, to be handled one by one. */
 export function InboxView() {
   const { t } = useTranslation();
   const { call, live } = useStaff();
@@ -23,7 +24,8 @@ export function InboxView() {
   const [status, setStatus] = useState<StatusFilter>('');
   const [list, setList] = useState<ListState | null>(null);
   const [stats, setStats] = useState<FeedbackStats | null>(null);
-  const [error, setError] = useState<ErrorKey | null>(null);
+  const [deskHeads, setDeskHeads] = useState<readonly DeskHead[]>([]);
+  const [error, setError] = useState<ReturnType<typeof errorTextOf> | null>(null);
   const [busy, setBusy] = useState(false);
   const [focus, setFocus] = useState<{ id: string } | null>(null);
   // Bumped by every request that replaces the list: an older answer arriving late is dropped.
@@ -39,6 +41,7 @@ export function InboxView() {
   const showFirst = useCallback((filter: StatusFilter, result: FeedbackList) => {
     setList({ status: filter, items: result.items, next: result.next });
     setStats(result.stats);
+    setDeskHeads(result.deskHeads);
     setError(null);
   }, []);
 
@@ -48,7 +51,7 @@ export function InboxView() {
       const mine = ++generation.current;
       page(filter, null).then(
         (result) => mine === generation.current && showFirst(filter, result),
-        (failure: unknown) => mine === generation.current && setError(errorKey(failure)),
+        (failure: unknown) => mine === generation.current && setError(errorTextOf(failure)),
       );
     },
     [page, showFirst],
@@ -94,7 +97,7 @@ export function InboxView() {
       setList((current) => current && { ...current, items: [...current.items, ...result.items], next: result.next });
       setStats(result.stats);
     } catch (failure) {
-      setError(errorKey(failure));
+      setError(errorTextOf(failure));
     } finally {
       setBusy(false);
     }
@@ -121,7 +124,7 @@ export function InboxView() {
       setList({ status: '', items, next });
       setFocus({ id });
     } catch (failure) {
-      setError(errorKey(failure));
+      setError(errorTextOf(failure));
     } finally {
       setBusy(false);
     }
@@ -166,13 +169,15 @@ export function InboxView() {
       {list === null && !error && <p role="status">{t('staff.inbox.loading')}</p>}
       {list && list.items.length === 0 && <p className="staff-empty">{list.status === '' ? t('staff.inbox.empty') : t('staff.inbox.emptyStatus')}</p>}
       {list && list.items.length > 0 && (
-        <ol className="feedback-list" aria-label={t('staff.inbox.listLabel')}>
-          {list.items.map((item) => (
-            <li key={item.responseId}>
-              <FeedbackCard item={item} onUpdated={updated} />
-            </li>
-          ))}
-        </ol>
+        <DeskHeadsContext.Provider value={deskHeads}>
+          <ol className="feedback-list" aria-label={t('staff.inbox.listLabel')}>
+            {list.items.map((item) => (
+              <li key={item.responseId}>
+                <FeedbackCard item={item} onUpdated={updated} />
+              </li>
+            ))}
+          </ol>
+        </DeskHeadsContext.Provider>
       )}
       {list && list.next !== null && (
         <button type="button" className="button-secondary load-more" disabled={busy} onClick={() => void loadMore()}>

@@ -2,16 +2,23 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OutputOf } from '../../../src/contract/operations';
+import { useDimensionName } from '../../components/reportNames';
 import type { Formatters } from '../format';
+import { CoverageNote } from './CoverageNote';
 import { CHART_HEIGHT, seriesKeys, seriesStyle, type SeriesKey } from './chartStyle';
 
-type Trend = OutputOf<'periodReport'>['trend'];
+type Trend = OutputOf<'periodReport'>['byQuestionnaire'][number]['trend'];
 
-/** The daily SIPAS index and each dimension's, with the same figures as a table for screen readers and print. */
+/**
+ * One questionnaire version's daily SIPAS index and each dimension's, with the same
+ * figures as a table for screen readers and print; a day's SIPAS over fewer than
+ * five dimensions says so in the table.
+ */
 export function TrendChart({ trend, format }: { trend: Trend; format: Formatters }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const label = (key: SeriesKey) => (key === 'sipas' ? t('staff.table.overall') : t(`dimension.${key}`));
+  const dimensionName = useDimensionName();
+  const label = (key: SeriesKey) => (key === 'sipas' ? t('staff.table.overall') : dimensionName(key));
   const value = (row: Trend[number], key: SeriesKey) => (key === 'sipas' ? row.index : (row.dimensions[key] ?? null));
   const data = trend.map((row) => ({
     day: format.shortDay(row.day),
@@ -69,7 +76,10 @@ export function TrendChart({ trend, format }: { trend: Trend; format: Formatters
                   <tr key={row.day}>
                     <th scope="row">{format.shortDay(row.day)}</th>
                     {seriesKeys.map((key) => (
-                      <td key={key}>{format.percent(value(row, key))}</td>
+                      <td key={key}>
+                        {format.percent(value(row, key))}
+                        {key === 'sipas' && <CoverageNote score={row} />}
+                      </td>
                     ))}
                     <td>{format.count(row.answers)}</td>
                   </tr>

@@ -2,8 +2,11 @@
  * The hub's storage port. Two implementations (SQLite for one district,
  * PostgreSQL for a province) must behave the same; tests/integration/hub.test.ts
  * runs one suite against both. Every method is async so the SQLite one can sit
- * behind the same interface as the networked one.
+ * behind the same interface as the networked one. A batch's key is (device,
+ * date, questionnaire id + version); every figure is per questionnaire.
  */
+import type { ResponseCounts } from '../../domain/responseCounts';
+import type { QuestionnaireRef } from '../../domain/scoring';
 
 export interface DeviceRecord {
   deviceId: string;
@@ -34,13 +37,15 @@ export interface DeviceStatus {
 export interface IncomingBatch {
   batchId: string;
   deviceId: string;
+  /** The unit the device is registered for (the kept per-unit sums are keyed by it). */
+  unitCode: string;
   date: string;
+  questionnaire: QuestionnaireRef;
   revision: number;
   bodyHash: string;
   body: string;
   receivedAt: string;
-  responses: number;
-  excluded: number;
+  totals: ResponseCounts;
   rows: ReadonlyArray<{ item: string; counter: string; field: string; counts: readonly number[] }>;
 }
 
@@ -50,21 +55,30 @@ export type IngestOutcome =
   | { kind: 'conflict' }
   | { kind: 'stale'; storedRevision: number };
 
-/** Sums c1..c5 of the latest revisions' rows, grouped by `key` and item. */
+/** Sums c1..c5 of the latest revisions' rows, grouped by questionnaire, `key` and item. */
 export interface CountsRow {
+  questionnaire: QuestionnaireRef;
   key: string;
   item: string;
   counts: [number, number, number, number, number];
 }
 
+/** One unit's batches of one questionnaire in a period. */
 export interface UnitTotals {
   unitCode: string;
   unitName: string;
+  questionnaire: QuestionnaireRef;
+  /** Devices with a batch of this questionnaire in the period. */
   devices: number;
-  /** Device-days with a batch in the period. */
+  /** Latest batches (device-days) of this questionnaire in the period. */
   deviceDays: number;
-  responses: number;
-  excluded: number;
+  counts: ResponseCounts;
+}
+
+export interface UnitRecord {
+  unitCode: string;
+  unitName: string;
+  devices: number;
 }
 
 export interface Period {
@@ -72,17 +86,24 @@ export interface Period {
   to: string;
 }
 
-export interface LatestTotals {
-  /** Latest revisions (one per device and day) in the selection. */
+export interface LatestTotals extends ResponseCounts {
+  /** Latest revisions (one per device, day and questionnaire) in the selection. */
   batches: number;
   /** Every accepted batch, superseded revisions included. */
   storedBatches: number;
-  responses: number;
-  excluded: number;
   rows: number;
   /** Sum of every count of the latest rows. */
   answers: number;
+  /** Raw counts by item, all questionnaires added (a check of what is stored, not a figure to show). */
   byItem: Record<string, [number, number, number, number, number]>;
+  /** The same by questionnaire (`id@version`), then item. */
+  byQuestionnaire: Record<string, Record<string, [number, number, number, number, number]>>;
+}
+
+export interface LatestBatch {
+  questionnaire: QuestionnaireRef;
+  batchId: string;
+  revision: number;
 }
 
 export interface TotalsQuery {
@@ -105,10 +126,14 @@ export interface HubStore {
   deviceStatuses(): Promise<DeviceStatus[]>;
   /** Stores a batch atomically; uniqueness comes from the database's constraints. */
   ingest(batch: IncomingBatch): Promise<IngestOutcome>;
-  latestOf(deviceId: string, date: string): Promise<{ batchId: string; revision: number } | null>;
+  /** The revision that counts for each questionnaire of (device, date). */
+  latestOf(deviceId: string, date: string): Promise<LatestBatch[]>;
   countsByUnit(period: Period): Promise<CountsRow[]>;
   countsByDay(period: Period, unitCode?: string): Promise<CountsRow[]>;
   unitTotals(period: Period): Promise<UnitTotals[]>;
+  units(): Promise<UnitRecord[]>;
   totals(query: TotalsQuery): Promise<LatestTotals>;
+  /** Bytes the database takes on disk (SQLite: the file and its WAL; PostgreSQL: pg_database_size). */
+  sizeBytes(): Promise<number>;
   close(): Promise<void>;
 }

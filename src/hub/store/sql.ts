@@ -2,25 +2,90 @@
  * The statements both stores run, written once with `?` parameters (the
  * PostgreSQL store numbers them). Sharing the text is what keeps the two
  * implementations' answers the same; only transactions and the row insert
- * differ per driver.
+ * differ per driver. Every key and every sum carries the questionnaire
+ * (id + version): the hub never pools rows of different questionnaires.
  */
 
 export const insertBatch = /* sql */ `
-INSERT INTO batches (batch_id, device_id, date, revision, body_hash, responses, excluded, received_at, body)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO batches (batch_id, device_id, date, questionnaire_id, questionnaire_version, revision, body_hash,
+                     responses, excluded, counted, suspect, abandoned, received_at, body)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING`;
 
 export const batchHash = 'SELECT body_hash FROM batches WHERE batch_id = ?';
 
-export const latestOf = 'SELECT batch_id, revision FROM latest WHERE device_id = ? AND date = ?';
+export const latestOf = /* sql */ `
+SELECT batch_id, revision FROM latest
+WHERE device_id = ? AND date = ? AND questionnaire_id = ? AND questionnaire_version = ?`;
 
-/** Replaces the day's pointer only for a strictly higher revision; no row changed means stale. */
+export const latestOfDay = /* sql */ `
+SELECT questionnaire_id, questionnaire_version, batch_id, revision FROM latest
+WHERE device_id = ? AND date = ? ORDER BY questionnaire_id, questionnaire_version`;
+
+/** Replaces the key's pointer only for a strictly higher revision; no row changed means stale. */
 export const upsertLatest = /* sql */ `
-INSERT INTO latest (device_id, date, revision, batch_id) VALUES (?, ?, ?, ?)
-ON CONFLICT (device_id, date) DO UPDATE SET revision = excluded.revision, batch_id = excluded.batch_id
+INSERT INTO latest (device_id, date, questionnaire_id, questionnaire_version, revision, batch_id, responses, counted, suspect, abandoned)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (device_id, date, questionnaire_id, questionnaire_version) DO UPDATE SET revision = excluded.revision, batch_id = excluded.batch_id,
+  responses = excluded.responses, counted = excluded.counted, suspect = excluded.suspect, abandoned = excluded.abandoned
 WHERE latest.revision < excluded.revision`;
 
-export const deleteLatestRows = 'DELETE FROM latest_rows WHERE device_id = ? AND date = ?';
+/** The replaced revision's rows come back: their contribution is taken out of the kept sums. */
+export const deleteLatestRows = /* sql */ `
+DELETE FROM latest_rows WHERE device_id = ? AND date = ? AND questionnaire_id = ? AND questionnaire_version = ?
+RETURNING item, c1, c2, c3, c4, c5`;
+
+/**
+ * The four counts of the revision a new one replaces. Called after upsertLatest
+ * succeeded, so the key's row in latest is locked by this transaction: every batch
+ * committed for the key was the latest when it committed (a stale one rolls back),
+ * hence the highest revision below the new one is the one being replaced.
+ */
+export const replacedTotals = /* sql */ `
+SELECT responses, counted, COALESCE(suspect, 0) AS suspect, COALESCE(abandoned, 0) AS abandoned FROM batches
+WHERE device_id = ? AND date = ? AND questionnaire_id = ? AND questionnaire_version = ? AND revision < ?
+ORDER BY revision DESC LIMIT 1`;
+
+/** Adds a (signed) contribution to a device's month; device_days is +1 for a new key, 0 for a replacement. */
+export const addMonthTotals = /* sql */ `
+INSERT INTO month_totals (month, questionnaire_id, questionnaire_version, device_id, device_days, responses, counted, suspect, abandoned)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (month, questionnaire_id, questionnaire_version, device_id) DO UPDATE SET
+  device_days = month_totals.device_days + excluded.device_days, responses = month_totals.responses + excluded.responses,
+  counted = month_totals.counted + excluded.counted, suspect = month_totals.suspect + excluded.suspect,
+  abandoned = month_totals.abandoned + excluded.abandoned`;
+
+const addCounts5 = (table: string) =>
+  ['c1', 'c2', 'c3', 'c4', 'c5'].map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
+
+/**
+ * Per-item deltas (new revision minus the replaced one) into month_items,
+ * unit_day_items and day_items. `source` yields the rows: VALUES for SQLite (one item per run), an
+ * unnest of arrays for PostgreSQL (all items in one round trip). Items arrive
+ * sorted, so concurrent transactions lock shared rows in the same order.
+ */
+export const addMonthItems = (source: string) => /* sql */ `
+INSERT INTO month_items (month, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
+${source}
+ON CONFLICT (month, questionnaire_id, questionnaire_version, unit_code, item) DO UPDATE SET ${addCounts5('month_items')}`;
+
+export const addUnitDayItems = (source: string) => /* sql */ `
+INSERT INTO unit_day_items (date, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
+${source}
+ON CONFLICT (date, questionnaire_id, questionnaire_version, unit_code, item) DO UPDATE SET ${addCounts5('unit_day_items')}`;
+
+export const addDayItems = (source: string) => /* sql */ `
+INSERT INTO day_items (date, questionnaire_id, questionnaire_version, item, stripe, c1, c2, c3, c4, c5)
+${source}
+ON CONFLICT (date, questionnaire_id, questionnaire_version, item, stripe) DO UPDATE SET ${addCounts5('day_items')}`;
+
+export const noteActivity = /* sql */ `
+INSERT INTO device_activity (device_id, last_date, last_received_at, batches) VALUES (?, ?, ?, 1)
+ON CONFLICT (device_id) DO UPDATE SET
+  last_date = CASE WHEN excluded.last_date > device_activity.last_date THEN excluded.last_date ELSE device_activity.last_date END,
+  last_received_at = CASE WHEN excluded.last_received_at > device_activity.last_received_at
+                          THEN excluded.last_received_at ELSE device_activity.last_received_at END,
+  batches = device_activity.batches + 1`;
 
 export const insertDevice = /* sql */ `
 INSERT INTO devices (device_id, unit_code, unit_name, token_hash, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -30,49 +95,85 @@ export const deviceByTokenHash = /* sql */ `
 SELECT device_id AS "deviceId", unit_code AS "unitCode", unit_name AS "unitName", secret
 FROM devices WHERE token_hash = ?`;
 
+/** From device_activity, kept per ingest: the page must not count every stored batch per request. */
 export const deviceStatuses = /* sql */ `
 SELECT d.device_id AS "deviceId", d.unit_code AS "unitCode", d.unit_name AS "unitName", d.created_at AS "createdAt",
-       MAX(b.date) AS "lastDate", MAX(b.received_at) AS "lastReceivedAt", COUNT(b.batch_id) AS batches
-FROM devices d LEFT JOIN batches b ON b.device_id = d.device_id
-GROUP BY d.device_id, d.unit_code, d.unit_name, d.created_at
+       a.last_date AS "lastDate", a.last_received_at AS "lastReceivedAt", COALESCE(a.batches, 0) AS batches
+FROM devices d LEFT JOIN device_activity a ON a.device_id = d.device_id
 ORDER BY d.unit_code, d.device_id`;
 
 const sums = 'SUM(r.c1) AS c1, SUM(r.c2) AS c2, SUM(r.c3) AS c3, SUM(r.c4) AS c4, SUM(r.c5) AS c5';
+const questionnaire = 'r.questionnaire_id AS "questionnaireId", r.questionnaire_version AS "questionnaireVersion"';
+
+/*
+ * The report's statements read a period in three parts (store/periods.ts): whole
+ * months from the per-month sums, and the days at either edge from the per-day
+ * ones (unit_day_items, and latest, which carries each batch's four counts).
+ * Their first six parameters are always: first month, last month, head from, head
+ * to, tail from, tail to (an empty part matches nothing).
+ */
+const edgeDays = (alias: string) => `(${alias}.date BETWEEN ? AND ? OR ${alias}.date BETWEEN ? AND ?)`;
 
 export const countsByUnit = /* sql */ `
-SELECT d.unit_code AS key, r.item AS item, ${sums}
-FROM latest_rows r JOIN devices d ON d.device_id = r.device_id
-WHERE r.date BETWEEN ? AND ?
-GROUP BY d.unit_code, r.item`;
+SELECT s.questionnaire_id AS "questionnaireId", s.questionnaire_version AS "questionnaireVersion", s.unit_code AS key, s.item AS item,
+       SUM(s.c1) AS c1, SUM(s.c2) AS c2, SUM(s.c3) AS c3, SUM(s.c4) AS c4, SUM(s.c5) AS c5
+FROM (
+  SELECT questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
+  FROM month_items WHERE month BETWEEN ? AND ?
+  UNION ALL
+  SELECT questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
+  FROM unit_day_items u WHERE ${edgeDays('u')}
+) s
+GROUP BY s.questionnaire_id, s.questionnaire_version, s.unit_code, s.item`;
 
+/** The all-units trend: day_items holds every day, so no edges (its stripes are added here). */
 export const countsByDay = /* sql */ `
-SELECT r.date AS key, r.item AS item, ${sums}
-FROM latest_rows r
-WHERE r.date BETWEEN ? AND ?
-GROUP BY r.date, r.item`;
+SELECT questionnaire_id AS "questionnaireId", questionnaire_version AS "questionnaireVersion", date AS key, item,
+       SUM(c1) AS c1, SUM(c2) AS c2, SUM(c3) AS c3, SUM(c4) AS c4, SUM(c5) AS c5
+FROM day_items
+WHERE date BETWEEN ? AND ?
+GROUP BY questionnaire_id, questionnaire_version, date, item`;
 
+/** One unit's trend: its own devices' latest rows (a unit's year is a few thousand rows). */
 export const countsByDayOfUnit = /* sql */ `
-SELECT r.date AS key, r.item AS item, ${sums}
+SELECT ${questionnaire}, r.date AS key, r.item AS item, ${sums}
 FROM latest_rows r JOIN devices d ON d.device_id = r.device_id
 WHERE r.date BETWEEN ? AND ? AND d.unit_code = ?
-GROUP BY r.date, r.item`;
+GROUP BY r.questionnaire_id, r.questionnaire_version, r.date, r.item`;
 
-/** Every registered unit, with or without batches in the period (a silent commune must show). */
+/**
+ * The four counts per unit and questionnaire in the period, from the latest revisions.
+ * suspect and abandoned are NULL for batches stored before hub schema 2 (not known):
+ * such a batch adds to responses and counted only.
+ */
 export const unitTotals = /* sql */ `
-SELECT d.unit_code AS "unitCode", MIN(d.unit_name) AS "unitName", COUNT(DISTINCT d.device_id) AS devices,
-       COUNT(l.batch_id) AS "deviceDays", COALESCE(SUM(b.responses), 0) AS responses, COALESCE(SUM(b.excluded), 0) AS excluded
-FROM devices d
-LEFT JOIN latest l ON l.device_id = d.device_id AND l.date BETWEEN ? AND ?
-LEFT JOIN batches b ON b.batch_id = l.batch_id
-GROUP BY d.unit_code
-ORDER BY d.unit_code`;
+SELECT d.unit_code AS "unitCode", MIN(d.unit_name) AS "unitName",
+       s.questionnaire_id AS "questionnaireId", s.questionnaire_version AS "questionnaireVersion",
+       COUNT(DISTINCT s.device_id) AS devices, SUM(s.device_days) AS "deviceDays",
+       SUM(s.responses) AS responses, SUM(s.counted) AS counted, SUM(s.suspect) AS suspect, SUM(s.abandoned) AS abandoned
+FROM (
+  SELECT device_id, questionnaire_id, questionnaire_version, device_days, responses, counted, suspect, abandoned
+  FROM month_totals WHERE month BETWEEN ? AND ?
+  UNION ALL
+  SELECT device_id, questionnaire_id, questionnaire_version, 1, responses, counted, suspect, abandoned
+  FROM latest l WHERE ${edgeDays('l')}
+) s
+JOIN devices d ON d.device_id = s.device_id
+GROUP BY d.unit_code, s.questionnaire_id, s.questionnaire_version
+ORDER BY s.questionnaire_id, s.questionnaire_version, d.unit_code`;
+
+/** Every registered unit, with or without batches (a silent commune must show). */
+export const units = /* sql */ `
+SELECT unit_code AS "unitCode", MIN(unit_name) AS "unitName", COUNT(*) AS devices
+FROM devices GROUP BY unit_code ORDER BY unit_code`;
 
 /** Filters for totals(): the device is optional, so the statement is picked, not built from input. */
 const totalsWhere = (alias: string, byDevice: boolean) =>
   `${alias}.date BETWEEN ? AND ?${byDevice ? ` AND ${alias}.device_id = ?` : ''}`;
 
 export const totalsOfLatest = (byDevice: boolean) => /* sql */ `
-SELECT COUNT(*) AS batches, COALESCE(SUM(b.responses), 0) AS responses, COALESCE(SUM(b.excluded), 0) AS excluded
+SELECT COUNT(*) AS batches, COALESCE(SUM(b.responses), 0) AS responses, COALESCE(SUM(b.counted), 0) AS counted,
+       COALESCE(SUM(b.suspect), 0) AS suspect, COALESCE(SUM(b.abandoned), 0) AS abandoned
 FROM latest l JOIN batches b ON b.batch_id = l.batch_id
 WHERE ${totalsWhere('l', byDevice)}`;
 
@@ -80,13 +181,15 @@ export const totalsOfBatches = (byDevice: boolean) =>
   `SELECT COUNT(*) AS batches FROM batches b WHERE ${totalsWhere('b', byDevice)}`;
 
 export const totalsByItem = (byDevice: boolean) => /* sql */ `
-SELECT r.item AS key, r.item AS item, COUNT(*) AS n, ${sums}
+SELECT ${questionnaire}, r.item AS key, r.item AS item, COUNT(*) AS n, ${sums}
 FROM latest_rows r
 WHERE ${totalsWhere('r', byDevice)}
-GROUP BY r.item`;
+GROUP BY r.questionnaire_id, r.questionnaire_version, r.item`;
 
 /** Raw result rows of the count queries, before they become CountsRow. */
 export interface CountsSqlRow {
+  questionnaireId: string;
+  questionnaireVersion: number | string;
   key: string;
   item: string;
   c1: number;
@@ -97,25 +200,45 @@ export interface CountsSqlRow {
 }
 
 export const toCounts = (row: CountsSqlRow) => ({
+  questionnaire: { id: row.questionnaireId, version: Number(row.questionnaireVersion) },
   key: row.key,
   item: row.item,
   counts: [row.c1, row.c2, row.c3, row.c4, row.c5].map(Number) as [number, number, number, number, number],
 });
 
+/** Numbers from either driver (PostgreSQL's sums arrive as strings before the pool's parser, SQLite's as numbers). */
+export const toUnitTotals = (row: Record<string, unknown>) => ({
+  unitCode: String(row.unitCode),
+  unitName: String(row.unitName),
+  questionnaire: { id: String(row.questionnaireId), version: Number(row.questionnaireVersion) },
+  devices: Number(row.devices),
+  deviceDays: Number(row.deviceDays),
+  counts: {
+    responses: Number(row.responses),
+    counted: Number(row.counted),
+    suspect: Number(row.suspect),
+    abandoned: Number(row.abandoned),
+  },
+});
+
 export const WHOLE_TIME = { from: '0000-01-01', to: '9999-12-31' };
+
+type Counts5 = [number, number, number, number, number];
 
 /** The totals() answer from its three queries; shared so both stores shape it alike. */
 export function assembleTotals(
-  latest: { batches: number | string; responses: number | string; excluded: number | string },
+  latest: { batches: number | string; responses: number | string; counted: number | string; suspect: number | string; abandoned: number | string },
   storedBatches: number | string,
   items: ReadonlyArray<CountsSqlRow & { n: number | string }>,
 ) {
-  const byItem: Record<string, [number, number, number, number, number]> = {};
+  const byItem: Record<string, Counts5> = {};
+  const byQuestionnaire: Record<string, Record<string, Counts5>> = {};
   let rows = 0;
   let answers = 0;
   for (const item of items) {
-    const { counts } = toCounts(item);
-    byItem[item.item] = counts;
+    const { counts, questionnaire: q } = toCounts(item);
+    byItem[item.item] = (byItem[item.item] ?? [0, 0, 0, 0, 0]).map((n, i) => n + counts[i]!) as Counts5;
+    (byQuestionnaire[`${q.id}@${q.version}`] ??= {})[item.item] = counts;
     rows += Number(item.n);
     answers += counts.reduce((sum, n) => sum + n, 0);
   }
@@ -123,9 +246,12 @@ export function assembleTotals(
     batches: Number(latest.batches),
     storedBatches: Number(storedBatches),
     responses: Number(latest.responses),
-    excluded: Number(latest.excluded),
+    counted: Number(latest.counted),
+    suspect: Number(latest.suspect),
+    abandoned: Number(latest.abandoned),
     rows,
     answers,
     byItem,
+    byQuestionnaire,
   };
 }

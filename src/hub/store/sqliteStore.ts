@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { applyDurablePragmas } from '../../../db/durablePragmas';
+import type { ResponseCounts } from '../../domain/responseCounts';
 import { sqliteMigrations } from './migrations/sqlite';
 import {
   DeviceExistsError,
@@ -10,8 +12,10 @@ import {
   type IncomingBatch,
   type IngestOutcome,
   type LatestTotals,
-  type UnitTotals,
+  type UnitRecord,
 } from './port';
+import { sumsDelta, type ReplacedRow } from './keptSums';
+import { partParams, splitPeriod, stripeOf } from './periods';
 import * as sql from './sql';
 
 export class HubSchemaTooNewError extends Error {
@@ -53,39 +57,64 @@ export function openSqliteStore(file: string): HubStore {
   const stmt = {
     insertBatch: db.prepare(sql.insertBatch),
     batchHash: db.prepare<[string], { body_hash: string }>(sql.batchHash),
-    latestOf: db.prepare<[string, string], { batch_id: string; revision: number }>(sql.latestOf),
+    latestOf: db.prepare<[string, string, string, number], { batch_id: string; revision: number }>(sql.latestOf),
+    latestOfDay: db.prepare<[string, string], { questionnaire_id: string; questionnaire_version: number; batch_id: string; revision: number }>(sql.latestOfDay),
     upsertLatest: db.prepare(sql.upsertLatest),
-    deleteLatestRows: db.prepare(sql.deleteLatestRows),
+    deleteLatestRows: db.prepare<[string, string, string, number], ReplacedRow>(sql.deleteLatestRows),
+    replacedTotals: db.prepare<[string, string, string, number, number], ResponseCounts>(sql.replacedTotals),
+    addMonthTotals: db.prepare(sql.addMonthTotals),
+    addMonthItem: db.prepare(sql.addMonthItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
+    addUnitDayItem: db.prepare(sql.addUnitDayItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
+    addDayItem: db.prepare(sql.addDayItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
+    noteActivity: db.prepare(sql.noteActivity),
     insertRow: db.prepare(
-      'INSERT INTO latest_rows (device_id, date, item, counter, field, batch_id, c1, c2, c3, c4, c5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO latest_rows (device_id, date, questionnaire_id, questionnaire_version, item, counter, field, batch_id, c1, c2, c3, c4, c5)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertDevice: db.prepare(sql.insertDevice),
     deviceByTokenHash: db.prepare<[string], DeviceRecord>(sql.deviceByTokenHash),
     deviceStatuses: db.prepare<[], DeviceStatus>(sql.deviceStatuses),
-    countsByUnit: db.prepare<[string, string], sql.CountsSqlRow>(sql.countsByUnit),
+    countsByUnit: db.prepare<string[], sql.CountsSqlRow>(sql.countsByUnit),
     countsByDay: db.prepare<[string, string], sql.CountsSqlRow>(sql.countsByDay),
     countsByDayOfUnit: db.prepare<[string, string, string], sql.CountsSqlRow>(sql.countsByDayOfUnit),
-    unitTotals: db.prepare<[string, string], UnitTotals>(sql.unitTotals),
+    unitTotals: db.prepare<string[], Record<string, unknown>>(sql.unitTotals),
+    units: db.prepare<[], UnitRecord>(sql.units),
   };
 
   const write = db.transaction((batch: IncomingBatch): IngestOutcome => {
+    const key = [batch.deviceId, batch.date, batch.questionnaire.id, batch.questionnaire.version] as const;
+    const storedRevision = () => stmt.latestOf.get(...key)?.revision ?? batch.revision;
+    const { responses, counted, suspect, abandoned } = batch.totals;
     const inserted = stmt.insertBatch.run(
-      batch.batchId, batch.deviceId, batch.date, batch.revision, batch.bodyHash,
-      batch.responses, batch.excluded, batch.receivedAt, batch.body,
+      batch.batchId, batch.deviceId, batch.date, batch.questionnaire.id, batch.questionnaire.version, batch.revision, batch.bodyHash,
+      responses, suspect + abandoned, counted, suspect, abandoned, batch.receivedAt, batch.body,
     );
     if (inserted.changes === 0) {
       const existing = stmt.batchHash.get(batch.batchId);
       if (existing) return { kind: existing.body_hash === batch.bodyHash ? 'duplicate' : 'conflict' };
-      // Not this batchId: another batch already holds this (device, date, revision).
-      return { kind: 'stale', storedRevision: stmt.latestOf.get(batch.deviceId, batch.date)?.revision ?? batch.revision };
+      // Not this batchId: another batch already holds this (device, date, questionnaire, revision).
+      return { kind: 'stale', storedRevision: storedRevision() };
     }
-    if (stmt.upsertLatest.run(batch.deviceId, batch.date, batch.revision, batch.batchId).changes === 0) {
-      throw new Stale(stmt.latestOf.get(batch.deviceId, batch.date)?.revision ?? batch.revision);
+    if (stmt.upsertLatest.run(...key, batch.revision, batch.batchId, responses, counted, suspect, abandoned).changes === 0) {
+      throw new Stale(storedRevision());
     }
-    stmt.deleteLatestRows.run(batch.deviceId, batch.date);
+    // Revision 1 can only be a new key: nothing to replace.
+    const replacing = batch.revision > 1 ? stmt.replacedTotals.get(...key, batch.revision) ?? null : null;
+    const replacedRows = batch.revision > 1 ? stmt.deleteLatestRows.all(...key) : [];
     for (const row of batch.rows) {
-      stmt.insertRow.run(batch.deviceId, batch.date, row.item, row.counter, row.field, batch.batchId, ...row.counts);
+      stmt.insertRow.run(...key, row.item, row.counter, row.field, batch.batchId, ...row.counts);
     }
+    const delta = sumsDelta(batch, replacedRows, replacing);
+    const q = [batch.questionnaire.id, batch.questionnaire.version] as const;
+    const t = delta.totals;
+    stmt.addMonthTotals.run(delta.month, ...q, batch.deviceId, delta.deviceDays, t.responses, t.counted, t.suspect, t.abandoned);
+    const stripe = stripeOf(batch.deviceId);
+    for (const { item, counts } of delta.items) {
+      stmt.addMonthItem.run(delta.month, ...q, batch.unitCode, item, ...counts);
+      stmt.addUnitDayItem.run(batch.date, ...q, batch.unitCode, item, ...counts);
+      stmt.addDayItem.run(batch.date, ...q, item, stripe, ...counts);
+    }
+    stmt.noteActivity.run(batch.deviceId, batch.date, batch.receivedAt);
     return { kind: 'created' };
   });
 
@@ -113,26 +142,36 @@ export function openSqliteStore(file: string): HubStore {
       }
     },
     async latestOf(deviceId, date) {
-      const row = stmt.latestOf.get(deviceId, date);
-      return row ? { batchId: row.batch_id, revision: row.revision } : null;
+      return stmt.latestOfDay.all(deviceId, date).map((row) => ({
+        questionnaire: { id: row.questionnaire_id, version: row.questionnaire_version },
+        batchId: row.batch_id,
+        revision: row.revision,
+      }));
     },
-    async countsByUnit({ from, to }): Promise<CountsRow[]> {
-      return stmt.countsByUnit.all(from, to).map(sql.toCounts);
+    async countsByUnit(period): Promise<CountsRow[]> {
+      return stmt.countsByUnit.all(...partParams(splitPeriod(period))).map(sql.toCounts);
     },
     async countsByDay({ from, to }, unitCode) {
       const rows = unitCode === undefined ? stmt.countsByDay.all(from, to) : stmt.countsByDayOfUnit.all(from, to, unitCode);
       return rows.map(sql.toCounts);
     },
-    async unitTotals({ from, to }) {
-      return stmt.unitTotals.all(from, to);
+    async unitTotals(period) {
+      return stmt.unitTotals.all(...partParams(splitPeriod(period))).map(sql.toUnitTotals);
+    },
+    async units() {
+      return stmt.units.all();
     },
     async totals({ deviceId, from = sql.WHOLE_TIME.from, to = sql.WHOLE_TIME.to }): Promise<LatestTotals> {
       const byDevice = deviceId !== undefined;
       const params = byDevice ? [from, to, deviceId] : [from, to];
-      const latest = db.prepare(sql.totalsOfLatest(byDevice)).get(...params) as { batches: number; responses: number; excluded: number };
+      const latest = db.prepare(sql.totalsOfLatest(byDevice)).get(...params) as Parameters<typeof sql.assembleTotals>[0];
       const stored = db.prepare(sql.totalsOfBatches(byDevice)).get(...params) as { batches: number };
       const items = db.prepare(sql.totalsByItem(byDevice)).all(...params) as Array<sql.CountsSqlRow & { n: number }>;
       return sql.assembleTotals(latest, stored.batches, items);
+    },
+    async sizeBytes() {
+      const size = (path: string) => (fs.existsSync(path) ? fs.statSync(path).size : 0);
+      return size(file) + size(`${file}-wal`);
     },
     async close() {
       db.close();

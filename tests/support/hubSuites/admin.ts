@@ -1,15 +1,38 @@
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../../src/hub';
 import { hashToken } from '../../../src/hub/devices';
+import { postgresMigrations } from '../../../src/hub/store/migrations/postgres';
+import { sqliteMigrations } from '../../../src/hub/store/migrations/sqlite';
 import { makeBatch, send } from '../hubClient';
-import type { HubTarget } from '../hubTargets';
+import { HUB_NOW, type HubTarget } from '../hubTargets';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const runHub = (args: string[]) => promisify(execFile)(tsx, ['src/hub/main.ts', ...args], { cwd: root });
+
+/** A database at hub schema 1, as a hub of the previous version left it. */
+async function applySchemaOne(target: HubTarget, db: string): Promise<void> {
+  if (target.name === 'sqlite') {
+    const handle = new Database(db.slice('sqlite:'.length));
+    handle.exec(sqliteMigrations[0]!);
+    handle.pragma('user_version = 1');
+    handle.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    await client.query(postgresMigrations[0]!);
+    await client.query('CREATE TABLE hub_schema_version (version integer PRIMARY KEY); INSERT INTO hub_schema_version VALUES (1)');
+  } finally {
+    await client.end();
+  }
+}
 
 /** The admin command line (what `npm run hub -- …` runs) and the schema migrations. */
 export function adminSuite(target: HubTarget): void {
@@ -97,6 +120,39 @@ export function adminSuite(target: HubTarget): void {
       if (target.name === 'sqlite') await target.query(db, 'PRAGMA user_version = 99');
       else await target.query(db, 'INSERT INTO hub_schema_version (version) VALUES (99)');
       await expect(startHub({ db, port: 0 })).rejects.toMatchObject({ code: 'database_too_new' });
+    });
+
+    it('schema 2 keeps the batches stored before it: questionnaire read from the body, counted = responses − excluded, the split unknown', async () => {
+      const db = await target.newDatabase();
+      const TOKEN = 'token-of-kiosk-01-before-v2';
+      await applySchemaOne(target, db);
+      const body = (batchId: string, revision: number) =>
+        JSON.stringify({ ...makeBatch({ deviceId: 'kiosk-01', batchId, revision }), totals: { responses: 60, excluded: 3 } });
+      const insert = [
+        `INSERT INTO devices VALUES ('kiosk-01', 'DH', 'UBND xã Điện Hồng', '${hashToken(TOKEN)}', 'secret', '2026-11-01T00:00:00.000Z')`,
+        `INSERT INTO batches VALUES ('b1', 'kiosk-01', '2026-11-28', 1, 'h1', 60, 3, '2026-11-29T00:00:00.000Z', '${body('b1', 1)}')`,
+        `INSERT INTO batches VALUES ('b2', 'kiosk-01', '2026-11-28', 2, 'h2', 60, 3, '2026-11-29T01:00:00.000Z', '${body('b2', 2)}')`,
+        "INSERT INTO latest VALUES ('kiosk-01', '2026-11-28', 2, 'b2')",
+        "INSERT INTO latest_rows VALUES ('kiosk-01', '2026-11-28', 'access', 'C1', 'ho-tich', 'b2', 0, 1, 3, 20, 33)",
+      ];
+      for (const statement of insert) await target.query(db, statement);
+
+      const hub = await startHub({ db, port: 0, now: () => HUB_NOW });
+      try {
+        expect(await hub.totals()).toMatchObject({ batches: 1, storedBatches: 2, responses: 60, counted: 57, suspect: 0, abandoned: 0, byQuestionnaire: { 'sipas-2024@3': { access: [0, 1, 3, 20, 33] } } });
+        expect(await hub.latest('kiosk-01', '2026-11-28', { id: 'sipas-2024', version: 3 })).toEqual({ batchId: 'b2', revision: 2 });
+        const stored = await target.query(db, 'SELECT batch_id, questionnaire_id, questionnaire_version, counted, suspect, abandoned FROM batches ORDER BY batch_id');
+        expect(stored).toEqual([
+          { batch_id: 'b1', questionnaire_id: 'sipas-2024', questionnaire_version: 3, counted: 57, suspect: null, abandoned: null },
+          { batch_id: 'b2', questionnaire_id: 'sipas-2024', questionnaire_version: 3, counted: 57, suspect: null, abandoned: null },
+        ]);
+        // The kiosk's corrected revision of that day (its migration 0011 sends every day again) replaces the old one.
+        const corrected = makeBatch({ deviceId: 'kiosk-01', revision: 3 });
+        expect((await send(hub.batchesUrl, { deviceId: 'kiosk-01', token: TOKEN, secret: 'secret' }, corrected)).status).toBe(201);
+        expect(await hub.totals()).toMatchObject({ batches: 1, responses: 62, counted: 57, suspect: 2, abandoned: 3 });
+      } finally {
+        await hub.close();
+      }
     });
   });
 }

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BODY_BYTES } from '../../../src/hub/app';
 import { makeBatch, send, UNIT } from '../hubClient';
 import { useHub, type HubTarget } from '../hubTargets';
 
-/** The answers of SYNC-PROTOCOL.md, one refusal at a time; a refused batch must leave nothing behind. */
+/** The answers of docs/SYNC-PROTOCOL.md, one refusal at a time; a refused batch must leave nothing behind. */
 export function protocolSuite(target: HubTarget): void {
   describe('answers', () => {
     const fixture = useHub(target);
@@ -20,8 +20,9 @@ export function protocolSuite(target: HubTarget): void {
       const answer = await send(hub.batchesUrl, credentials, batch);
       expect(answer).toMatchObject({ status: 201, body: { accepted: true, batchId: batch.batchId } });
       const totals = await hub.totals();
-      expect(totals).toMatchObject({ batches: 1, storedBatches: 1, responses: 57, excluded: 2, rows: 2, answers: 57 + 57 });
+      expect(totals).toMatchObject({ batches: 1, storedBatches: 1, responses: 62, counted: 57, suspect: 2, abandoned: 3, rows: 2, answers: 57 + 57 });
       expect(totals.byItem.access).toEqual([0, 1, 3, 20, 33]);
+      expect(totals.byQuestionnaire).toEqual({ 'sipas-2024@3': { access: [0, 1, 3, 20, 33], 'officer.1': [1, 0, 2, 10, 44] } });
       expect(await hub.latest('kiosk-01', '2026-11-28')).toEqual({ batchId: batch.batchId, revision: 1 });
     });
 
@@ -41,11 +42,11 @@ export function protocolSuite(target: HubTarget): void {
       const credentials = await device();
       const batch = makeBatch({ deviceId: 'kiosk-01' });
       await send(hub.batchesUrl, credentials, batch);
-      const changed = { ...batch, totals: { responses: 58, excluded: 2 } };
+      const changed = { ...batch, totals: { responses: 63, counted: 57, suspect: 3, abandoned: 3 } };
       const answer = await send(hub.batchesUrl, credentials, changed);
       expect(answer.status).toBe(409);
       expect(answer.body.error.code).toBe('batch_conflict');
-      expect(await hub.totals()).toMatchObject({ storedBatches: 1, responses: 57 });
+      expect(await hub.totals()).toMatchObject({ storedBatches: 1, responses: 62 });
     });
 
     it('401 for a missing or unknown token, and for a bad signature', async () => {
@@ -84,12 +85,17 @@ export function protocolSuite(target: HubTarget): void {
       const credentials = await device();
       const good = makeBatch({ deviceId: 'kiosk-01' });
       const cases: Array<[unknown, string]> = [
-        [{ ...good, rows: [{ ...good.rows[0], counts: [0, 1, 3] }] }, 'rows[0].counts'],
+        [{ ...good, rows: [{ ...good.rows[0], counts: [0, 1, 3, 4] }] }, 'rows[0].counts'],
         [{ ...good, date: '2026-02-30' }, 'date'],
         [{ ...good, revision: 0 }, 'revision'],
         [{ ...good, comment: 'số điện thoại 0905…' }, 'comment: unknown field'],
         [{ ...good, rows: [good.rows[0], good.rows[0]] }, 'rows[1]: duplicate'],
         [{ ...good, schema: 'sipas.aggregate.v2' }, 'schema'],
+        // Totals that do not add up, or the old shape, are refused naming the field.
+        [{ ...good, totals: { responses: 61, counted: 57, suspect: 2, abandoned: 3 } }, 'totals.responses'],
+        [{ ...good, totals: { responses: 57, excluded: 2 } }, 'totals.counted'],
+        [{ ...good, totals: { responses: 61, counted: 56, suspect: 2, abandoned: 3 } }, 'rows[0].counts'],
+        [{ ...good, questionnaire: { id: 'sipas-2024' } }, 'questionnaire.version'],
       ];
       for (const [body, field] of cases) {
         const answer = await send(hub.batchesUrl, credentials, good, { body: canonicalJson(body) });

@@ -11,6 +11,9 @@ const sumItems = (rows: readonly Row[]) => {
   return byItem;
 };
 
+/** Totals of n counted responses and nothing else. */
+const counted = (n: number) => ({ responses: n, counted: n, suspect: 0, abandoned: 0 });
+
 /** Revisions replace, never add; uniqueness holds when sends race. */
 export function revisionSuite(target: HubTarget): void {
   describe('revisions and races', () => {
@@ -22,16 +25,40 @@ export function revisionSuite(target: HubTarget): void {
       const credentials = await device();
       const first = makeBatch({ deviceId: 'kiosk-01', revision: 1 });
       const rows: Row[] = [{ item: 'result', counter: 'C2', field: null, counts: [2, 2, 2, 2, 2] }];
-      const second = makeBatch({ deviceId: 'kiosk-01', revision: 2, rows, responses: 10, excluded: 0 });
+      const second = makeBatch({ deviceId: 'kiosk-01', revision: 2, rows, totals: counted(10) });
       const otherDay = makeBatch({ deviceId: 'kiosk-01', date: '2026-11-27' });
       for (const batch of [first, otherDay]) expect((await send(hub.batchesUrl, credentials, batch)).status).toBe(201);
       expect((await send(hub.batchesUrl, credentials, second)).status).toBe(201);
 
       const day = await hub.totals({ from: '2026-11-28', to: '2026-11-28' });
-      expect(day).toMatchObject({ batches: 1, storedBatches: 2, responses: 10, excluded: 0, rows: 1, answers: 10 });
+      expect(day).toMatchObject({ batches: 1, storedBatches: 2, responses: 10, counted: 10, suspect: 0, abandoned: 0, rows: 1, answers: 10 });
       expect(day.byItem).toEqual({ result: [2, 2, 2, 2, 2] });
       expect(await hub.latest('kiosk-01', '2026-11-28')).toEqual({ batchId: second.batchId, revision: 2 });
-      expect((await hub.totals()).responses).toBe(10 + 57);
+      expect((await hub.totals()).responses).toBe(10 + 62);
+    });
+
+    it('one key per (device, date, questionnaire): two forms on one day are two latest batches, never pooled', async () => {
+      const { hub } = fixture();
+      const credentials = await device();
+      const quick = { id: 'sipas-quick', version: 1 };
+      const full = { id: 'sipas-full', version: 2 };
+      const quickRows: Row[] = [{ item: 'access', counter: null, field: null, counts: [0, 9, 0, 0, 0] }];
+      const fullRows: Row[] = [{ item: 'access.1', counter: null, field: null, counts: [0, 0, 0, 0, 1] }];
+      const a = makeBatch({ deviceId: 'kiosk-01', questionnaire: quick, rows: quickRows, totals: counted(9) });
+      const b = makeBatch({ deviceId: 'kiosk-01', questionnaire: full, rows: fullRows, totals: counted(1) });
+      expect((await send(hub.batchesUrl, credentials, a)).status).toBe(201);
+      expect((await send(hub.batchesUrl, credentials, b)).status).toBe(201); // revision 1 of another key: not stale
+      expect(await hub.latest('kiosk-01', '2026-11-28', quick)).toEqual({ batchId: a.batchId, revision: 1 });
+      expect(await hub.latest('kiosk-01', '2026-11-28', full)).toEqual({ batchId: b.batchId, revision: 1 });
+      await expect(hub.latest('kiosk-01', '2026-11-28')).rejects.toThrow(/2 questionnaires/);
+      const corrected = makeBatch({ deviceId: 'kiosk-01', questionnaire: full, revision: 2, rows: fullRows, totals: { responses: 2, counted: 1, suspect: 0, abandoned: 1 } });
+      expect((await send(hub.batchesUrl, credentials, corrected)).status).toBe(201);
+      const stale = await send(hub.batchesUrl, credentials, makeBatch({ deviceId: 'kiosk-01', questionnaire: full, revision: 1, rows: fullRows, totals: counted(1) }));
+      expect([stale.status, stale.body.error.code]).toEqual([409, 'stale_revision']);
+      expect(stale.body.error.message).toContain('sipas-full v2');
+      const totals = await hub.totals();
+      expect(totals).toMatchObject({ batches: 2, storedBatches: 3, responses: 11, counted: 10, suspect: 0, abandoned: 1 });
+      expect(totals.byQuestionnaire).toEqual({ 'sipas-quick@1': { access: [0, 9, 0, 0, 0] }, 'sipas-full@2': { 'access.1': [0, 0, 0, 0, 1] } });
     });
 
     it('409 stale_revision for an equal or lower revision under another batchId; nothing changes', async () => {
@@ -40,10 +67,10 @@ export function revisionSuite(target: HubTarget): void {
       const second = makeBatch({ deviceId: 'kiosk-01', revision: 2 });
       await send(hub.batchesUrl, credentials, second);
       for (const revision of [2, 1]) {
-        const answer = await send(hub.batchesUrl, credentials, makeBatch({ deviceId: 'kiosk-01', revision, responses: 99, excluded: 0 }));
+        const answer = await send(hub.batchesUrl, credentials, makeBatch({ deviceId: 'kiosk-01', revision, totals: counted(99) }));
         expect([answer.status, answer.body.error.code]).toEqual([409, 'stale_revision']);
       }
-      expect(await hub.totals()).toMatchObject({ storedBatches: 1, responses: 57 });
+      expect(await hub.totals()).toMatchObject({ storedBatches: 1, responses: 62 });
       // A superseded revision sent again byte for byte is still a duplicate, not stale: the kiosk may have missed the answer.
       expect((await send(hub.batchesUrl, credentials, second)).body).toEqual({ accepted: true, duplicate: true });
     });
@@ -64,7 +91,7 @@ export function revisionSuite(target: HubTarget): void {
       const { hub, db } = fixture();
       const credentials = await device();
       const batches = [1, 2, 3, 4, 5, 6].map((revision) =>
-        makeBatch({ deviceId: 'kiosk-01', revision, responses: revision, excluded: 0, rows: [{ item: 'access', counter: null, field: null, counts: [0, 0, 0, 0, revision] }] }),
+        makeBatch({ deviceId: 'kiosk-01', revision, totals: counted(revision), rows: [{ item: 'access', counter: null, field: null, counts: [0, 0, 0, 0, revision] }] }),
       );
       const answers = await Promise.all([...batches].reverse().concat(batches).map((b) => send(hub.batchesUrl, credentials, b)));
       for (const answer of answers) expect([200, 201, 409]).toContain(answer.status);
@@ -89,7 +116,7 @@ export function revisionSuite(target: HubTarget): void {
             const byRevision = new Map<number, AggregateBatch>();
             for (const { revision, n } of specs) {
               if (byRevision.has(revision)) continue;
-              byRevision.set(revision, makeBatch({ deviceId: 'kiosk-01', date, revision, responses: n, excluded: 0, rows: [{ item: 'officer', counter: 'C1', field: null, counts: [n, 0, 0, 0, revision] }] }));
+              byRevision.set(revision, makeBatch({ deviceId: 'kiosk-01', date, revision, totals: counted(n + revision), rows: [{ item: 'officer', counter: 'C1', field: null, counts: [n, 0, 0, 0, revision] }] }));
             }
             const all = [...byRevision.values()];
             const order = [...all, ...picks.map((p) => all[p % all.length]!)];

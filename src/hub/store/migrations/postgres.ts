@@ -57,4 +57,114 @@ CREATE TABLE latest_rows (
 );
 CREATE INDEX latest_rows_by_date ON latest_rows (date, item);
 `,
+  /* sql */ `
+-- Version 2, as sqlite.ts version 2 (read the reasons there): the questionnaire joins
+-- every key, and the four counts; suspect and abandoned are NULL for batches stored before.
+ALTER TABLE batches ADD COLUMN questionnaire_id text, ADD COLUMN questionnaire_version integer,
+  ADD COLUMN counted integer CHECK (counted >= 0), ADD COLUMN suspect integer CHECK (suspect >= 0),
+  ADD COLUMN abandoned integer CHECK (abandoned >= 0);
+UPDATE batches SET questionnaire_id = body->'questionnaire'->>'id',
+  questionnaire_version = (body->'questionnaire'->>'version')::integer, counted = responses - excluded;
+ALTER TABLE batches ALTER COLUMN questionnaire_id SET NOT NULL, ALTER COLUMN questionnaire_version SET NOT NULL,
+  ALTER COLUMN counted SET NOT NULL;
+ALTER TABLE batches DROP CONSTRAINT batches_device_id_date_revision_key;
+ALTER TABLE batches ADD UNIQUE (device_id, date, questionnaire_id, questionnaire_version, revision);
+
+ALTER TABLE latest ADD COLUMN questionnaire_id text, ADD COLUMN questionnaire_version integer;
+UPDATE latest l SET questionnaire_id = b.questionnaire_id, questionnaire_version = b.questionnaire_version
+  FROM batches b WHERE b.batch_id = l.batch_id;
+ALTER TABLE latest ALTER COLUMN questionnaire_id SET NOT NULL, ALTER COLUMN questionnaire_version SET NOT NULL;
+ALTER TABLE latest DROP CONSTRAINT latest_pkey;
+ALTER TABLE latest ADD PRIMARY KEY (device_id, date, questionnaire_id, questionnaire_version);
+
+ALTER TABLE latest_rows ADD COLUMN questionnaire_id text, ADD COLUMN questionnaire_version integer;
+UPDATE latest_rows r SET questionnaire_id = b.questionnaire_id, questionnaire_version = b.questionnaire_version
+  FROM batches b WHERE b.batch_id = r.batch_id;
+ALTER TABLE latest_rows ALTER COLUMN questionnaire_id SET NOT NULL, ALTER COLUMN questionnaire_version SET NOT NULL;
+ALTER TABLE latest_rows DROP CONSTRAINT latest_rows_pkey;
+ALTER TABLE latest_rows ADD PRIMARY KEY (device_id, date, questionnaire_id, questionnaire_version, item, counter, field);
+DROP INDEX latest_rows_by_date;
+CREATE INDEX latest_rows_by_date ON latest_rows (date, questionnaire_id, questionnaire_version, item);
+`,
+  /* sql */ `
+-- Version 3, as sqlite.ts version 3 (read the reasons there): the sums kept as batches arrive.
+CREATE TABLE month_totals (
+  month                  text NOT NULL,
+  questionnaire_id       text NOT NULL,
+  questionnaire_version  integer NOT NULL,
+  device_id              text NOT NULL REFERENCES devices (device_id),
+  device_days            integer NOT NULL,
+  responses              bigint NOT NULL,
+  counted                bigint NOT NULL,
+  suspect                bigint NOT NULL,
+  abandoned              bigint NOT NULL,
+  PRIMARY KEY (month, questionnaire_id, questionnaire_version, device_id)
+);
+
+CREATE TABLE month_items (
+  month                  text NOT NULL,
+  questionnaire_id       text NOT NULL,
+  questionnaire_version  integer NOT NULL,
+  unit_code              text NOT NULL,
+  item                   text NOT NULL,
+  c1 bigint NOT NULL, c2 bigint NOT NULL, c3 bigint NOT NULL, c4 bigint NOT NULL, c5 bigint NOT NULL,
+  PRIMARY KEY (month, questionnaire_id, questionnaire_version, unit_code, item)
+);
+
+CREATE TABLE unit_day_items (
+  date                   text NOT NULL,
+  questionnaire_id       text NOT NULL,
+  questionnaire_version  integer NOT NULL,
+  unit_code              text NOT NULL,
+  item                   text NOT NULL,
+  c1 bigint NOT NULL, c2 bigint NOT NULL, c3 bigint NOT NULL, c4 bigint NOT NULL, c5 bigint NOT NULL,
+  PRIMARY KEY (date, questionnaire_id, questionnaire_version, unit_code, item)
+);
+
+CREATE TABLE day_items (
+  date                   text NOT NULL,
+  questionnaire_id       text NOT NULL,
+  questionnaire_version  integer NOT NULL,
+  item                   text NOT NULL,
+  stripe                 integer NOT NULL,
+  c1 bigint NOT NULL, c2 bigint NOT NULL, c3 bigint NOT NULL, c4 bigint NOT NULL, c5 bigint NOT NULL,
+  PRIMARY KEY (date, questionnaire_id, questionnaire_version, item, stripe)
+);
+
+CREATE TABLE device_activity (
+  device_id         text PRIMARY KEY REFERENCES devices (device_id),
+  last_date         text NOT NULL,
+  last_received_at  timestamptz NOT NULL,
+  batches           bigint NOT NULL
+);
+
+ALTER TABLE latest ADD COLUMN responses integer NOT NULL DEFAULT 0, ADD COLUMN counted integer NOT NULL DEFAULT 0,
+  ADD COLUMN suspect integer NOT NULL DEFAULT 0, ADD COLUMN abandoned integer NOT NULL DEFAULT 0;
+UPDATE latest SET responses = b.responses, counted = b.counted, suspect = COALESCE(b.suspect, 0), abandoned = COALESCE(b.abandoned, 0)
+  FROM batches b WHERE b.batch_id = latest.batch_id;
+
+INSERT INTO month_totals (month, questionnaire_id, questionnaire_version, device_id, device_days, responses, counted, suspect, abandoned)
+SELECT substr(l.date, 1, 7), l.questionnaire_id, l.questionnaire_version, l.device_id, COUNT(*),
+       SUM(b.responses), SUM(b.counted), COALESCE(SUM(b.suspect), 0), COALESCE(SUM(b.abandoned), 0)
+  FROM latest l JOIN batches b ON b.batch_id = l.batch_id
+ GROUP BY substr(l.date, 1, 7), l.questionnaire_id, l.questionnaire_version, l.device_id;
+
+INSERT INTO month_items (month, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
+SELECT substr(r.date, 1, 7), r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item,
+       SUM(r.c1), SUM(r.c2), SUM(r.c3), SUM(r.c4), SUM(r.c5)
+  FROM latest_rows r JOIN devices d ON d.device_id = r.device_id
+ GROUP BY substr(r.date, 1, 7), r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item;
+
+INSERT INTO unit_day_items (date, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
+SELECT r.date, r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item, SUM(r.c1), SUM(r.c2), SUM(r.c3), SUM(r.c4), SUM(r.c5)
+  FROM latest_rows r JOIN devices d ON d.device_id = r.device_id
+ GROUP BY r.date, r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item;
+
+INSERT INTO day_items (date, questionnaire_id, questionnaire_version, item, stripe, c1, c2, c3, c4, c5)
+SELECT date, questionnaire_id, questionnaire_version, item, 0, SUM(c1), SUM(c2), SUM(c3), SUM(c4), SUM(c5)
+  FROM latest_rows GROUP BY date, questionnaire_id, questionnaire_version, item;
+
+INSERT INTO device_activity (device_id, last_date, last_received_at, batches)
+SELECT device_id, MAX(date), MAX(received_at), COUNT(*) FROM batches GROUP BY device_id;
+`,
 ];

@@ -63,4 +63,184 @@ CREATE TABLE latest_rows (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX latest_rows_by_date ON latest_rows (date, item);
 `,
+  /* sql */ `
+-- Version 2: one batch per (device, date, questionnaire id + version), and the four counts
+-- (responses = counted + suspect + abandoned). The questionnaire of a stored batch is read
+-- from its body. Batches stored before kept only "excluded" (suspect and abandoned
+-- together): their counted is responses − excluded, their suspect and abandoned are NULL
+-- (not known), never guessed; the kiosk's migration sends those days again, per
+-- questionnaire, as higher revisions that replace them. excluded stays, = suspect + abandoned.
+-- SQLite cannot change a table's keys in place: each table is renamed, rebuilt and copied
+-- (renaming also points the other tables' foreign keys at the old copies, dropped last).
+ALTER TABLE latest_rows RENAME TO v1_latest_rows;
+ALTER TABLE latest RENAME TO v1_latest;
+ALTER TABLE batches RENAME TO v1_batches;
+DROP INDEX latest_by_date;
+DROP INDEX latest_rows_by_date;
+
+CREATE TABLE batches (
+  batch_id               TEXT PRIMARY KEY,
+  device_id              TEXT NOT NULL REFERENCES devices (device_id),
+  date                   TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  revision               INTEGER NOT NULL CHECK (revision >= 1),
+  body_hash              TEXT NOT NULL,
+  responses              INTEGER NOT NULL CHECK (responses >= 0),
+  excluded               INTEGER NOT NULL CHECK (excluded >= 0),
+  counted                INTEGER NOT NULL CHECK (counted >= 0),
+  suspect                INTEGER CHECK (suspect >= 0),
+  abandoned              INTEGER CHECK (abandoned >= 0),
+  received_at            TEXT NOT NULL,
+  body                   TEXT NOT NULL,
+  UNIQUE (device_id, date, questionnaire_id, questionnaire_version, revision)
+) STRICT;
+
+CREATE TABLE latest (
+  device_id              TEXT NOT NULL REFERENCES devices (device_id),
+  date                   TEXT NOT NULL,
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  revision               INTEGER NOT NULL,
+  batch_id               TEXT NOT NULL UNIQUE REFERENCES batches (batch_id),
+  PRIMARY KEY (device_id, date, questionnaire_id, questionnaire_version),
+  UNIQUE (device_id, date, batch_id)
+) STRICT;
+CREATE INDEX latest_by_date ON latest (date);
+
+CREATE TABLE latest_rows (
+  device_id              TEXT NOT NULL,
+  date                   TEXT NOT NULL,
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  item                   TEXT NOT NULL,
+  counter                TEXT NOT NULL,
+  field                  TEXT NOT NULL,
+  batch_id               TEXT NOT NULL,
+  c1 INTEGER NOT NULL CHECK (c1 >= 0),
+  c2 INTEGER NOT NULL CHECK (c2 >= 0),
+  c3 INTEGER NOT NULL CHECK (c3 >= 0),
+  c4 INTEGER NOT NULL CHECK (c4 >= 0),
+  c5 INTEGER NOT NULL CHECK (c5 >= 0),
+  PRIMARY KEY (device_id, date, questionnaire_id, questionnaire_version, item, counter, field),
+  FOREIGN KEY (device_id, date, batch_id) REFERENCES latest (device_id, date, batch_id) DEFERRABLE INITIALLY DEFERRED
+) STRICT, WITHOUT ROWID;
+CREATE INDEX latest_rows_by_date ON latest_rows (date, questionnaire_id, questionnaire_version, item);
+
+INSERT INTO batches (batch_id, device_id, date, questionnaire_id, questionnaire_version, revision, body_hash,
+                     responses, excluded, counted, suspect, abandoned, received_at, body)
+SELECT batch_id, device_id, date, json_extract(body, '$.questionnaire.id'), json_extract(body, '$.questionnaire.version'),
+       revision, body_hash, responses, excluded, responses - excluded, NULL, NULL, received_at, body
+  FROM v1_batches;
+
+INSERT INTO latest (device_id, date, questionnaire_id, questionnaire_version, revision, batch_id)
+SELECT l.device_id, l.date, b.questionnaire_id, b.questionnaire_version, l.revision, l.batch_id
+  FROM v1_latest l JOIN batches b ON b.batch_id = l.batch_id;
+
+INSERT INTO latest_rows (device_id, date, questionnaire_id, questionnaire_version, item, counter, field, batch_id, c1, c2, c3, c4, c5)
+SELECT r.device_id, r.date, b.questionnaire_id, b.questionnaire_version, r.item, r.counter, r.field, r.batch_id, r.c1, r.c2, r.c3, r.c4, r.c5
+  FROM v1_latest_rows r JOIN batches b ON b.batch_id = r.batch_id;
+
+DROP TABLE v1_latest_rows;
+DROP TABLE v1_latest;
+DROP TABLE v1_batches;
+`,
+  /* sql */ `
+-- Version 3: sums kept as batches arrive, so the report page does not re-add every
+-- latest row of the country per request (issue 15). Each ingest transaction adds the
+-- new revision's contribution and takes away the one it replaces:
+-- - month_totals: per (month, questionnaire, device) the latest revisions' four counts
+--   and how many device-days they are (kept per device: a unit's "devices" is a
+--   COUNT(DISTINCT device) over the period, which per-unit sums could not give);
+-- - month_items: per (month, questionnaire, unit, item) the latest rows' c1..c5;
+-- - unit_day_items: per (day, questionnaire, unit, item) the same, for the days at the
+--   edges of a period that does not fill whole months (a unit-day is 5 to 22 rows, where
+--   latest_rows holds every counter × field of every kiosk);
+-- - latest also carries its batch's four counts, so those edge days need no join to the
+--   (wide) batches table;
+-- - day_items: per (day, questionnaire, item) the same, for the all-units trend, in
+--   16 stripes by device so concurrent kiosks do not queue on one row (read: SUM over stripes);
+-- - device_activity: what "late devices" needs (last day, last receipt, batches stored).
+-- Suspect and abandoned not known (NULL, before schema 2) are kept as 0, as the report always showed them.
+CREATE TABLE month_totals (
+  month                  TEXT NOT NULL,
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  device_id              TEXT NOT NULL REFERENCES devices (device_id),
+  device_days            INTEGER NOT NULL,
+  responses              INTEGER NOT NULL,
+  counted                INTEGER NOT NULL,
+  suspect                INTEGER NOT NULL,
+  abandoned              INTEGER NOT NULL,
+  PRIMARY KEY (month, questionnaire_id, questionnaire_version, device_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE month_items (
+  month                  TEXT NOT NULL,
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  unit_code              TEXT NOT NULL,
+  item                   TEXT NOT NULL,
+  c1 INTEGER NOT NULL, c2 INTEGER NOT NULL, c3 INTEGER NOT NULL, c4 INTEGER NOT NULL, c5 INTEGER NOT NULL,
+  PRIMARY KEY (month, questionnaire_id, questionnaire_version, unit_code, item)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE unit_day_items (
+  date                   TEXT NOT NULL,
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  unit_code              TEXT NOT NULL,
+  item                   TEXT NOT NULL,
+  c1 INTEGER NOT NULL, c2 INTEGER NOT NULL, c3 INTEGER NOT NULL, c4 INTEGER NOT NULL, c5 INTEGER NOT NULL,
+  PRIMARY KEY (date, questionnaire_id, questionnaire_version, unit_code, item)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE day_items (
+  date                   TEXT NOT NULL,
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  item                   TEXT NOT NULL,
+  stripe                 INTEGER NOT NULL,
+  c1 INTEGER NOT NULL, c2 INTEGER NOT NULL, c3 INTEGER NOT NULL, c4 INTEGER NOT NULL, c5 INTEGER NOT NULL,
+  PRIMARY KEY (date, questionnaire_id, questionnaire_version, item, stripe)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE device_activity (
+  device_id         TEXT PRIMARY KEY REFERENCES devices (device_id),
+  last_date         TEXT NOT NULL,
+  last_received_at  TEXT NOT NULL,
+  batches           INTEGER NOT NULL
+) STRICT;
+
+ALTER TABLE latest ADD COLUMN responses INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE latest ADD COLUMN counted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE latest ADD COLUMN suspect INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE latest ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;
+UPDATE latest SET responses = b.responses, counted = b.counted, suspect = COALESCE(b.suspect, 0), abandoned = COALESCE(b.abandoned, 0)
+  FROM batches b WHERE b.batch_id = latest.batch_id;
+
+INSERT INTO month_totals (month, questionnaire_id, questionnaire_version, device_id, device_days, responses, counted, suspect, abandoned)
+SELECT substr(l.date, 1, 7), l.questionnaire_id, l.questionnaire_version, l.device_id, COUNT(*),
+       SUM(b.responses), SUM(b.counted), COALESCE(SUM(b.suspect), 0), COALESCE(SUM(b.abandoned), 0)
+  FROM latest l JOIN batches b ON b.batch_id = l.batch_id
+ GROUP BY substr(l.date, 1, 7), l.questionnaire_id, l.questionnaire_version, l.device_id;
+
+INSERT INTO month_items (month, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
+SELECT substr(r.date, 1, 7), r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item,
+       SUM(r.c1), SUM(r.c2), SUM(r.c3), SUM(r.c4), SUM(r.c5)
+  FROM latest_rows r JOIN devices d ON d.device_id = r.device_id
+ GROUP BY substr(r.date, 1, 7), r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item;
+
+INSERT INTO unit_day_items (date, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
+SELECT r.date, r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item, SUM(r.c1), SUM(r.c2), SUM(r.c3), SUM(r.c4), SUM(r.c5)
+  FROM latest_rows r JOIN devices d ON d.device_id = r.device_id
+ GROUP BY r.date, r.questionnaire_id, r.questionnaire_version, d.unit_code, r.item;
+
+INSERT INTO day_items (date, questionnaire_id, questionnaire_version, item, stripe, c1, c2, c3, c4, c5)
+SELECT date, questionnaire_id, questionnaire_version, item, 0, SUM(c1), SUM(c2), SUM(c3), SUM(c4), SUM(c5)
+  FROM latest_rows GROUP BY date, questionnaire_id, questionnaire_version, item;
+
+INSERT INTO device_activity (device_id, last_date, last_received_at, batches)
+SELECT device_id, MAX(date), MAX(received_at), COUNT(*) FROM batches GROUP BY device_id;
+`,
 ];

@@ -1,0 +1,97 @@
+/**
+ * The hub at national size, run once by hand (it takes up to an hour):
+ *
+ *   npx tsx tests/bench/hubNational.ts [--units 3300] [--devices-per-unit 2] [--days 365] [--concurrency 16]
+ *        [--max-seconds N] [--fill-year] [--go-file PATH]
+ *
+ * A throwaway durable PostgreSQL cluster; the simulated country sent over loopback
+ * to a hub in its own process; the database size. With --max-seconds the sending
+ * stops there (every commune, the first days of the year) and the figures say so.
+ *
+ * Then, when --go-file exists (so the page can be timed with the newest page code
+ * while a long ingest runs; at most an hour of waiting), the page and CSV p95s on a
+ * new hub process. --fill-year first copies the kept per-month and per-day sums of
+ * January into the months that were not sent — labelled as such: it makes the
+ * quarter and year pages read a full year's kept rows, it is not ingested data.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { runSimulation, timePages, withHubProcess } from '../../src/hub/simulateRun';
+import { startPostgres } from '../support/postgres';
+import { NATIONAL } from './hub';
+
+const { values } = parseArgs({
+  options: {
+    units: { type: 'string' },
+    'devices-per-unit': { type: 'string' },
+    days: { type: 'string' },
+    concurrency: { type: 'string' },
+    'max-seconds': { type: 'string' },
+    samples: { type: 'string' },
+    'fill-year': { type: 'boolean' },
+    'go-file': { type: 'string' },
+  },
+});
+const n = (raw: string | undefined, fallback: number) => (raw === undefined ? fallback : Number(raw));
+const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
+const days = n(values.days, NATIONAL.days);
+
+/** January's kept sums copied into every month and day of 2025 that holds none (the page reads a year of kept rows). */
+async function fillYear(db: string): Promise<void> {
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    const months = "SELECT to_char(d, 'YYYY-MM') AS m FROM generate_series('2025-02-01'::date, '2025-12-01'::date, '1 month') d";
+    await client.query(`INSERT INTO month_items SELECT g.m, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
+      FROM month_items, (${months}) g WHERE month = '2025-01' ON CONFLICT DO NOTHING`);
+    await client.query(`INSERT INTO month_totals SELECT g.m, questionnaire_id, questionnaire_version, device_id, device_days, responses, counted, suspect, abandoned
+      FROM month_totals, (${months}) g WHERE month = '2025-01' ON CONFLICT DO NOTHING`);
+    // Day d of the year takes the kept day ((d − 1) mod the days sent) of January.
+    const sent = (await client.query("SELECT COUNT(DISTINCT date) AS n FROM day_items WHERE date LIKE '2025-%'")).rows[0].n as string;
+    const dayMap = `SELECT to_char(d, 'YYYY-MM-DD') AS day, to_char('2025-01-01'::date + ((d::date - '2025-01-01'::date) % ${Number(sent)}), 'YYYY-MM-DD') AS source
+      FROM generate_series('2025-01-01'::date, '2025-12-31'::date, '1 day') d`;
+    await client.query(`INSERT INTO day_items SELECT g.day, questionnaire_id, questionnaire_version, item, stripe, c1, c2, c3, c4, c5
+      FROM day_items JOIN (${dayMap}) g ON g.source = day_items.date ON CONFLICT DO NOTHING`);
+    await client.query(`INSERT INTO unit_day_items SELECT g.day, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
+      FROM unit_day_items JOIN (${dayMap}) g ON g.source = unit_day_items.date ON CONFLICT DO NOTHING`);
+    await client.query('VACUUM ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
+log(`load average at start: ${load()}`);
+const cluster = await startPostgres({ durable: true });
+try {
+  const db = await cluster.createDatabase('hub_national');
+  log(`database ${db}`);
+  const figures = await runSimulation({
+    db,
+    units: n(values.units, NATIONAL.units),
+    devicesPerUnit: n(values['devices-per-unit'], NATIONAL.devicesPerUnit),
+    days,
+    concurrency: n(values.concurrency, 16),
+    samples: 0,
+    maxSeconds: values['max-seconds'] === undefined ? undefined : Number(values['max-seconds']),
+    log,
+  });
+  log(`ingest: ${JSON.stringify(figures.ingest)}; database ${figures.databaseBytes} bytes; load average ${load()}`);
+  const goFile = values['go-file'];
+  if (goFile) {
+    log(`waiting for ${goFile} to time the pages`);
+    for (let waited = 0; !fs.existsSync(goFile) && waited < 3600; waited += 5) await new Promise((done) => setTimeout(done, 5000));
+  }
+  if (values['fill-year']) {
+    const started = performance.now();
+    await fillYear(db);
+    log(`kept sums filled to a year by copying January (${((performance.now() - started) / 1000).toFixed(0)} s); load average ${load()}`);
+  }
+  const pages = await withHubProcess(db, (url) => timePages(url, days, n(values.samples, 20), log));
+  log(`load average at end: ${load()}`);
+  process.stdout.write(`${JSON.stringify({ ...figures, pages, machine: figures.machine, loadAtEnd: os.loadavg() })}\n`);
+} finally {
+  await cluster.stop();
+}
