@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { CONTENT_SECURITY_POLICY } from './src/app/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from './src/node/contentSecurityPolicy';
 
 const root = import.meta.dirname;
 
@@ -16,9 +18,29 @@ const cspMeta = (): Plugin => ({
     order: 'post',
     // Right after <meta charset>: a meta CSP governs only what comes after it.
     handler: (html) => {
-      const policy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
-      return html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+      const policy = CONTENT_SECURITY_POLICY.split('; ')
+        .filter((d) => !d.startsWith('frame-ancestors'))
+        .join('; ');
+      return html.replace(
+        /(<meta charset="[^"]*"\s*\/?>)/i,
+        `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      );
     },
+  },
+});
+
+/**
+ * A .gz beside every page, script and style, which the HTTP host sends as it is
+ * (src/server/httpApp.ts): compressed once at build time, never per request.
+ */
+const gzipBeside = (): Plugin => ({
+  name: 'sipas-gzip-beside',
+  apply: 'build',
+  writeBundle(options, bundle) {
+    for (const file of Object.keys(bundle).filter((name) => /\.(html|js|css|svg|json)$/.test(name))) {
+      const written = path.join(options.dir ?? '', file);
+      fs.writeFileSync(`${written}.gz`, gzipSync(fs.readFileSync(written), { level: 9 }));
+    }
   },
 });
 
@@ -26,7 +48,7 @@ export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
   publicDir: false,
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), gzipBeside()],
   build: {
     outDir: path.join(root, 'dist', 'renderer'),
     emptyOutDir: true,
@@ -40,6 +62,10 @@ export default defineConfig({
     // A limit for hangs, not a speed target (those live in `npm run bench`): real SQLite files,
     // child processes and jsdom charts take seconds on a busy 2-core machine.
     testTimeout: 30_000,
+    // Vitest's default is one worker less than the cores: one worker on these 2-core machines, which
+    // left a core idle while the browser tests ran one after another. Two workers; the e2e and
+    // stress projects still run their own files one at a time.
+    maxWorkers: 2,
     hookTimeout: 30_000,
     projects: [
       {

@@ -22,7 +22,15 @@ export function createAuditStore(db: Database.Database): AuditLog {
     'SELECT * FROM audit_log WHERE (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit',
   );
   return {
-    record: (entry) => void insert.run(entry.at, entry.officer, entry.action, entry.target ?? null, json(entry.before), json(entry.after)),
+    record: (entry) =>
+      void insert.run(
+        entry.at,
+        entry.officer,
+        entry.action,
+        entry.target ?? null,
+        json(entry.before),
+        json(entry.after),
+      ),
     list: ({ before, limit }) =>
       page.all({ before: before ?? null, limit }).map((row) => ({
         ...row,

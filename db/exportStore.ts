@@ -43,7 +43,12 @@ type RangeParams = { after: number; to: number; fromDay: string; toDay: string }
  * the rows must come in rowid order, chunk after chunk, without sorting a whole period.
  */
 const IN_RANGE = 'r.rowid > @after AND r.rowid <= @to AND +r.local_day BETWEEN @fromDay AND @toDay';
-const params = (range: BatchRange, after = range.afterRowid, to = range.toRowid): RangeParams => ({ after, to, fromDay: range.fromDay, toDay: range.toDay });
+const params = (range: BatchRange, after = range.afterRowid, to = range.toRowid): RangeParams => ({
+  after,
+  to,
+  fromDay: range.fromDay,
+  toDay: range.toDay,
+});
 
 const toRecord = (row: BatchRow): ExportBatchRecord => ({
   id: row.id,
@@ -73,14 +78,20 @@ export function createExportStore(db: Database.Database): ExportRowSource {
     `SELECT DISTINCT questionnaire_id AS id, questionnaire_version AS version FROM responses r WHERE ${IN_RANGE} ORDER BY 1, 2`,
   );
   // The names and kinds of src/domain/responseCounts.ts, per questionnaire version.
-  const responseCounts = db.prepare<RangeParams, { qid: string; qversion: number; responses: number; counted: number; suspect: number; abandoned: number }>(
+  const responseCounts = db.prepare<
+    RangeParams,
+    { qid: string; qversion: number; responses: number; counted: number; suspect: number; abandoned: number }
+  >(
     `SELECT questionnaire_id AS qid, questionnaire_version AS qversion, count(*) AS responses,
             coalesce(sum(status = 'completed' AND flags = '[]'), 0) AS counted,
             coalesce(sum(status = 'completed' AND flags <> '[]'), 0) AS suspect,
             coalesce(sum(status = 'abandoned'), 0) AS abandoned
        FROM responses r WHERE ${IN_RANGE} GROUP BY 1, 2 ORDER BY 1, 2`,
   );
-  const answerCounts = db.prepare<RangeParams, { qid: string; qversion: number; item: string; value: number; count: number }>(
+  const answerCounts = db.prepare<
+    RangeParams,
+    { qid: string; qversion: number; item: string; value: number; count: number }
+  >(
     `SELECT r.questionnaire_id AS qid, r.questionnaire_version AS qversion, a.item, a.value5 AS value, count(*) AS count
        FROM responses r JOIN answers a ON a.response_id = r.id
       WHERE ${IN_RANGE} AND r.counted = 1 AND a.value5 IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
@@ -131,7 +142,14 @@ export function createExportStore(db: Database.Database): ExportRowSource {
         reasons: [],
         comment: r.comment,
         ...(withPersonal
-          ? { personal: { phone: r.phone ?? null, consentVersion: r.consent_version ?? null, consentAt: r.consent_at ?? null, caseCodeHash: r.case_code_hash ?? null } }
+          ? {
+              personal: {
+                phone: r.phone ?? null,
+                consentVersion: r.consent_version ?? null,
+                consentAt: r.consent_at ?? null,
+                caseCodeHash: r.case_code_hash ?? null,
+              },
+            }
           : {}),
       };
       rows.push(row);
@@ -141,17 +159,22 @@ export function createExportStore(db: Database.Database): ExportRowSource {
     if (!last) return rows;
     // Answers and reasons of the same rowid span: two range joins instead of a query per response.
     const span = params(range, afterRowid, last.rowid);
-    for (const a of chunkAnswers.iterate(span)) byRowid.get(a.rowid)?.answers.push({ item: a.item, points: a.points, score: a.score });
-    for (const x of chunkReasons.iterate(span)) byRowid.get(x.rowid)?.reasons.push({ dimension: x.dimension, reason: x.reason });
+    for (const a of chunkAnswers.iterate(span))
+      byRowid.get(a.rowid)?.answers.push({ item: a.item, points: a.points, score: a.score });
+    for (const x of chunkReasons.iterate(span))
+      byRowid.get(x.rowid)?.reasons.push({ dimension: x.dimension, reason: x.reason });
     return rows;
   }
 
-  const recordBatch = db.transaction((batch: ExportBatchRecord, options: Parameters<ExportRowSource['recordBatch']>[1]) => {
-    if (options.expectLastToRowid !== undefined && (lastBatch.get()?.to_rowid ?? null) !== options.expectLastToRowid) return 'conflict' as const;
-    insertBatch.run({ ...batch, personalData: batch.personalData ? 1 : 0 });
-    options.alsoInTransaction?.();
-    return 'recorded' as const;
-  });
+  const recordBatch = db.transaction(
+    (batch: ExportBatchRecord, options: Parameters<ExportRowSource['recordBatch']>[1]) => {
+      if (options.expectLastToRowid !== undefined && (lastBatch.get()?.to_rowid ?? null) !== options.expectLastToRowid)
+        return 'conflict' as const;
+      insertBatch.run({ ...batch, personalData: batch.personalData ? 1 : 0 });
+      options.alsoInTransaction?.();
+      return 'recorded' as const;
+    },
+  );
 
   return {
     snapshotPeriod(fromDay, toDay) {
@@ -165,8 +188,14 @@ export function createExportStore(db: Database.Database): ExportRowSource {
       return { ...snap, highWater: top };
     },
     questionnaires: (range) => questionnaires.all(params(range)),
-    countResponses: (range) => responseCounts.all(params(range)).map(({ qid, qversion, ...counts }) => ({ ...counts, questionnaire: { id: qid, version: qversion } })),
-    countAnswers: (range) => answerCounts.all(params(range)).map(({ qid, qversion, ...count }) => ({ ...count, questionnaire: { id: qid, version: qversion } })),
+    countResponses: (range) =>
+      responseCounts
+        .all(params(range))
+        .map(({ qid, qversion, ...counts }) => ({ ...counts, questionnaire: { id: qid, version: qversion } })),
+    countAnswers: (range) =>
+      answerCounts
+        .all(params(range))
+        .map(({ qid, qversion, ...count }) => ({ ...count, questionnaire: { id: qid, version: qversion } })),
     readChunk,
     lastBatch: () => {
       const row = lastBatch.get();

@@ -25,19 +25,36 @@ interface Row {
   phone: string | null;
 }
 
-const SELECT = `SELECT r.rowid AS cursor, r.id, r.submitted_at, r.local_day, r.status AS response_status, r.flags,
+const SELECT = `SELECT f.response_seq AS cursor, r.id, r.submitted_at, r.local_day, r.status AS response_status, r.flags,
        r.counter, r.officer, r.field, f.status, f.note, f.updated_by, f.updated_at, f.resolved_by, f.resolved_at,
        f.callback_day, f.callback_result, f.callback_by, f.callback_at, p.comment, p.phone
   FROM feedback f
   JOIN responses r ON r.id = f.response_id
   LEFT JOIN response_personal p ON p.response_id = f.response_id`;
 
-/** The feedback inbox. Newest first by insertion order, which a clock jump cannot disturb. */
+/** Items not resolved yet: the oldest of them is the one waiting longest. */
+const OPEN_STATUSES: ReadonlyArray<FeedbackRecord['status']> = ['new', 'in_progress'];
+
+/**
+ * The feedback inbox. Newest first by the response's insertion order, which a
+ * clock jump cannot disturb: each item keeps its response's rowid (response_seq,
+ * db/migrations/0014), indexed by itself and after the status. Each filter has
+ * its own statement, so every page is one index range read newest first that
+ * stops at its LIMIT; an unset filter is left out of the SQL, as
+ * `(@x IS NULL OR col = @x)` keeps SQLite from using the index.
+ * tests/integration/queryPlans.test.ts holds every statement to its plan.
+ */
 export function createFeedbackStore(db: Database.Database): FeedbackStore {
-  const page = db.prepare<{ status: string | null; before: number | null; limit: number }, Row>(
-    `${SELECT} WHERE (@status IS NULL OR f.status = @status) AND (@before IS NULL OR r.rowid < @before)
-      ORDER BY r.rowid DESC LIMIT @limit`,
-  );
+  const pageOf = (where: string[]) =>
+    db.prepare<{ status?: string; before?: number; limit: number }, Row>(
+      `${SELECT}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY f.response_seq DESC LIMIT @limit`,
+    );
+  const pages = {
+    all: pageOf([]),
+    allBefore: pageOf(['f.response_seq < @before']),
+    ofStatus: pageOf(['f.status = @status']),
+    ofStatusBefore: pageOf(['f.status = @status', 'f.response_seq < @before']),
+  };
   const one = db.prepare<[string], Row>(`${SELECT} WHERE f.response_id = ?`);
   // The ids of one page travel as a JSON array: one bound parameter, any length.
   const lowScores = db.prepare<[string, number], { response_id: string; item: string; value: number }>(
@@ -54,9 +71,10 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
             coalesce(sum(f.status = 'resolved' AND (r.officer IS NULL OR f.resolved_by IS NOT r.officer)), 0) AS handled
        FROM feedback f JOIN responses r ON r.id = f.response_id`,
   );
-  const oldest = db.prepare<[], { response_id: string; submitted_at: string }>(
-    `SELECT f.response_id, r.submitted_at FROM feedback f JOIN responses r ON r.id = f.response_id
-      WHERE f.status <> 'resolved' ORDER BY r.rowid LIMIT 1`,
+  // The oldest item of one status; the oldest open item is the older of each open status's.
+  const oldestOf = db.prepare<[string], { response_id: string; submitted_at: string; seq: number }>(
+    `SELECT f.response_id, r.submitted_at, f.response_seq AS seq FROM feedback f JOIN responses r ON r.id = f.response_id
+      WHERE f.status = ? ORDER BY f.response_seq LIMIT 1`,
   );
   const update = db.prepare<{ status: string; note: string | null; by: string; at: string; responseId: string }>(
     // No note given keeps the one there: reopening an item must not erase how it was handled.
@@ -70,10 +88,19 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
     `UPDATE feedback SET callback_day = @day, callback_result = @result, callback_by = @by, callback_at = @at
       WHERE response_id = @responseId`,
   );
-  const deadlines = db.prepare<{ from: string; to: string }, {
-    id: string; local_day: string; officer: string | null; status: FeedbackRecord['status'];
-    resolved_by: string | null; resolved_at: string | null; has_phone: number; callback_day: string | null;
-  }>(
+  const deadlines = db.prepare<
+    { from: string; to: string },
+    {
+      id: string;
+      local_day: string;
+      officer: string | null;
+      status: FeedbackRecord['status'];
+      resolved_by: string | null;
+      resolved_at: string | null;
+      has_phone: number;
+      callback_day: string | null;
+    }
+  >(
     `SELECT r.id, r.local_day, r.officer, f.status, f.resolved_by, f.resolved_at, (p.phone IS NOT NULL) AS has_phone, f.callback_day
        FROM feedback f
        JOIN responses r ON r.id = f.response_id
@@ -117,36 +144,53 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
       callBack:
         row.callback_day === null
           ? null
-          : { day: row.callback_day, result: row.callback_result ?? '', by: row.callback_by ?? '', at: row.callback_at ?? '' },
+          : {
+              day: row.callback_day,
+              result: row.callback_result ?? '',
+              by: row.callback_by ?? '',
+              at: row.callback_at ?? '',
+            },
     }));
   }
 
   return {
-    page: ({ status, before, limit, threshold }) => complete(page.all({ status, before, limit }), threshold),
+    page({ status, before, limit, threshold }) {
+      const rows =
+        status === null
+          ? before === null
+            ? pages.all.all({ limit })
+            : pages.allBefore.all({ before, limit })
+          : before === null
+            ? pages.ofStatus.all({ status, limit })
+            : pages.ofStatusBefore.all({ status, before, limit });
+      return complete(rows, threshold);
+    },
     find(responseId, threshold) {
       const row = one.get(responseId);
       return row ? (complete([row], threshold)[0] ?? null) : null;
     },
     stats() {
       const { total, handled } = stats.get() ?? { total: 0, handled: 0 };
-      const row = oldest.get();
-      return { total, handled, oldestUnhandled: row ? { responseId: row.response_id, submittedAt: row.submitted_at } : null };
+      const row = OPEN_STATUSES.flatMap((status) => oldestOf.all(status)).sort((a, b) => a.seq - b.seq)[0];
+      return {
+        total,
+        handled,
+        oldestUnhandled: row ? { responseId: row.response_id, submittedAt: row.submitted_at } : null,
+      };
     },
     update: (change) => update.run(change).changes > 0,
     recordCallBack: (change) => callBack.run(change).changes > 0,
     deadlineRows: (range) =>
-      deadlines.all(range).map(
-        (row): FeedbackDeadlineRow => ({
-          responseId: row.id,
-          day: row.local_day,
-          officer: row.officer,
-          status: row.status,
-          resolvedBy: row.resolved_by,
-          resolvedAt: row.resolved_at,
-          hasPhone: row.has_phone === 1,
-          callBackDay: row.callback_day,
-        }),
-      ),
+      deadlines.all(range).map((row): FeedbackDeadlineRow => ({
+        responseId: row.id,
+        day: row.local_day,
+        officer: row.officer,
+        status: row.status,
+        resolvedBy: row.resolved_by,
+        resolvedAt: row.resolved_at,
+        hasPhone: row.has_phone === 1,
+        callBackDay: row.callback_day,
+      })),
     openOfDay: (day, threshold) => complete(openOfDay.all({ day, threshold }), threshold),
     deskHeads: () => deskHeads.all(),
     inTransaction: (work) => db.transaction(work).immediate(),

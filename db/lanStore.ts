@@ -26,7 +26,9 @@ const DEVICE_COLUMNS = `d.id, d.name, d.paired_at, d.paired_by, d.revoked_at,
 
 /** LAN access: its setting (a row of `settings`), pairing codes and paired devices (migration 0008). */
 export function createLanStore(db: Database.Database, settings: SettingsStore): LanStore {
-  const withdrawOpen = db.prepare<{ now: string }>('UPDATE pairing_codes SET expires_at = @now WHERE used_at IS NULL AND expires_at > @now');
+  const withdrawOpen = db.prepare<{ now: string }>(
+    'UPDATE pairing_codes SET expires_at = @now WHERE used_at IS NULL AND expires_at > @now',
+  );
   const insertCode = db.prepare<{ codeHash: string; createdBy: string; createdAt: string; expiresAt: string }>(
     'INSERT INTO pairing_codes (code_hash, created_by, created_at, expires_at) VALUES (@codeHash, @createdBy, @createdAt, @expiresAt)',
   );

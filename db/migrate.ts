@@ -23,7 +23,10 @@ export function schemaVersion(db: Database.Database): number {
  * transaction, user_version set inside it, so a power cut leaves the old
  * schema or the new one, never half of it.
  */
-export function migrate(db: Database.Database, { migrations = allMigrations, beforeMigrating }: MigrateOptions = {}): number {
+export function migrate(
+  db: Database.Database,
+  { migrations = allMigrations, beforeMigrating }: MigrateOptions = {},
+): number {
   const current = schemaVersion(db);
   if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length);
   if (current === migrations.length) return current;

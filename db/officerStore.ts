@@ -18,9 +18,13 @@ export function createOfficerStore(db: Database.Database) {
   const find = db.prepare<[string], OfficerRow>(
     'SELECT code, name, role, pin_hash, failed_attempts, locked_until FROM officers WHERE code = ? AND active = 1',
   );
-  const recent = db.prepare<[number], SignInAttempt>('SELECT officer, at, outcome FROM sign_ins ORDER BY id DESC LIMIT ?');
+  const recent = db.prepare<[number], SignInAttempt>(
+    'SELECT officer, at, outcome FROM sign_ins ORDER BY id DESC LIMIT ?',
+  );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM officers');
-  const logAttempt = db.prepare<[string, string, string]>('INSERT INTO sign_ins (officer, at, outcome) VALUES (?, ?, ?)');
+  const logAttempt = db.prepare<[string, string, string]>(
+    'INSERT INTO sign_ins (officer, at, outcome) VALUES (?, ?, ?)',
+  );
   const setLockout = db.prepare<[number, number | null, string]>(
     'UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE code = ?',
   );
@@ -53,7 +57,13 @@ export function createOfficerStore(db: Database.Database) {
     },
     recordSignIn: (attempt: Parameters<OfficerStore['recordSignIn']>[0]) => recordSignIn.immediate(attempt),
     /** Adds an officer, or updates name/role/counter of an existing one (the PIN is kept). */
-    upsertOfficer(officer: { code: string; name: string; role: OfficerRecord['role']; counter: string | null; pinHash: string }) {
+    upsertOfficer(officer: {
+      code: string;
+      name: string;
+      role: OfficerRecord['role'];
+      counter: string | null;
+      pinHash: string;
+    }) {
       upsert.run(officer);
     },
     countOfficers: () => count.get()?.n ?? 0,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { applyDurablePragmas } from './durablePragmas';
+import { applyDurablePragmas, withNativeBinding } from '../src/node/sqliteOptions';
 import { migrate, schemaVersion } from './migrate';
 
 export class DatabaseCorruptError extends Error {
@@ -17,27 +17,13 @@ export interface OpenOptions {
 }
 
 /**
- * better-sqlite3 is compiled twice: for Node in node_modules (tests, HTTP host,
- * CLI) and for Electron's ABI in native/electron/ (scripts/buildElectronNative.ts).
- * The Electron main process names its build here once, before any database opens;
- * everywhere else the default (null) loads the Node build.
- */
-let defaultNativeBinding: string | null = null;
-
-export function setDefaultNativeBinding(file: string | null): void {
-  defaultNativeBinding = file;
-}
-
-/** Database options with the compiled module to load added, for every `new Database` of the app. */
-export function withNativeBinding<T extends Database.Options>(options: T, nativeBinding: string | null = defaultNativeBinding): T {
-  return nativeBinding ? { ...options, nativeBinding } : options;
-}
-
-/**
- * Opens (creating if needed) the kiosk database with the pragmas the README (Architecture) asks
+ * Opens (creating if needed) the kiosk database with the pragmas docs/ARCHITECTURE.md asks
  * for, checks it, and migrates it.
  */
-export function openDatabase(file: string, { backupBeforeMigrating, nativeBinding }: OpenOptions = {}): Database.Database {
+export function openDatabase(
+  file: string,
+  { backupBeforeMigrating, nativeBinding }: OpenOptions = {},
+): Database.Database {
   const db = new Database(file, withNativeBinding({}, nativeBinding));
   try {
     applyDurablePragmas(db);

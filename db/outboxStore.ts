@@ -41,7 +41,10 @@ const STATE_KEY = 'syncState';
  * to the case-code key: see the note in src/app/kioskSync.ts.
  */
 export function createOutboxStore(db: Database.Database, settings: SettingsStore): OutboxStore {
-  const dirtyKeys = db.prepare<[string], { local_day: string; questionnaire_id: string; questionnaire_version: number }>(
+  const dirtyKeys = db.prepare<
+    [string],
+    { local_day: string; questionnaire_id: string; questionnaire_version: number }
+  >(
     `SELECT local_day, questionnaire_id, questionnaire_version FROM sync_days
       WHERE dirty = 1 AND local_day < ? ORDER BY local_day, questionnaire_id, questionnaire_version`,
   );
@@ -52,7 +55,10 @@ export function createOutboxStore(db: Database.Database, settings: SettingsStore
     `SELECT kind, sum(n) AS n FROM day_response_counts
       WHERE local_day = ? AND questionnaire_id = ? AND questionnaire_version = ? GROUP BY kind`,
   );
-  const dayAnswers = db.prepare<[string, string, number], { item: string; counter: string; field: string; value5: number; n: number }>(
+  const dayAnswers = db.prepare<
+    [string, string, number],
+    { item: string; counter: string; field: string; value5: number; n: number }
+  >(
     `SELECT item, counter, field, value5, sum(n) AS n FROM answer_counts
       WHERE local_day = ? AND questionnaire_id = ? AND questionnaire_version = ? AND kind = 'counted'
       GROUP BY item, counter, field, value5 HAVING sum(n) > 0`,
@@ -62,12 +68,22 @@ export function createOutboxStore(db: Database.Database, settings: SettingsStore
      VALUES (@batchId, @localDay, @questionnaireId, @questionnaireVersion, @revision, @body, 'pending', @createdAt)`,
   );
   // A newer revision replaces an unsent older one of the same key: only the newest goes out.
-  const supersedeOlder = db.prepare<{ localDay: string; questionnaireId: string; questionnaireVersion: number; revision: number }>(
+  const supersedeOlder = db.prepare<{
+    localDay: string;
+    questionnaireId: string;
+    questionnaireVersion: number;
+    revision: number;
+  }>(
     `UPDATE outbox SET state = 'superseded', last_error = 'replaced by revision ' || @revision || ' before it was sent'
       WHERE local_day = @localDay AND questionnaire_id = @questionnaireId AND questionnaire_version = @questionnaireVersion
         AND revision < @revision AND state IN ('pending', 'failed')`,
   );
-  const markClean = db.prepare<{ localDay: string; questionnaireId: string; questionnaireVersion: number; revision: number }>(
+  const markClean = db.prepare<{
+    localDay: string;
+    questionnaireId: string;
+    questionnaireVersion: number;
+    revision: number;
+  }>(
     `UPDATE sync_days SET dirty = 0, last_revision = @revision
       WHERE local_day = @localDay AND questionnaire_id = @questionnaireId AND questionnaire_version = @questionnaireVersion`,
   );
@@ -101,7 +117,10 @@ export function createOutboxStore(db: Database.Database, settings: SettingsStore
   return {
     inTransaction: (work) => db.transaction(work).immediate(),
     dirtyKeysBefore: (today): BatchKey[] =>
-      dirtyKeys.all(today).map((r) => ({ localDay: r.local_day, questionnaire: { id: r.questionnaire_id, version: r.questionnaire_version } })),
+      dirtyKeys.all(today).map((r) => ({
+        localDay: r.local_day,
+        questionnaire: { id: r.questionnaire_id, version: r.questionnaire_version },
+      })),
     keyState({ localDay, questionnaire }) {
       const row = keyState.get(localDay, questionnaire.id, questionnaire.version);
       return row ? { dirty: row.dirty === 1, lastRevision: row.last_revision } : null;
@@ -111,7 +130,12 @@ export function createOutboxStore(db: Database.Database, settings: SettingsStore
       answers: dayAnswers.all(localDay, questionnaire.id, questionnaire.version),
     }),
     addBatch(batch) {
-      const key = { localDay: batch.localDay, questionnaireId: batch.questionnaire.id, questionnaireVersion: batch.questionnaire.version, revision: batch.revision };
+      const key = {
+        localDay: batch.localDay,
+        questionnaireId: batch.questionnaire.id,
+        questionnaireVersion: batch.questionnaire.version,
+        revision: batch.revision,
+      };
       insertBatch.run({ ...key, batchId: batch.batchId, body: batch.body, createdAt: batch.createdAt });
       supersedeOlder.run(key);
       markClean.run(key);
@@ -134,7 +158,11 @@ export function createOutboxStore(db: Database.Database, settings: SettingsStore
     lastSentAt: () => lastSent.get()?.at ?? null,
     config(): SyncConfig {
       const stored = settings.get<Partial<SyncConfig>>(CONFIG_KEY) ?? {};
-      return { upstreamUrl: stored.upstreamUrl ?? null, deviceToken: stored.deviceToken ?? null, deviceSecret: stored.deviceSecret ?? null };
+      return {
+        upstreamUrl: stored.upstreamUrl ?? null,
+        deviceToken: stored.deviceToken ?? null,
+        deviceSecret: stored.deviceSecret ?? null,
+      };
     },
     saveConfig: (config) => settings.set(CONFIG_KEY, config),
     state(): SyncState {

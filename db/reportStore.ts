@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { QuestionnaireRef } from '../src/domain/scoring';
-import type { Breakdown, QuestionnaireItemCount, ReportFilter, ReportStore, ResponseCounts } from '../src/services/ports';
+import type {
+  Breakdown,
+  QuestionnaireItemCount,
+  ReportFilter,
+  ReportStore,
+  ResponseCounts,
+} from '../src/services/ports';
 
 /**
  * Reports read the counts kept beside the raw rows (db/migrations/0005 and 0010),
@@ -13,6 +19,8 @@ import type { Breakdown, QuestionnaireItemCount, ReportFilter, ReportStore, Resp
  * days. A filter that is not set is left out of the SQL rather than bound as
  * NULL: `(@x IS NULL OR col = @x)` keeps SQLite from using any index on col.
  * tests/integration/queryPlans.test.ts holds every statement to its plan.
+ * A trend of one kind reads the item counts as kept (one row per day, version
+ * and item already): no aggregation, rows in key order.
  *
  * Every query groups by questionnaire version too (the kept counts carry it in
  * their key): an index is computed per version and never pooled across them.
@@ -62,7 +70,9 @@ function whereOf(shape: ReportShape): string {
   return [
     'local_day BETWEEN @from AND @to',
     ...shape.dimensions.map((column) => `${column} = @${column}`),
-    ...(shape.questionnaire ? ['questionnaire_id = @questionnaireId', 'questionnaire_version = @questionnaireVersion'] : []),
+    ...(shape.questionnaire
+      ? ['questionnaire_id = @questionnaireId', 'questionnaire_version = @questionnaireVersion']
+      : []),
   ].join(' AND ');
 }
 
@@ -83,8 +93,21 @@ const BY_QUESTIONNAIRE = 'questionnaire_id, questionnaire_version';
  */
 const valueColumns = (grain: Grain) =>
   `${QUESTIONNAIRE}, item, ${[1, 2, 3, 4, 5]
-    .map((value) => (grain === 'finest' ? `sum(n) FILTER (WHERE value5 = ${value})` : `sum(v${value})`) + ` AS v${value}`)
+    .map(
+      (value) => (grain === 'finest' ? `sum(n) FILTER (WHERE value5 = ${value})` : `sum(v${value})`) + ` AS v${value}`,
+    )
     .join(', ')}`;
+
+/** The same columns read as kept, for a statement whose rows are already one per group. */
+const keptValueColumns = `${QUESTIONNAIRE}, item, v1, v2, v3, v4, v5`;
+
+/**
+ * Whether the item counts of this grain already hold one row per day, version
+ * and item: they do when one kind is read (their key is the filtered column,
+ * kind, day, version, item). A trend then reads them as kept, in key order,
+ * with no aggregation at all (most of a trend's SQL time).
+ */
+const keptPerDay = (shape: ReportShape) => shape.kinds.length === 1 && grainOf(shape) !== 'finest';
 
 /**
  * Every report statement's SQL, by the shape of the filter it answers; the one
@@ -99,7 +122,10 @@ export const REPORT_SQL = {
     `SELECT ${valueColumns(grainOf(shape))} FROM ${TABLES[grainOf(shape)].answers}
       WHERE ${whereOf(shape)} AND ${kindsIn(shape.kinds)} GROUP BY ${BY_QUESTIONNAIRE}, item`,
   answersByDay: (shape: ReportShape) =>
-    `SELECT ${valueColumns(grainOf(shape))}, local_day AS day FROM ${TABLES[grainOf(shape)].answers}
+    keptPerDay(shape)
+      ? `SELECT ${keptValueColumns}, local_day AS day FROM ${TABLES[grainOf(shape)].answers}
+      WHERE ${whereOf(shape)} AND ${kindsIn(shape.kinds)}`
+      : `SELECT ${valueColumns(grainOf(shape))}, local_day AS day FROM ${TABLES[grainOf(shape)].answers}
       WHERE ${whereOf(shape)} AND ${kindsIn(shape.kinds)} GROUP BY local_day, ${BY_QUESTIONNAIRE}, item`,
   answersBy: (shape: ReportShape, by: Breakdown) =>
     `SELECT ${valueColumns(grainOf(shape, by))}, ${by} AS key FROM ${TABLES[grainOf(shape, by)].answers}
@@ -112,8 +138,16 @@ export const REPORT_SQL = {
 
 /** Every shape a ReportFilter can take: each subset of the dimensions, with and without a questionnaire, and each set of kinds. */
 export function everyReportShape(): ReportShape[] {
-  const subsets = DIMENSIONS.reduce<Breakdown[][]>((sets, column) => [...sets, ...sets.map((set) => [...set, column])], [[]]);
-  const kindSets: Kind[][] = [['counted'], ['counted', 'suspect'], ['counted', 'abandoned'], ['counted', 'suspect', 'abandoned']];
+  const subsets = DIMENSIONS.reduce<Breakdown[][]>(
+    (sets, column) => [...sets, ...sets.map((set) => [...set, column])],
+    [[]],
+  );
+  const kindSets: Kind[][] = [
+    ['counted'],
+    ['counted', 'suspect'],
+    ['counted', 'abandoned'],
+    ['counted', 'suspect', 'abandoned'],
+  ];
   return subsets.flatMap((dimensions) =>
     [false, true].flatMap((questionnaire) => kindSets.map((kinds) => ({ dimensions, questionnaire, kinds }))),
   );
@@ -151,7 +185,10 @@ function bind(filter: ReportFilter): { shape: ReportShape; params: Params } {
 }
 
 function nest<Row extends object>(rows: ReadonlyArray<Flat<Row>>): Array<Row & { questionnaire: QuestionnaireRef }> {
-  return rows.map(({ qid, qversion, ...rest }) => ({ ...(rest as unknown as Row), questionnaire: { id: qid, version: qversion } }));
+  return rows.map(({ qid, qversion, ...rest }) => ({
+    ...(rest as unknown as Row),
+    questionnaire: { id: qid, version: qversion },
+  }));
 }
 
 export function createReportStore(db: Database.Database): ReportStore {
@@ -174,7 +211,10 @@ export function createReportStore(db: Database.Database): ReportStore {
 
   /** Back to one row per item and value, as the port has it; values nobody gave have no row. */
   // `make` writes each row as one object literal: spreading a row into another costs ten times the query.
-  function answerCounts<Row>(rows: ValueRow[], make: (questionnaire: QuestionnaireRef, item: string, value: number, count: number, lead: string) => Row): Row[] {
+  function answerCounts<Row>(
+    rows: ValueRow[],
+    make: (questionnaire: QuestionnaireRef, item: string, value: number, count: number, lead: string) => Row,
+  ): Row[] {
     const counts: Row[] = [];
     const refs = new Map<string, QuestionnaireRef>();
     for (const row of rows) {
@@ -197,11 +237,28 @@ export function createReportStore(db: Database.Database): ReportStore {
   return {
     countResponses: (filter) => nest<ResponseCounts>(run('responses', filter)),
     countAnswers: (filter): QuestionnaireItemCount[] =>
-      answerCounts(run('answers', filter), (questionnaire, item, value, count) => ({ questionnaire, item, value, count })),
+      answerCounts(run('answers', filter), (questionnaire, item, value, count) => ({
+        questionnaire,
+        item,
+        value,
+        count,
+      })),
     countAnswersByDay: (filter) =>
-      answerCounts(run('answersByDay', filter), (questionnaire, item, value, count, day) => ({ day, questionnaire, item, value, count })),
+      answerCounts(run('answersByDay', filter), (questionnaire, item, value, count, day) => ({
+        day,
+        questionnaire,
+        item,
+        value,
+        count,
+      })),
     countAnswersBy: (filter, by) =>
-      answerCounts(run('answersBy', filter, by), (questionnaire, item, value, count, key) => ({ key, questionnaire, item, value, count })),
+      answerCounts(run('answersBy', filter, by), (questionnaire, item, value, count, key) => ({
+        key,
+        questionnaire,
+        item,
+        value,
+        count,
+      })),
     countResponsesBy: (filter, by) => nest<ResponseCounts & { key: string }>(run('responsesBy', filter, by)),
     revision: () => revision.get()?.revision ?? 0,
   };

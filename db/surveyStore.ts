@@ -4,7 +4,15 @@ import { KioskSettingsSchema, type KioskSettings } from '../src/domain/kioskSett
 import { QuestionnaireSchema, type Questionnaire } from '../src/domain/questionnaire';
 import { responseKind } from '../src/domain/misuse';
 import type { VisitPurpose } from '../src/domain/visit';
-import type { DetailsUpdate, InsertOutcome, QuestionnaireRef, RatingsUpdate, ResponseRecord, StoredResponse, SurveyStore } from '../src/services/ports';
+import type {
+  DetailsUpdate,
+  InsertOutcome,
+  QuestionnaireRef,
+  RatingsUpdate,
+  ResponseRecord,
+  StoredResponse,
+  SurveyStore,
+} from '../src/services/ports';
 import type { SettingsStore } from './settingsStore';
 
 const ACTIVE_KEY = 'activeQuestionnaire';
@@ -137,8 +145,8 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
       WHERE local_day = @localDay AND kind = @kind AND questionnaire_id = @questionnaireId AND questionnaire_version = @questionnaireVersion
         AND (item, value5) IN (SELECT item, value5 FROM answers WHERE response_id = @id AND value5 IS NOT NULL)`,
   );
-  const dropEmptyCounts = ['response_counts', 'answer_counts', 'day_response_counts', 'day_answer_counts'].map((table) =>
-    db.prepare<[string]>(`DELETE FROM ${table} WHERE local_day = ? AND n = 0`),
+  const dropEmptyCounts = ['response_counts', 'answer_counts', 'day_response_counts', 'day_answer_counts'].map(
+    (table) => db.prepare<[string]>(`DELETE FROM ${table} WHERE local_day = ? AND n = 0`),
   );
   const deleteAnswers = db.prepare<[string]>('DELETE FROM answers WHERE response_id = ?');
   const updateResponseRow = db.prepare<{ id: string; status: string; flags: string }>(
@@ -146,7 +154,9 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
   );
   const deleteReasons = db.prepare<[string]>('DELETE FROM response_reasons WHERE response_id = ?');
   const ensurePersonal = db.prepare<[string]>('INSERT OR IGNORE INTO response_personal (response_id) VALUES (?)');
-  const updateComment = db.prepare<[string | null, string]>('UPDATE response_personal SET comment = ? WHERE response_id = ?');
+  const updateComment = db.prepare<[string | null, string]>(
+    'UPDATE response_personal SET comment = ? WHERE response_id = ?',
+  );
   const updateContact = db.prepare<[string | null, string | null, string | null, string]>(
     'UPDATE response_personal SET phone = ?, consent_version = ?, consent_at = ? WHERE response_id = ?',
   );
@@ -250,7 +260,10 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
     countAnswers.run(after);
     countDayResponse.run(after);
     countDayAnswers.run(after);
-    markDirty({ localDay: row.local_day, questionnaire: { id: row.questionnaire_id, version: row.questionnaire_version } });
+    markDirty({
+      localDay: row.local_day,
+      questionnaire: { id: row.questionnaire_id, version: row.questionnaire_version },
+    });
     followUp(update.id, update.followUp);
     return 'updated';
   });
@@ -338,7 +351,8 @@ export function createSurveyStore(db: Database.Database, settings: SettingsStore
       insertQuestionnaire.run(definition.id, definition.version, JSON.stringify(definition), at);
     },
     setActiveQuestionnaire(ref: QuestionnaireRef): void {
-      if (!selectQuestionnaire.get(ref.id, ref.version)) throw new Error(`questionnaire ${ref.id} v${ref.version} is not installed`);
+      if (!selectQuestionnaire.get(ref.id, ref.version))
+        throw new Error(`questionnaire ${ref.id} v${ref.version} is not installed`);
       settings.set(ACTIVE_KEY, ref);
     },
   } satisfies SurveyStore & Record<string, unknown>;

@@ -9,7 +9,9 @@ export function createTargetsStore(db: Database.Database): TargetsStore {
      ON CONFLICT (year) DO UPDATE SET targets = excluded.targets, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   );
   const all = db.prepare<[], { day: string; name: string }>('SELECT day, name FROM holidays ORDER BY day');
-  const ofYear = db.prepare<[string], { day: string; name: string }>("SELECT day, name FROM holidays WHERE substr(day, 1, 4) = ? ORDER BY day");
+  const ofYear = db.prepare<[string], { day: string; name: string }>(
+    'SELECT day, name FROM holidays WHERE substr(day, 1, 4) = ? ORDER BY day',
+  );
   const dropYear = db.prepare<[string]>('DELETE FROM holidays WHERE substr(day, 1, 4) = ?');
   const insertHoliday = db.prepare<[string, string]>('INSERT INTO holidays (day, name) VALUES (?, ?)');
   return {

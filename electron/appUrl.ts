@@ -25,5 +25,11 @@ export function isAppUrl(candidate: string): boolean {
     return false;
   }
   if (/%2f|%5c|%00/i.test(url.pathname)) return false;
-  return url.protocol === `${APP_SCHEME}:` && url.host.toLowerCase() === APP_HOST && url.username === '' && url.password === '' && url.port === '';
+  return (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.host.toLowerCase() === APP_HOST &&
+    url.username === '' &&
+    url.password === '' &&
+    url.port === ''
+  );
 }

@@ -1,5 +1,5 @@
 import type { PowerSaveBlocker } from 'electron';
-import { createLogger } from '../src/app/logger';
+import { createLogger } from '../src/node/logger';
 import { VIETNAM_OFFSET_MINUTES } from '../src/domain/localDay';
 
 const logger = createLogger('electron.display');
@@ -47,7 +47,12 @@ export interface DisplayAwakeDeps {
  * broken to a citizen) and lets it sleep outside them. Checked every minute;
  * returns a stop function.
  */
-export function keepDisplayAwake({ powerSaveBlocker, hours, now = Date.now, intervalMs = CHECK_MS }: DisplayAwakeDeps): () => void {
+export function keepDisplayAwake({
+  powerSaveBlocker,
+  hours,
+  now = Date.now,
+  intervalMs = CHECK_MS,
+}: DisplayAwakeDeps): () => void {
   let blocker: number | null = null;
   const check = () => {
     let open: boolean;

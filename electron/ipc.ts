@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { createLogger } from '../src/app/logger';
+import { createLogger } from '../src/node/logger';
 import { channelOf } from '../src/contract/bridge';
 import type { Dispatch } from '../src/contract/dispatch';
 import { failure, type Envelope } from '../src/contract/envelope';
@@ -39,22 +39,31 @@ function safely<T>(read: () => T, fallback: T): T {
  */
 export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, isTrustedSender: TrustedSender): void {
   for (const name of operationNames) {
-    ipcMain.handle(channelOf(name), async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, input: unknown, token: unknown): Promise<Envelope> => {
-      if (!safely(() => isTrustedSender(event.senderFrame), false)) {
-        logger.warn('call refused: untrusted sender', { operation: name, url: safely(() => event.senderFrame?.url.slice(0, 200) ?? null, 'disposed') });
-        return failure('forbidden', 'calls are accepted only from the kiosk page');
-      }
-      // A missing argument arrives as undefined: treat it as "no session".
-      if (token !== undefined && token !== null && typeof token !== 'string') {
-        return failure('bad_input', 'token must be a string or null');
-      }
-      try {
-        // IPC only ever comes from this machine's own window.
-        return await dispatch(name, input, { token: token ?? null, local: true });
-      } catch (error) {
-        logger.error('dispatch threw', { operation: name, error: error instanceof Error ? error.stack : String(error) });
-        return failure('internal', 'internal error; the details are in the log');
-      }
-    });
+    ipcMain.handle(
+      channelOf(name),
+      async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, input: unknown, token: unknown): Promise<Envelope> => {
+        if (!safely(() => isTrustedSender(event.senderFrame), false)) {
+          logger.warn('call refused: untrusted sender', {
+            operation: name,
+            url: safely(() => event.senderFrame?.url.slice(0, 200) ?? null, 'disposed'),
+          });
+          return failure('forbidden', 'calls are accepted only from the kiosk page');
+        }
+        // A missing argument arrives as undefined: treat it as "no session".
+        if (token !== undefined && token !== null && typeof token !== 'string') {
+          return failure('bad_input', 'token must be a string or null');
+        }
+        try {
+          // IPC only ever comes from this machine's own window.
+          return await dispatch(name, input, { token: token ?? null, local: true });
+        } catch (error) {
+          logger.error('dispatch threw', {
+            operation: name,
+            error: error instanceof Error ? error.stack : String(error),
+          });
+          return failure('internal', 'internal error; the details are in the log');
+        }
+      },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { App, BrowserWindow, Input } from 'electron';
-import { createLogger } from '../src/app/logger';
+import { createLogger } from '../src/node/logger';
 
 const logger = createLogger('electron.kiosk');
 
@@ -43,7 +43,11 @@ export const REFOCUS_DELAY_MS = 250;
  * (Alt+F4, window.close()) unless the app is quitting, which only the OS
  * (shutdown, log-off, a signal) or requestExit() starts.
  */
-export function lockDown(window: BrowserWindow, app: Pick<App, 'on' | 'quit'>, refocusDelayMs = REFOCUS_DELAY_MS): Lockdown {
+export function lockDown(
+  window: BrowserWindow,
+  app: Pick<App, 'on' | 'quit'>,
+  refocusDelayMs = REFOCUS_DELAY_MS,
+): Lockdown {
   let exitAllowed = false;
   let dialogs = 0;
   const contents = window.webContents;

@@ -5,10 +5,20 @@
  * session and page, shows the kiosk and keeps it alive.
  */
 import path from 'node:path';
-import { app, dialog, ipcMain, net, powerSaveBlocker, protocol, safeStorage, session, type BrowserWindow } from 'electron';
-import { setDefaultNativeBinding } from '../db/openDatabase';
+import {
+  app,
+  dialog,
+  ipcMain,
+  net,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  session,
+  type BrowserWindow,
+} from 'electron';
+import { setDefaultNativeBinding } from '../src/node/sqliteOptions';
 import { composeApp, type App as SipasApp } from '../src/app/composeApp';
-import { createLogger, setDefaultLogSink } from '../src/app/logger';
+import { createLogger, setDefaultLogSink } from '../src/node/logger';
 import { plainSecretBox } from '../src/node/secretFile';
 import { createRotatingLog, LOGS_FOLDER } from '../src/node/rotatingLog';
 import { createLanHost } from '../src/server/lanHost';
@@ -92,15 +102,34 @@ async function start(): Promise<void> {
   let window: BrowserWindow | null = null;
   let lockdown: Lockdown | null = null;
   const box = safeStorageBox(safeStorage);
-  if (!box) logger.warn('safeStorage is not available: the sync credentials are kept unsealed in a file readable by this user only');
-  const shell = createShellHooks({ app, dialog, window: () => window, lockdown: () => lockdown, recoveries: () => recoveries.stats() });
+  if (!box)
+    logger.warn(
+      'safeStorage is not available: the sync credentials are kept unsealed in a file readable by this user only',
+    );
+  const shell = createShellHooks({
+    app,
+    dialog,
+    window: () => window,
+    lockdown: () => lockdown,
+    recoveries: () => recoveries.stats(),
+  });
 
   // The LAN host follows the administrator's setting; calls that arrive before the app is composed wait for it.
   let composed: (sipas: SipasApp) => void = () => {};
   const whenComposed = new Promise<SipasApp>((resolve) => (composed = resolve));
-  const lanHost = createLanHost({ dispatch: async (name, input, caller) => (await whenComposed).dispatch(name, input, caller), logger: createLogger('electron.lan'), staticDir: rendererDir });
+  const lanHost = createLanHost({
+    dispatch: async (name, input, caller) => (await whenComposed).dispatch(name, input, caller),
+    logger: createLogger('electron.lan'),
+    staticDir: rendererDir,
+  });
 
-  const sipas = await composeApp({ dataDir: options.dataDir, demo: options.demo, shell, secretBox: box ?? plainSecretBox, lan: lanHost });
+  const sipas = await composeApp({
+    dataDir: options.dataDir,
+    demo: options.demo,
+    shell,
+    secretBox: box ?? plainSecretBox,
+    lan: lanHost,
+  });
   composed(sipas);
   bindIpc(ipcMain, sipas.dispatch, isTrustedFrame);
   const stopWatchingNetwork = watchNetwork(net, () => sipas.networkOnline());
@@ -118,7 +147,12 @@ async function start(): Promise<void> {
     logFile.close();
   });
 
-  window = createKioskWindow({ preload: path.join(appRoot, 'dist-electron', 'preload.cjs'), kiosk: options.kiosk, devTools: options.devTools, url: KIOSK_URL });
+  window = createKioskWindow({
+    preload: path.join(appRoot, 'dist-electron', 'preload.cjs'),
+    kiosk: options.kiosk,
+    devTools: options.devTools,
+    url: KIOSK_URL,
+  });
   const shown = window;
   healWindow(shown, { url: KIOSK_URL, log: recoveries });
   if (options.kiosk) {
@@ -139,7 +173,12 @@ async function start(): Promise<void> {
     shown.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  logger.info('kiosk shown', { dataDir: sipas.dataDir, dataDirSource: options.dataDirSource, kiosk: options.kiosk, credentialStore: box ? 'safeStorage' : 'file' });
+  logger.info('kiosk shown', {
+    dataDir: sipas.dataDir,
+    dataDirSource: options.dataDirSource,
+    kiosk: options.kiosk,
+    credentialStore: box ? 'safeStorage' : 'file',
+  });
 }
 
 function fail(error: unknown): void {

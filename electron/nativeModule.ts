@@ -47,8 +47,13 @@ export function checkElectronNative(appRoot: string, runtime: Runtime): NativeCh
   } catch {
     return missing(`The SQLite module built for Electron is missing (${path.join(NATIVE_FOLDER, NATIVE_MANIFEST)})`);
   }
-  if (!fs.existsSync(file)) return missing(`The SQLite module built for Electron is missing (${path.join(NATIVE_FOLDER, NATIVE_FILE)})`);
-  if (manifest.electron !== runtime.electron || manifest.platform !== runtime.platform || manifest.arch !== runtime.arch) {
+  if (!fs.existsSync(file))
+    return missing(`The SQLite module built for Electron is missing (${path.join(NATIVE_FOLDER, NATIVE_FILE)})`);
+  if (
+    manifest.electron !== runtime.electron ||
+    manifest.platform !== runtime.platform ||
+    manifest.arch !== runtime.arch
+  ) {
     return missing(
       `The SQLite module in ${NATIVE_FOLDER} was built for Electron ${manifest.electron} on ${manifest.platform}-${manifest.arch}, ` +
         `not for this Electron ${runtime.electron ?? '(none)'} on ${runtime.platform}-${runtime.arch}`,

@@ -92,13 +92,18 @@ export function readShellOptions({ argv, env, userData, isPackaged, config, exeD
  * there but wrong stops the start with a message naming it: silently falling
  * back to another folder would look like every answer had been lost.
  */
-export function readKioskConfig(file: string, readFile: (file: string) => string = (f) => fs.readFileSync(f, 'utf8')): KioskConfig | null {
+export function readKioskConfig(
+  file: string,
+  readFile: (file: string) => string = (f) => fs.readFileSync(f, 'utf8'),
+): KioskConfig | null {
   let text: string;
   try {
     text = readFile(file);
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
-    throw new Error(`${file} could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${file} could not be read: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   let json: unknown;
   try {
@@ -107,7 +112,10 @@ export function readKioskConfig(file: string, readFile: (file: string) => string
     throw new Error(`${file} is not valid JSON; expected {"dataDir": "D:\\\\SIPAS"}`, { cause: error });
   }
   const parsed = KioskConfig.safeParse(json);
-  if (!parsed.success) throw new Error(`${file} is not a valid kiosk config (${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`).join('; ')})`);
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not a valid kiosk config (${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`).join('; ')})`,
+    );
   return parsed.data;
 }
 

@@ -17,7 +17,9 @@ const isComplete = (draft: Draft): draft is Record<OperationName, BridgeFunction
   operationNames.every((name) => typeof draft[name] === 'function');
 
 /** One function per operation name; the main side checks sender, role and input. */
-export function buildBridge(invoke: (channel: string, input: unknown, token: string | null) => Promise<Envelope>): SipasBridge {
+export function buildBridge(
+  invoke: (channel: string, input: unknown, token: string | null) => Promise<Envelope>,
+): SipasBridge {
   const draft: Draft = {};
   for (const name of operationNames) {
     draft[name] = (input, token) => invoke(channelOf(name), input, token);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { App, BrowserWindow } from 'electron';
 import { z } from 'zod';
-import { createLogger } from '../src/app/logger';
+import { createLogger } from '../src/node/logger';
 import type { Logger } from '../src/services/ports';
 import type { RecoveryStats } from '../src/services/shell';
 
@@ -67,7 +67,12 @@ export function createRecoveryLog(file: string, now: () => number = Date.now): R
       };
       save();
     },
-    stats: () => ({ total: state.total, relaunches: state.relaunches, lastAt: state.lastAt, lastReason: state.lastReason }),
+    stats: () => ({
+      total: state.total,
+      relaunches: state.relaunches,
+      lastAt: state.lastAt,
+      lastReason: state.lastReason,
+    }),
     recentRelaunches: () => recent().length,
   };
 }
@@ -97,7 +102,10 @@ const ERR_ABORTED = -3;
  * the kiosk screen is loaded again after a back-off, and the repair counted.
  * The database lives in the main process, so nothing acknowledged is lost.
  */
-export function healWindow(window: BrowserWindow, { url, log, baseDelayMs = 1_000, maxDelayMs = 60_000, stableMs = 60_000 }: HealOptions): void {
+export function healWindow(
+  window: BrowserWindow,
+  { url, log, baseDelayMs = 1_000, maxDelayMs = 60_000, stableMs = 60_000 }: HealOptions,
+): void {
   const contents = window.webContents;
   let attempt = 0;
   let pending: { timer: NodeJS.Timeout; reason: RecoveryReason } | null = null;
@@ -162,7 +170,12 @@ export function healWindow(window: BrowserWindow, { url, log, baseDelayMs = 1_00
  */
 export function logChildProcessGone(app: Pick<App, 'on'>): void {
   app.on('child-process-gone', (_event, details) => {
-    logger.error('child process gone', { type: details.type, reason: details.reason, exitCode: details.exitCode, name: details.name });
+    logger.error('child process gone', {
+      type: details.type,
+      reason: details.reason,
+      exitCode: details.exitCode,
+      name: details.name,
+    });
   });
 }
 
@@ -184,7 +197,9 @@ export interface FatalDeps {
 export function relaunchOnFatalError({ process, app, log, logger: fatalLogger, flush }: FatalDeps): void {
   let handling = false;
   const fatal = (kind: string) => (error: unknown) => {
-    fatalLogger.error(`fatal ${kind} in the main process; relaunching`, { error: error instanceof Error ? error.stack : String(error) });
+    fatalLogger.error(`fatal ${kind} in the main process; relaunching`, {
+      error: error instanceof Error ? error.stack : String(error),
+    });
     if (handling) return;
     handling = true;
     const recent = log?.recentRelaunches() ?? 0;

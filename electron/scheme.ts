@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
-import { createLogger } from '../src/app/logger';
-import { CONTENT_SECURITY_POLICY } from '../src/app/contentSecurityPolicy';
+import { createLogger } from '../src/node/logger';
+import { CONTENT_SECURITY_POLICY } from '../src/node/contentSecurityPolicy';
 import { APP_HOST, APP_SCHEME } from './appUrl';
 
 const logger = createLogger('electron.scheme');
@@ -55,7 +55,8 @@ export function resolveAppFile(requestUrl: string, rendererDir: string): Resolve
   } catch {
     return { status: 404, reason: 'not a URL' };
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== APP_HOST) return { status: 403, reason: 'another origin' };
+  if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== APP_HOST)
+    return { status: 403, reason: 'another origin' };
   if (/%2f|%5c|%00/i.test(url.pathname)) return { status: 403, reason: 'escaped separator' };
   let decoded: string;
   try {
@@ -63,7 +64,8 @@ export function resolveAppFile(requestUrl: string, rendererDir: string): Resolve
   } catch {
     return { status: 404, reason: 'bad escape' };
   }
-  if (/[\\\0:]/.test(decoded) || decoded.split('/').includes('..')) return { status: 403, reason: 'path outside the app' };
+  if (/[\\\0:]/.test(decoded) || decoded.split('/').includes('..'))
+    return { status: 403, reason: 'path outside the app' };
   const root = path.resolve(rendererDir);
   const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const file = path.resolve(root, relative);
@@ -71,7 +73,8 @@ export function resolveAppFile(requestUrl: string, rendererDir: string): Resolve
   return { file };
 }
 
-const refuse = (status: 403 | 404 | 405): Response => new Response(null, { status, headers: { 'Content-Type': 'text/plain' } });
+const refuse = (status: 403 | 404 | 405): Response =>
+  new Response(null, { status, headers: { 'Content-Type': 'text/plain' } });
 
 export type ReadFile = (file: string) => Promise<Uint8Array>;
 
@@ -80,12 +83,19 @@ export type ReadFile = (file: string) => Promise<Uint8Array>;
  * answer carries the same CSP the HTTP host sends, so the policy holds even if
  * the meta tag were dropped from index.html.
  */
-export function appSchemeHandler(rendererDir: string, readFile: ReadFile = (file) => fs.readFile(file)): (request: Request) => Promise<Response> {
+export function appSchemeHandler(
+  rendererDir: string,
+  readFile: ReadFile = (file) => fs.readFile(file),
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
     const resolved = resolveAppFile(request.url, rendererDir);
     if ('status' in resolved) {
-      logger.warn('app:// request refused', { url: request.url.slice(0, 200), status: resolved.status, reason: resolved.reason });
+      logger.warn('app:// request refused', {
+        url: request.url.slice(0, 200),
+        status: resolved.status,
+        reason: resolved.reason,
+      });
       return refuse(resolved.status);
     }
     let body: Uint8Array;

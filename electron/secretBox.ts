@@ -7,7 +7,9 @@ import type { SecretBox } from '../src/node/secretFile';
  * where encryption is not available (a Linux session without a keyring): the
  * caller then keeps the 0600 file unsealed, as the HTTP host does, and says so.
  */
-export function safeStorageBox(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>): SecretBox | null {
+export function safeStorageBox(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>,
+): SecretBox | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
   return {
     kind: 'safeStorage',

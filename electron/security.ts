@@ -1,6 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
-import { createLogger } from '../src/app/logger';
-import { CONTENT_SECURITY_POLICY } from '../src/app/contentSecurityPolicy';
+import { createLogger } from '../src/node/logger';
+import { CONTENT_SECURITY_POLICY } from '../src/node/contentSecurityPolicy';
 import { isAppUrl } from './appUrl';
 
 const logger = createLogger('electron.security');
@@ -10,7 +10,9 @@ const logger = createLogger('electron.security');
  * else a page may ask for: every request and every check is refused. The CSP is
  * the same one the HTTP host sends, so both hosts run the page under one policy.
  */
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>): void {
+export function hardenSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     logger.warn('permission request denied', { permission });
     callback(false);

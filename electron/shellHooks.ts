@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog } from 'electron';
-import { createLogger } from '../src/app/logger';
+import { createLogger } from '../src/node/logger';
 import type { RecoveryStats, ShellHooks } from '../src/services/shell';
 import type { Lockdown } from './kiosk';
 

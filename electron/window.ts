@@ -1,5 +1,5 @@
 import { BrowserWindow, Menu, type BrowserWindowConstructorOptions } from 'electron';
-import { createLogger } from '../src/app/logger';
+import { createLogger } from '../src/node/logger';
 
 const logger = createLogger('electron.window');
 

@@ -24,7 +24,15 @@ export function App() {
           </p>
         }
       >
-        {route === 'staff' ? <StaffApp /> : route === 'admin' ? <AdminApp /> : route === 'pair' ? <PairScreen /> : <KioskApp />}
+        {route === 'staff' ? (
+          <StaffApp />
+        ) : route === 'admin' ? (
+          <AdminApp />
+        ) : route === 'pair' ? (
+          <PairScreen />
+        ) : (
+          <KioskApp />
+        )}
       </Suspense>
     </SessionProvider>
   );

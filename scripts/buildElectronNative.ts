@@ -14,7 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkElectronNative, NATIVE_FILE, NATIVE_FOLDER, NATIVE_MANIFEST, type NativeManifest } from '../electron/nativeModule';
+import {
+  checkElectronNative,
+  NATIVE_FILE,
+  NATIVE_FOLDER,
+  NATIVE_MANIFEST,
+  type NativeManifest,
+} from '../electron/nativeModule';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = path.join(ROOT, 'node_modules', 'better-sqlite3');
@@ -22,7 +28,8 @@ const BIN = path.join(ROOT, 'node_modules', '.bin');
 
 const versionOf = (dir: string): string => {
   const parsed: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string') return parsed.version;
+  if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string')
+    return parsed.version;
   throw new Error(`no version in ${dir}/package.json`);
 };
 
@@ -66,12 +73,16 @@ export function buildElectronNative(target: Target): NativeManifest {
   try {
     // A copy without the Node build: nothing in node_modules is written.
     const nodeBuild = path.join(PACKAGE, 'build');
-    fs.cpSync(PACKAGE, work, { recursive: true, filter: (source) => source !== nodeBuild && !source.startsWith(nodeBuild + path.sep) });
+    fs.cpSync(PACKAGE, work, {
+      recursive: true,
+      filter: (source) => source !== nodeBuild && !source.startsWith(nodeBuild + path.sep),
+    });
     let method: NativeManifest['method'] = 'prebuild-install';
     if (!run(tool('prebuild-install'), prebuildArgs(target), work)) {
       process.stdout.write('No prebuilt binary for this Electron; compiling with node-gyp against its headers.\n');
       method = 'node-gyp';
-      if (!run(tool('node-gyp'), nodeGypArgs(target), work)) throw new Error('node-gyp could not build better-sqlite3 for Electron (see above)');
+      if (!run(tool('node-gyp'), nodeGypArgs(target), work))
+        throw new Error('node-gyp could not build better-sqlite3 for Electron (see above)');
     }
     const built = path.join(work, 'build', 'Release', NATIVE_FILE);
     if (!fs.existsSync(built)) throw new Error(`the build left no ${NATIVE_FILE}`);
@@ -102,11 +113,17 @@ export const electronNativeIsCurrent = (): boolean =>
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const force = process.argv.includes('--force');
-  const target: Target = { electron: installedElectron(), platform: process.platform, arch: process.env.npm_config_arch ?? process.arch };
+  const target: Target = {
+    electron: installedElectron(),
+    platform: process.platform,
+    arch: process.env.npm_config_arch ?? process.arch,
+  };
   if (!force && target.arch === process.arch && electronNativeIsCurrent()) {
     process.stdout.write(`${NATIVE_FOLDER} already holds better-sqlite3 for Electron ${target.electron}.\n`);
   } else {
     const manifest = buildElectronNative(target);
-    process.stdout.write(`Built better-sqlite3 ${manifest.betterSqlite3} for Electron ${manifest.electron} (${manifest.method}) into ${NATIVE_FOLDER}.\n`);
+    process.stdout.write(
+      `Built better-sqlite3 ${manifest.betterSqlite3} for Electron ${manifest.electron} (${manifest.method}) into ${NATIVE_FOLDER}.\n`,
+    );
   }
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_VERSION } from '../src/app/version';
+import { APP_VERSION } from '../src/node/version';
 import { buildOpenApiDocument, openApiJson } from '../src/contract/openapi';
 
 const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'openapi.json');

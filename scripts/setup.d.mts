@@ -14,9 +14,17 @@ export interface SystemNeed {
 export const STAMP_NAME: string;
 export const SYSTEM_NEEDS: SystemNeed[];
 
-export function missingSystemPackages(purpose: Purpose, facts: Record<SystemNeed['fact'], boolean>, when: { installingModules: boolean }): SystemNeed[];
+export function missingSystemPackages(
+  purpose: Purpose,
+  facts: Record<SystemNeed['fact'], boolean>,
+  when: { installingModules: boolean },
+): SystemNeed[];
 
-export function aptAccess(machine: { hasApt: boolean; isRoot: boolean; sudoWorks: () => boolean }): 'root' | 'sudo' | 'none';
+export function aptAccess(machine: {
+  hasApt: boolean;
+  isRoot: boolean;
+  sudoWorks: () => boolean;
+}): 'root' | 'sudo' | 'none';
 
 export function installDecision(state: {
   hasNodeModules: boolean;

@@ -30,10 +30,38 @@ export const STAMP_NAME = '.sipas-setup.json';
  * `blocking`: `npm test` cannot pass without it.
  */
 export const SYSTEM_NEEDS = [
-  { apt: 'build-essential', fact: 'cxx', purposes: ['start', 'test'], buildOnly: true, blocking: false, why: 'a C++ compiler for better-sqlite3' },
-  { apt: 'python3', fact: 'python3', purposes: ['start', 'test'], buildOnly: true, blocking: false, why: 'node-gyp, for the same build' },
-  { apt: 'chromium', fact: 'chromium', purposes: ['test'], buildOnly: false, blocking: true, why: 'the end-to-end tests drive it with playwright-core' },
-  { apt: 'postgresql', fact: 'initdb', purposes: ['test'], buildOnly: false, blocking: false, why: "the hub's PostgreSQL tests (skipped without it)" },
+  {
+    apt: 'build-essential',
+    fact: 'cxx',
+    purposes: ['start', 'test'],
+    buildOnly: true,
+    blocking: false,
+    why: 'a C++ compiler for better-sqlite3',
+  },
+  {
+    apt: 'python3',
+    fact: 'python3',
+    purposes: ['start', 'test'],
+    buildOnly: true,
+    blocking: false,
+    why: 'node-gyp, for the same build',
+  },
+  {
+    apt: 'chromium',
+    fact: 'chromium',
+    purposes: ['test'],
+    buildOnly: false,
+    blocking: true,
+    why: 'the end-to-end tests drive it with playwright-core',
+  },
+  {
+    apt: 'postgresql',
+    fact: 'initdb',
+    purposes: ['test'],
+    buildOnly: false,
+    blocking: false,
+    why: "the hub's PostgreSQL tests (skipped without it)",
+  },
 ];
 
 /**
@@ -43,7 +71,9 @@ export const SYSTEM_NEEDS = [
  * @param {{ installingModules: boolean }} when
  */
 export function missingSystemPackages(purpose, facts, { installingModules }) {
-  return SYSTEM_NEEDS.filter((need) => need.purposes.includes(purpose) && (installingModules || !need.buildOnly) && !facts[need.fact]);
+  return SYSTEM_NEEDS.filter(
+    (need) => need.purposes.includes(purpose) && (installingModules || !need.buildOnly) && !facts[need.fact],
+  );
 }
 
 /**
@@ -72,12 +102,17 @@ export function aptAccess({ hasApt, isRoot, sudoWorks }) {
 export function installDecision({ hasNodeModules, stamp, lockHash, abi, lockMtimeMs, hiddenLockMtimeMs }) {
   if (!hasNodeModules) return { install: true, restamp: false, reason: 'node_modules is missing' };
   // better-sqlite3 is compiled for one Node ABI: a Node upgrade needs a fresh install.
-  if (stamp?.abi && stamp.abi !== abi) return { install: true, restamp: false, reason: `Node changed (ABI ${stamp.abi} → ${abi})` };
+  if (stamp?.abi && stamp.abi !== abi)
+    return { install: true, restamp: false, reason: `Node changed (ABI ${stamp.abi} → ${abi})` };
   if (stamp?.lock === lockHash) return { install: false, restamp: false, reason: 'node_modules up to date' };
   // No stamp, or a lock that changed since: npm itself may have installed after the change
   // (`npm install X` rewrites both files in one step, the lock a few ms first).
   if (hiddenLockMtimeMs !== null && hiddenLockMtimeMs >= lockMtimeMs - 1000) {
-    return { install: false, restamp: true, reason: 'node_modules up to date (npm installed it after package-lock.json changed)' };
+    return {
+      install: false,
+      restamp: true,
+      reason: 'node_modules up to date (npm installed it after package-lock.json changed)',
+    };
   }
   return { install: true, restamp: false, reason: 'package-lock.json changed since the last install' };
 }
@@ -195,7 +230,12 @@ function hasInitdb() {
 const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 function probeFacts() {
-  return { cxx: onPath('g++'), python3: onPath('python3'), chromium: fs.existsSync(chromiumPath()), initdb: hasInitdb() };
+  return {
+    cxx: onPath('g++'),
+    python3: onPath('python3'),
+    chromium: fs.existsSync(chromiumPath()),
+    initdb: hasInitdb(),
+  };
 }
 
 function parseArgs(argv) {
@@ -240,7 +280,9 @@ function reportMissing(missing, purpose) {
   if (process.platform === 'linux' && onPath('apt-get')) {
     say(`install with: sudo apt-get install -y ${missing.map((need) => need.apt).join(' ')}`);
   } else if (process.platform === 'linux') {
-    say("install your distribution's packages for these (a C++ compiler and make, Python 3, Chromium, PostgreSQL's server)");
+    say(
+      "install your distribution's packages for these (a C++ compiler and make, Python 3, Chromium, PostgreSQL's server)",
+    );
   }
   if (missing.some((need) => need.fact === 'chromium')) {
     say(`Chromium was looked for at ${chromiumPath()}; set CHROMIUM_PATH to use Chrome or Chromium elsewhere`);
@@ -257,7 +299,9 @@ function reportMissing(missing, purpose) {
 function npmCommand(args) {
   const npmCli = process.env.npm_execpath;
   if (npmCli && /\.[cm]?js$/.test(npmCli)) return { command: process.execPath, args: [npmCli, ...args], shell: false };
-  return process.platform === 'win32' ? { command: 'npm.cmd', args, shell: true } : { command: 'npm', args, shell: false };
+  return process.platform === 'win32'
+    ? { command: 'npm.cmd', args, shell: true }
+    : { command: 'npm', args, shell: false };
 }
 
 /** Runs `npm ci`, showing its output and keeping it to read why it failed. */
@@ -312,7 +356,10 @@ async function main() {
   });
 
   // System packages: only Linux has a list to install; elsewhere only the browser is checked.
-  const facts = process.platform === 'linux' ? probeFacts() : { cxx: true, python3: true, chromium: fs.existsSync(chromiumPath()), initdb: true };
+  const facts =
+    process.platform === 'linux'
+      ? probeFacts()
+      : { cxx: true, python3: true, chromium: fs.existsSync(chromiumPath()), initdb: true };
   const missing = missingSystemPackages(purpose, facts, { installingModules: decision.install });
   if (missing.length === 0) {
     summary.push('system packages present');
@@ -321,7 +368,10 @@ async function main() {
     const installed = missing.filter((need) => !still.includes(need));
     if (still.length > 0) reportMissing(still, purpose);
     const names = (needs) => needs.map((need) => need.apt).join(' ');
-    const parts = [installed.length > 0 ? `installed ${names(installed)}` : '', still.length > 0 ? `missing ${names(still)}` : ''];
+    const parts = [
+      installed.length > 0 ? `installed ${names(installed)}` : '',
+      still.length > 0 ? `missing ${names(still)}` : '',
+    ];
     summary.push(`system packages: ${parts.filter(Boolean).join(', ')}`);
   }
 
@@ -341,7 +391,9 @@ async function main() {
     let skipped = plan.skipElectron;
     if (result.code !== 0 && !skipped && electronPostinstallFailed(result.output)) {
       say("Electron's binary could not be downloaded; installing again without it (ELECTRON_SKIP_BINARY_DOWNLOAD=1).");
-      say('Không tải được tệp chạy của Electron; cài lại không có nó — `npm start` sẽ chạy ứng dụng trong trình duyệt.');
+      say(
+        'Không tải được tệp chạy của Electron; cài lại không có nó — `npm start` sẽ chạy ứng dụng trong trình duyệt.',
+      );
       skipped = true;
       result = await npmCi({ ...plan.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
     }

@@ -58,7 +58,8 @@ if (electron) {
   vite();
   vite('--config', 'vite.electron.config.ts');
   // The Electron app loads better-sqlite3 built for Electron's ABI from native/electron/ (needs internet the first time).
-  if (!electronNativeIsCurrent()) buildElectronNative({ electron: installedElectron(), platform: process.platform, arch: process.arch });
+  if (!electronNativeIsCurrent())
+    buildElectronNative({ electron: installedElectron(), platform: process.platform, arch: process.arch });
   // --port means nothing to the shell; it ignores flags it does not know.
   const child = spawn(electron, [PROJECT_ROOT, ...argv], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -59,7 +59,9 @@ function rollup({ table, source, key, items, byDay }: Rollup): string {
   const add = (n: string) =>
     `INSERT INTO ${table} (${keyList}, ${counts.join(', ')}) VALUES (${key.map((name) => `NEW.${name}`).join(', ')}, ${amounts(n).join(', ')})
     ON CONFLICT DO UPDATE SET ${counts.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
-  const subtract = (n: string) => `UPDATE ${table} SET ${counts.map((c, i) => `${c} = ${c} - ${lessAmounts(n)[i]}`).join(', ')} WHERE ${sameKey};
+  const subtract = (
+    n: string,
+  ) => `UPDATE ${table} SET ${counts.map((c, i) => `${c} = ${c} - ${lessAmounts(n)[i]}`).join(', ')} WHERE ${sameKey};
   DELETE FROM ${table} WHERE ${sameKey} AND ${counts.join(' + ')} = 0;`;
   const fromSource = items
     ? `SELECT ${keyList}, ${VALUES.map((v) => `coalesce(sum(n) FILTER (WHERE value5 = ${v}), 0)`).join(', ')} FROM ${source} GROUP BY ${keyList} HAVING sum(n) > 0`
@@ -102,7 +104,12 @@ END;
 const VERSION = ['questionnaire_id', 'questionnaire_version'];
 
 export default /* sql */ [
-  rollup({ table: 'day_item_counts', source: 'day_answer_counts', key: ['kind', 'local_day', ...VERSION, 'item'], items: true }),
+  rollup({
+    table: 'day_item_counts',
+    source: 'day_answer_counts',
+    key: ['kind', 'local_day', ...VERSION, 'item'],
+    items: true,
+  }),
   ...DIMENSIONS.flatMap((dimension) => [
     rollup({
       table: `${dimension}_response_counts`,

@@ -26,7 +26,12 @@ type Phase =
   | { kind: 'ready'; created?: { code: string; name: string } };
 
 // An idle sign-out reads as an expired session here, as the host would say at the next call.
-const NOTICES: Partial<Record<EndReason, SignOutNotice>> = { expired: 'expired', idle: 'expired', signedOut: 'signedOut', restored: 'restored' };
+const NOTICES: Partial<Record<EndReason, SignOutNotice>> = {
+  expired: 'expired',
+  idle: 'expired',
+  signedOut: 'signedOut',
+  restored: 'restored',
+};
 
 export interface AdminAppProps {
   /** How often a running export is polled (ms); tests shorten it. */
@@ -108,11 +113,12 @@ export function AdminApp({ pollMs = 500 }: AdminAppProps) {
     const reason = ended ? NOTICES[ended.reason] : undefined;
     // The "created" notice greets the first sign-in only; after that, how the last session ended.
     const created = phase.kind === 'ready' ? phase.created : undefined;
-    const notice = created && !ended
-      ? t('admin.notice.created', { replace: { name: created.name } })
-      : reason
-        ? t(`admin.notice.${reason}`, { replace: ended?.values ?? {} })
-        : null;
+    const notice =
+      created && !ended
+        ? t('admin.notice.created', { replace: { name: created.name } })
+        : reason
+          ? t(`admin.notice.${reason}`, { replace: ended?.values ?? {} })
+          : null;
     body = <AdminSignIn key={reason ?? 'none'} onSignedIn={begin} notice={notice} initialCode={created?.code ?? ''} />;
   }
 

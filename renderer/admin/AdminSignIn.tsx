@@ -13,7 +13,15 @@ import { TextField } from './ui/Field';
  * by name; an administrator types the code instead, so the list does not tell
  * anyone at the desk which accounts hold admin rights.)
  */
-export function AdminSignIn({ onSignedIn, notice, initialCode = '' }: { onSignedIn: (result: SignInResult) => void; notice: string | null; initialCode?: string }) {
+export function AdminSignIn({
+  onSignedIn,
+  notice,
+  initialCode = '',
+}: {
+  onSignedIn: (result: SignInResult) => void;
+  notice: string | null;
+  initialCode?: string;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const [code, setCode] = useState(initialCode);
@@ -24,7 +32,8 @@ export function AdminSignIn({ onSignedIn, notice, initialCode = '' }: { onSigned
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (code.trim() === '') return setProblem(clientProblem('admin.validation.required', { fields: t('admin.signIn.code') }));
+    if (code.trim() === '')
+      return setProblem(clientProblem('admin.validation.required', { fields: t('admin.signIn.code') }));
     if (!PIN_PATTERN.test(pin)) return setProblem(clientProblem('admin.validation.pin'));
     setBusy(true);
     setProblem(null);
@@ -53,8 +62,26 @@ export function AdminSignIn({ onSignedIn, notice, initialCode = '' }: { onSigned
         </p>
       )}
       <form className="admin-form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField label={t('admin.signIn.code')} required autoComplete="username" autoCapitalize="off" spellCheck={false} maxLength={40} value={code} onChange={setCode} />
-        <TextField label={t('admin.signIn.pin')} required type="password" inputMode="numeric" autoComplete="current-password" maxLength={8} value={pin} onChange={setPin} />
+        <TextField
+          label={t('admin.signIn.code')}
+          required
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={40}
+          value={code}
+          onChange={setCode}
+        />
+        <TextField
+          label={t('admin.signIn.pin')}
+          required
+          type="password"
+          inputMode="numeric"
+          autoComplete="current-password"
+          maxLength={8}
+          value={pin}
+          onChange={setPin}
+        />
         <ProblemAlert problem={problem} />
         <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>
           {busy ? t('admin.signIn.submitting') : t('admin.signIn.submit')}

@@ -29,7 +29,9 @@ export function ExitKioskButton() {
             action.clear();
             setAsking(false);
           }}
-          onConfirm={() => void action.run(() => api.call('exitKiosk', {})).then((result) => setExiting(result !== undefined))}
+          onConfirm={() =>
+            void action.run(() => api.call('exitKiosk', {})).then((result) => setExiting(result !== undefined))
+          }
         >
           <p>{t('admin.shell.exitBody')}</p>
         </ConfirmDialog>

@@ -6,13 +6,18 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { CODE_PATTERN, PIN_PATTERN } from './pin';
 import { clientProblem, problemOf, type Problem } from './problem';
 import { ProblemAlert } from './ui/Feedback';
+import { NewPinFields } from './ui/NewPinFields';
 import { TextField } from './ui/Field';
 
 /**
  * No administrator exists yet: create the first one. The host accepts this only
  * from the kiosk itself (not over the LAN), so whoever sets the kiosk up stands at it.
  */
-export function FirstRunForm({ onCreated }: { onCreated: (admin: { code: string; name: string }, pin: string) => void }) {
+export function FirstRunForm({
+  onCreated,
+}: {
+  onCreated: (admin: { code: string; name: string }, pin: string) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const [code, setCode] = useState('');
@@ -30,7 +35,10 @@ export function FirstRunForm({ onCreated }: { onCreated: (admin: { code: string;
       [t('admin.firstRun.name'), name],
       [t('admin.firstRun.pin'), pin],
     ].filter(([, value]) => value?.trim() === '');
-    if (missing.length > 0) return setProblem(clientProblem('admin.validation.required', { fields: missing.map(([label]) => label).join(', ') }));
+    if (missing.length > 0)
+      return setProblem(
+        clientProblem('admin.validation.required', { fields: missing.map(([label]) => label).join(', ') }),
+      );
     if (!CODE_PATTERN.test(code.trim())) return setProblem(clientProblem('admin.validation.code'));
     if (!PIN_PATTERN.test(pin)) return setProblem(clientProblem('admin.validation.pin'));
     if (pin !== repeat) return setProblem(clientProblem('admin.validation.pinMismatch'));
@@ -57,10 +65,25 @@ export function FirstRunForm({ onCreated }: { onCreated: (admin: { code: string;
       <p>{t('admin.firstRun.intro')}</p>
       <form className="admin-form" noValidate onSubmit={(event) => void submit(event)}>
         <p className="admin-form-note">{t('admin.form.requiredNote')}</p>
-        <TextField label={t('admin.firstRun.code')} hint={t('admin.firstRun.codeHint')} required autoCapitalize="off" spellCheck={false} maxLength={40} value={code} onChange={setCode} />
+        <TextField
+          label={t('admin.firstRun.code')}
+          hint={t('admin.firstRun.codeHint')}
+          required
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={40}
+          value={code}
+          onChange={setCode}
+        />
         <TextField label={t('admin.firstRun.name')} required maxLength={120} value={name} onChange={setName} />
-        <TextField label={t('admin.firstRun.pin')} hint={t('admin.form.pinHint')} required type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={setPin} />
-        <TextField label={t('admin.firstRun.repeatPin')} required type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={repeat} onChange={setRepeat} />
+        <NewPinFields
+          pinLabel={t('admin.firstRun.pin')}
+          repeatLabel={t('admin.firstRun.repeatPin')}
+          pin={pin}
+          repeat={repeat}
+          onPin={setPin}
+          onRepeat={setRepeat}
+        />
         <ProblemAlert problem={problem} />
         <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>
           {busy ? t('admin.firstRun.submitting') : t('admin.firstRun.submit')}

@@ -23,7 +23,11 @@ export function useFormat(none = '—'): AdminFormat {
       day: (value) => formatDay(value),
       count: (value) => count.format(value),
       bytes: (value) =>
-        value < 1024 ? `${count.format(value)} B` : value < 1024 ** 2 ? `${size.format(value / 1024)} KB` : `${size.format(value / 1024 ** 2)} MB`,
+        value < 1024
+          ? `${count.format(value)} B`
+          : value < 1024 ** 2
+            ? `${size.format(value / 1024)} KB`
+            : `${size.format(value / 1024 ** 2)} MB`,
     };
   }, [language, none]);
 }

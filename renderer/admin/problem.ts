@@ -1,4 +1,8 @@
-import { clientProblem as sharedClientProblem, problemOf as sharedProblemOf, type Problem as SharedProblem } from '../session/problem';
+import {
+  clientProblem as sharedClientProblem,
+  problemOf as sharedProblemOf,
+  type Problem as SharedProblem,
+} from '../session/problem';
 
 export { isUnauthenticated } from '../session/problem';
 
@@ -25,4 +29,5 @@ export type Problem = SharedProblem<ClientProblemKey>;
 export const problemOf: (error: unknown) => Problem = sharedProblemOf;
 
 /** A problem the screen found itself, e.g. a required field left empty. */
-export const clientProblem = (key: ClientProblemKey, values?: Record<string, string>, detail?: string): Problem => sharedClientProblem(key, values, detail);
+export const clientProblem = (key: ClientProblemKey, values?: Record<string, string>, detail?: string): Problem =>
+  sharedClientProblem(key, values, detail);

@@ -2,7 +2,19 @@ import { useSyncExternalStore } from 'react';
 import { hrefOf } from '../router';
 
 /** The admin area's sections, in nav order; each is `#/admin/<id>`. */
-export const sectionIds = ['unit', 'officers', 'questionnaires', 'report', 'exports', 'backups', 'sync', 'lan', 'support', 'targets', 'audit'] as const;
+export const sectionIds = [
+  'unit',
+  'officers',
+  'questionnaires',
+  'report',
+  'exports',
+  'backups',
+  'sync',
+  'lan',
+  'support',
+  'targets',
+  'audit',
+] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export function sectionOf(hash: string): SectionId {

@@ -8,7 +8,11 @@ export function LanguageToggle({ className }: { className?: string }) {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   return (
-    <div role="group" aria-label={t('language.label')} className={className ? `language-toggle ${className}` : 'language-toggle'}>
+    <div
+      role="group"
+      aria-label={t('language.label')}
+      className={className ? `language-toggle ${className}` : 'language-toggle'}
+    >
       {languages.map((option) => (
         <button
           key={option}

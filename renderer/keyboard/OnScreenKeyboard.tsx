@@ -59,7 +59,8 @@ export function OnScreenKeyboard({ value, onChange, maxLength }: OnScreenKeyboar
   }
 
   function press(button: string, event?: MouseEvent) {
-    if (event?.currentTarget instanceof HTMLElement && event.currentTarget === document.activeElement) refocus.current = button;
+    if (event?.currentTarget instanceof HTMLElement && event.currentTarget === document.activeElement)
+      refocus.current = button;
     const current = latest.current;
     const tone = TONE_BUTTONS[button];
     const mark = MARK_BUTTONS[button];

@@ -46,15 +46,29 @@ export const MARK_BUTTONS: Record<string, { modifier: Modifier; sample: string }
 };
 
 const MARK_ROW = [...Object.keys(TONE_BUTTONS), ...Object.keys(MARK_BUTTONS)].join(' ');
-const LETTER_ROWS = ['q w e r t y u i o p {bksp}', 'a s d f g h j k l', '{shift} z x c v b n m ,', '{numbers} {space} . ?'];
+const LETTER_ROWS = [
+  'q w e r t y u i o p {bksp}',
+  'a s d f g h j k l',
+  '{shift} z x c v b n m ,',
+  '{numbers} {space} . ?',
+];
 
 export const LAYOUT = {
   default: [MARK_ROW, ...LETTER_ROWS],
-  shift: [MARK_ROW, ...LETTER_ROWS.map((row) => row.split(' ').map((k) => (/^[a-z]$/u.test(k) ? k.toUpperCase() : k)).join(' '))],
+  shift: [
+    MARK_ROW,
+    ...LETTER_ROWS.map((row) =>
+      row
+        .split(' ')
+        .map((k) => (/^[a-z]$/u.test(k) ? k.toUpperCase() : k))
+        .join(' '),
+    ),
+  ],
   numbers: ['1 2 3 4 5 6 7 8 9 0 {bksp}', `- / : ; ( ) " ' @`, '% + = # * & _ ! ,', '{letters} {space} . ?'],
 };
 
-export const layoutName = (numbers: boolean, shift: Shift) => (numbers ? 'numbers' : shift === 'off' ? 'default' : 'shift');
+export const layoutName = (numbers: boolean, shift: Shift) =>
+  numbers ? 'numbers' : shift === 'off' ? 'default' : 'shift';
 
 /** simple-keyboard writes labels with innerHTML: translated text is escaped first. */
 const escape = (text: string) =>
@@ -70,15 +84,25 @@ interface Named {
   shown: string;
 }
 function names(t: Translate, shift: Shift): Record<string, Named> {
-  const named = (spoken: string, glyph = ''): Named => ({ spoken, shown: glyph ? label(glyph, spoken) : escape(spoken) });
+  const named = (spoken: string, glyph = ''): Named => ({
+    spoken,
+    shown: glyph ? label(glyph, spoken) : escape(spoken),
+  });
   const entries: (readonly [string, Named])[] = [
     ['{bksp}', named(t('keyboard.backspace'), '⌫')],
     ['{space}', named(t('keyboard.space'))],
-    ['{shift}', shift === 'lock' ? named(t('keyboard.capsLock'), '⇪') : named(t('keyboard.shift'), shift === 'once' ? '⬆' : '⇧')],
+    [
+      '{shift}',
+      shift === 'lock' ? named(t('keyboard.capsLock'), '⇪') : named(t('keyboard.shift'), shift === 'once' ? '⬆' : '⇧'),
+    ],
     ['{numbers}', named(t('keyboard.numbers'), '123')],
     ['{letters}', named(t('keyboard.letters'), 'abc')],
-    ...Object.entries(TONE_BUTTONS).map(([button, { tone, sample }]) => [button, named(t(`keyboard.tone.${tone}`), sample)] as const),
-    ...Object.entries(MARK_BUTTONS).map(([button, { modifier, sample }]) => [button, named(t(`keyboard.mark.${modifier}`), sample)] as const),
+    ...Object.entries(TONE_BUTTONS).map(
+      ([button, { tone, sample }]) => [button, named(t(`keyboard.tone.${tone}`), sample)] as const,
+    ),
+    ...Object.entries(MARK_BUTTONS).map(
+      ([button, { modifier, sample }]) => [button, named(t(`keyboard.mark.${modifier}`), sample)] as const,
+    ),
   ];
   return Object.fromEntries(entries);
 }
@@ -90,9 +114,7 @@ export function keyOptions(t: Translate, shift: Shift) {
     display: { ...Object.fromEntries(Object.entries(named).map(([button, n]) => [button, n.shown])), '&': '&amp;' },
     // No aria-label: each key's visible words are its name (the glyph is aria-hidden),
     // so what a person sees and what a screen reader or voice control hears agree (WCAG 2.5.3).
-    buttonAttributes: [
-      { attribute: 'aria-pressed', value: shift === 'off' ? 'false' : 'true', buttons: '{shift}' },
-    ],
+    buttonAttributes: [{ attribute: 'aria-pressed', value: shift === 'off' ? 'false' : 'true', buttons: '{shift}' }],
     buttonTheme: [
       { class: 'osk-tone', buttons: Object.keys(TONE_BUTTONS).join(' ') },
       { class: 'osk-mark', buttons: Object.keys(MARK_BUTTONS).join(' ') },

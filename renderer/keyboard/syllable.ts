@@ -46,9 +46,36 @@ export const plain = (base: string) => PLAIN[base] ?? base;
 /** Vowels whose modifier draws the tone to them (hướng, thuở, tuấn, khuyến). */
 export const MARKED = new Set([...'ăâêôơư']);
 
-export const INITIALS = new Set(
-  ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'],
-);
+export const INITIALS = new Set([
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+]);
 const FINALS = new Set(['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't']);
 /** After these finals only sắc and nặng exist (học, tiếp, việt). */
 const STOP_FINALS = new Set(['c', 'ch', 'p', 't']);

@@ -17,8 +17,20 @@
  * aaa → aa, aww → aw, ddd → dd, ww → w.
  */
 import {
-  isSyllable, MARKED, parse, placeTone, plain, retone, toLetter, fromLetter, toneFits, toneOf,
-  withoutTone, TONE_NAMES, type Letter, type Tone,
+  isSyllable,
+  MARKED,
+  parse,
+  placeTone,
+  plain,
+  retone,
+  toLetter,
+  fromLetter,
+  toneFits,
+  toneOf,
+  withoutTone,
+  TONE_NAMES,
+  type Letter,
+  type Tone,
 } from './syllable';
 
 export { TONE_NAMES, type Tone } from './syllable';
@@ -41,8 +53,7 @@ function split(text: string): [string, Letter[]] {
 
 const render = (head: string, letters: Letter[]) => (head + letters.map(fromLetter).join('')).normalize('NFC');
 
-const setBase = (letters: Letter[], at: number, base: string) =>
-  letters.map((l, i) => (i === at ? { ...l, base } : l));
+const setBase = (letters: Letter[], at: number, base: string) => letters.map((l, i) => (i === at ? { ...l, base } : l));
 
 /** A transformed word counts only if it is still (the start of) a syllable; then its tone is re-placed. */
 function valid(letters: Letter[]): Letter[] | null {
@@ -184,7 +195,9 @@ function onWord(text: string, edit: Edit): string {
 /** Tone button: put `tone` on the current word, or take it off if it already has it ('none' clears). */
 export function applyTone(text: string, tone: Tone): string {
   const index = TONE_NAMES.indexOf(tone);
-  return onWord(text, (letters) => (index === 0 ? (toneOf(letters) ? withoutTone(letters) : null) : setTone(letters, index, true)));
+  return onWord(text, (letters) =>
+    index === 0 ? (toneOf(letters) ? withoutTone(letters) : null) : setTone(letters, index, true),
+  );
 }
 
 /** Modifier button on the current word; pressing it again takes the modifier off. */

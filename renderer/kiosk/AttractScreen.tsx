@@ -90,7 +90,9 @@ export function AttractScreen({ settings, unavailable, armed, notice, onStart }:
       </div>
       {settings && (settings.hotline || settings.feedbackQrText) && (
         <footer className="attract-bottom">
-          {settings.hotline && <p className="hotline">{t('kiosk.hotline', { phone: keepTogether(settings.hotline) })}</p>}
+          {settings.hotline && (
+            <p className="hotline">{t('kiosk.hotline', { phone: keepTogether(settings.hotline) })}</p>
+          )}
           {settings.feedbackQrText && (
             <div className="feedback-qr">
               <QrCode className="qr-code" text={settings.feedbackQrText} label={t('kiosk.attract.qrLabel')} />

@@ -21,7 +21,9 @@ export function ClosingScreen({ tone, seconds, hotline, callBackDays = null, onD
     <main className={`screen closing closing-${tone}`}>
       <ScreenHeading>{t(`kiosk.${tone}.heading`)}</ScreenHeading>
       <p className="closing-body">{t(`kiosk.${tone}.body`)}</p>
-      {callBackDays !== null && <p className="closing-body closing-callback">{t('kiosk.thanks.callBack', { count: callBackDays })}</p>}
+      {callBackDays !== null && (
+        <p className="closing-body closing-callback">{t('kiosk.thanks.callBack', { count: callBackDays })}</p>
+      )}
       {hotline && <p className="hotline">{t('kiosk.hotline', { phone: keepTogether(hotline) })}</p>}
       <p className="closing-countdown" role="timer">
         {t(`kiosk.${tone}.countdown`, { count: left })}

@@ -2,10 +2,10 @@ import './followUp.css';
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { applyKey, backspace } from '../keyboard/telex';
 import { FlowTop } from './FlowTop';
 import { KioskNav, type FollowUpNavProps } from './KioskNav';
+import { LazyKeyboard } from './lazyKeyboard';
 import { COMMENT_MAX_LENGTH } from './limits';
 
 export interface CommentScreenProps {
@@ -48,7 +48,9 @@ export function CommentScreen({ comment, other, onChange, nav }: CommentScreenPr
       <FlowTop optional>
         <ScreenHeading className="follow-up-heading">{t('kiosk.comment.heading')}</ScreenHeading>
       </FlowTop>
-      {other.length > 0 && <p className="follow-up-hint comment-other">{t('kiosk.comment.other', { dimensions: other.join(', ') })}</p>}
+      {other.length > 0 && (
+        <p className="follow-up-hint comment-other">{t('kiosk.comment.other', { dimensions: other.join(', ') })}</p>
+      )}
       <div className="comment-field">
         <label className="visually-hidden" htmlFor="kiosk-comment">
           {t('kiosk.comment.label')}
@@ -67,7 +69,7 @@ export function CommentScreen({ comment, other, onChange, nav }: CommentScreenPr
           {t('kiosk.comment.count', { count: comment.length, max: COMMENT_MAX_LENGTH })}
         </p>
       </div>
-      <OnScreenKeyboard value={comment} onChange={onChange} maxLength={COMMENT_MAX_LENGTH} />
+      <LazyKeyboard value={comment} onChange={onChange} maxLength={COMMENT_MAX_LENGTH} />
       <KioskNav {...nav} />
     </main>
   );

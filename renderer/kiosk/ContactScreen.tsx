@@ -25,7 +25,16 @@ export interface ContactScreenProps {
  * "Ông/Bà có muốn được liên hệ lại không?": anonymous unless the citizen ticks
  * the (unticked) box under a short notice; only then the phone number is asked.
  */
-export function ContactScreen({ consent, retentionMonths, unitName, phone, checked, onConsent, onPhone, nav }: ContactScreenProps) {
+export function ContactScreen({
+  consent,
+  retentionMonths,
+  unitName,
+  phone,
+  checked,
+  onConsent,
+  onPhone,
+  nav,
+}: ContactScreenProps) {
   const { t } = useTranslation();
   const invalid = checked && !isValidPhone(phone);
   // The field is read-only (no system keyboard pops up); physical keys still type.
@@ -45,7 +54,12 @@ export function ContactScreen({ consent, retentionMonths, unitName, phone, check
           {/* The attract screen promised no personal details: this is asked only if the citizen wants a call back (said until they agree, when the number takes its room). */}
           {!consent && <p className="contact-why">{t('kiosk.contact.why')}</p>}
           <label className="consent-box">
-            <input type="checkbox" checked={consent} aria-describedby="kiosk-consent-notice" onChange={(event) => onConsent(event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={consent}
+              aria-describedby="kiosk-consent-notice"
+              onChange={(event) => onConsent(event.target.checked)}
+            />
             <span>{t('kiosk.contact.consent')}</span>
           </label>
           <p id="kiosk-consent-notice" className="consent-notice">

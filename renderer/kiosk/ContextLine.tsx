@@ -17,7 +17,11 @@ export function ArmedContextLine({ armed, className }: { armed: ArmedContext | n
     armed.hasCaseCode && t('kiosk.context.withCase'),
   ].filter((part): part is string => Boolean(part));
   if (parts.length === 0) return null;
-  return <p className={className ? `context-line ${className}` : 'context-line'}>{t('kiosk.context.rating', { parts: parts.join(' — ') })}</p>;
+  return (
+    <p className={className ? `context-line ${className}` : 'context-line'}>
+      {t('kiosk.context.rating', { parts: parts.join(' — ') })}
+    </p>
+  );
 }
 
 /** The scanned case code, shown discreetly so the citizen can check it is theirs. */

@@ -39,7 +39,14 @@ export function InactivityDialog({ seconds, onContinue, onTimeout }: InactivityD
 
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-countdown" onKeyDown={onKeyDown}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-countdown"
+        onKeyDown={onKeyDown}
+      >
         <h2 id="idle-title" className="modal-title">
           {t('kiosk.idle.heading')}
         </h2>

@@ -49,7 +49,8 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const start = useCallback(
     (caseCode: string | null) => {
       const { setup: current, armed: context } = latest.current;
-      if (current) dispatch({ type: 'start', setup: current, armed: context, caseCode, id: env.newId(), at: env.now() });
+      if (current)
+        dispatch({ type: 'start', setup: current, armed: context, caseCode, id: env.newId(), at: env.now() });
     },
     [env],
   );
@@ -73,7 +74,10 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
     api
       .call('checkCaseCode', { caseCode })
       // Unanswered, the survey still starts: the host refuses a second rating on submission.
-      .then(({ alreadyRated }) => (alreadyRated ? dispatch({ type: 'alreadyRated' }) : start(caseCode)), () => start(caseCode))
+      .then(
+        ({ alreadyRated }) => (alreadyRated ? dispatch({ type: 'alreadyRated' }) : start(caseCode)),
+        () => start(caseCode),
+      )
       .finally(() => (checking.current = false));
   });
 
@@ -99,7 +103,13 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
     switch (state.screen) {
       case 'attract':
         return (
-          <AttractScreen settings={setup?.settings ?? null} unavailable={failed && setup === null} armed={armed} notice={notice} onStart={() => start(null)} />
+          <AttractScreen
+            settings={setup?.settings ?? null}
+            unavailable={failed && setup === null}
+            armed={armed}
+            notice={notice}
+            onStart={() => start(null)}
+          />
         );
       case 'sending':
         return <SendingScreen />;
@@ -119,7 +129,10 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
     }
   })();
 
-  const largeTextControl = useMemo(() => ({ on: largeText, toggle: () => dispatch({ type: 'toggleLargeText' }) }), [largeText]);
+  const largeTextControl = useMemo(
+    () => ({ on: largeText, toggle: () => dispatch({ type: 'toggleLargeText' }) }),
+    [largeText],
+  );
   return (
     <LargeTextProvider value={largeTextControl}>
       <div className={largeText ? 'kiosk kiosk-large' : 'kiosk'}>
@@ -128,9 +141,19 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
         </div>
         {/* The warning, when it comes, is the one dialog on screen; the question returns after it. */}
         {asking && !inactivity.warning && (
-          <RestartDialog asking={asking} onYes={asking === 'leave' ? abandon : restart} onNo={() => dispatch({ type: 'keep' })} />
+          <RestartDialog
+            asking={asking}
+            onYes={asking === 'leave' ? abandon : restart}
+            onNo={() => dispatch({ type: 'keep' })}
+          />
         )}
-        {inactivity.warning && <InactivityDialog seconds={timings?.warningSeconds ?? 10} onContinue={inactivity.dismiss} onTimeout={abandon} />}
+        {inactivity.warning && (
+          <InactivityDialog
+            seconds={timings?.warningSeconds ?? 10}
+            onContinue={inactivity.dismiss}
+            onTimeout={abandon}
+          />
+        )}
       </div>
     </LargeTextProvider>
   );

@@ -12,7 +12,8 @@ export interface KioskNavProps {
 }
 
 /** The navigation every optional follow-up screen passes to its KioskNav. */
-export type FollowUpNavProps = Required<Pick<KioskNavProps, 'onBack' | 'onRestart' | 'onNext' | 'entered'>> & Pick<KioskNavProps, 'onFinish'>;
+export type FollowUpNavProps = Required<Pick<KioskNavProps, 'onBack' | 'onRestart' | 'onNext' | 'entered'>> &
+  Pick<KioskNavProps, 'onFinish'>;
 
 /** "Quay lại" and "Làm lại" always on screen, so a citizen is never stuck; on the follow-ups, "Gửi đánh giá" and "Tiếp tục"/"Bỏ qua". */
 export function KioskNav({ onBack, onRestart, onNext, entered = false, onFinish }: KioskNavProps) {

@@ -22,7 +22,14 @@ export function NumericKeypad({ onKey, plus = true, label, minKeyPx }: NumericKe
         key === '+' && !plus ? (
           <span key={key} aria-hidden="true" />
         ) : key === 'Backspace' ? (
-          <button key={key} type="button" className="keypad-key keypad-fn" style={style} aria-label={t('kiosk.contact.backspace')} onClick={() => onKey(key)}>
+          <button
+            key={key}
+            type="button"
+            className="keypad-key keypad-fn"
+            style={style}
+            aria-label={t('kiosk.contact.backspace')}
+            onClick={() => onKey(key)}
+          >
             <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M8 5 H21 V19 H8 L2 12 Z M11 9 L17 15 M17 9 L11 15" />
             </svg>

@@ -26,7 +26,13 @@ export function QrCode({ text, label, className }: { text: string; label: string
   }, [text]);
 
   return (
-    <svg className={className} role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} shapeRendering="crispEdges">
+    <svg
+      className={className}
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${size} ${size}`}
+      shapeRendering="crispEdges"
+    >
       <rect width={size} height={size} fill="#fff" />
       {runs.map(({ x, y, width }) => (
         <rect key={`${x}-${y}`} x={x + QUIET_ZONE} y={y + QUIET_ZONE} width={width} height={1} fill="#000" />

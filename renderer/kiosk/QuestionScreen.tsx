@@ -33,7 +33,18 @@ function noAnswerOf({ item, dimension }: Step, purpose: KnownPurpose): NoAnswer 
 }
 
 /** One item per screen: dimension, question, faces, navigation. */
-export function QuestionScreen({ step, index, total, purpose, selected, armed, caseCode, onChoose, onBack, onRestart }: QuestionScreenProps) {
+export function QuestionScreen({
+  step,
+  index,
+  total,
+  purpose,
+  selected,
+  armed,
+  caseCode,
+  onChoose,
+  onBack,
+  onRestart,
+}: QuestionScreenProps) {
   const [language] = useLanguage();
   const { t } = useTranslation();
   const { item, dimension } = step;

@@ -22,7 +22,10 @@ export interface ReasonsScreenProps {
 export function ReasonsScreen({ dimension, picked, onToggle, nav }: ReasonsScreenProps) {
   const { t } = useTranslation();
   const [language] = useLanguage();
-  const chips = [...dimension.reasons.map((reason) => ({ id: reason.id, text: reason.text[language] })), { id: OTHER_REASON, text: t('kiosk.reasons.other') }];
+  const chips = [
+    ...dimension.reasons.map((reason) => ({ id: reason.id, text: reason.text[language] })),
+    { id: OTHER_REASON, text: t('kiosk.reasons.other') },
+  ];
   return (
     <main className="screen follow-up reasons">
       <FlowTop optional />
@@ -37,7 +40,13 @@ export function ReasonsScreen({ dimension, picked, onToggle, nav }: ReasonsScree
         {chips.map((reason) => {
           const pressed = picked.includes(reason.id);
           return (
-            <button key={reason.id} type="button" className="reason-chip" aria-pressed={pressed} onClick={() => onToggle(reason.id)}>
+            <button
+              key={reason.id}
+              type="button"
+              className="reason-chip"
+              aria-pressed={pressed}
+              onClick={() => onToggle(reason.id)}
+            >
               <span className="reason-box" aria-hidden="true">
                 {pressed && <CheckMark />}
               </span>

@@ -40,7 +40,14 @@ export function RestartDialog({ asking, onYes, onNo }: RestartDialogProps) {
 
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="restart-title" aria-describedby="restart-body" onKeyDown={onKeyDown}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="restart-title"
+        aria-describedby="restart-body"
+        onKeyDown={onKeyDown}
+      >
         <h2 id="restart-title" className="modal-title">
           {t('kiosk.restartDialog.heading')}
         </h2>

@@ -26,7 +26,10 @@ export function ScaleChoices({ points, noAnswer, selected, onChoose }: ScaleChoi
   const [language] = useLanguage();
   const choices = scaleChoices(points, language);
   // Read in the order shown, the "no answer" choice last.
-  const spoken = [...choices.map((choice) => choice.label), ...(noAnswer ? [t(`kiosk.question.${noAnswer}`)] : [])].join('. ');
+  const spoken = [
+    ...choices.map((choice) => choice.label),
+    ...(noAnswer ? [t(`kiosk.question.${noAnswer}`)] : []),
+  ].join('. ');
   return (
     <div className="answers">
       <div className="choices-row">

@@ -1,10 +1,11 @@
-import type { Dispatch } from 'react';
+import { useEffect, type Dispatch } from 'react';
 import type { KioskAction, SurveyState } from './flow';
 import { hasAnswers, hasEntered, selectedScore } from './flow';
 import { useLanguage } from '../i18n';
 import { otherDimensions } from './pages';
 import { CommentScreen } from './CommentScreen';
 import { ContactScreen } from './ContactScreen';
+import { loadKeyboard } from './lazyKeyboard';
 import { QuestionScreen } from './QuestionScreen';
 import { ReasonsScreen } from './ReasonsScreen';
 
@@ -21,6 +22,8 @@ export interface SurveyViewProps {
 export function SurveyView({ state, dispatch, onLeave, onRestart }: SurveyViewProps) {
   const { citizen } = state;
   const [language] = useLanguage();
+  // The comment screen's keyboard is not in the attract screen's code: fetch it as the survey starts.
+  useEffect(() => void loadKeyboard().catch(() => undefined), []);
   // With something answered, leaving or starting over asks "Làm lại từ đầu?" first (KioskApp shows it).
   const answered = hasAnswers(citizen);
   const nav = {

@@ -10,5 +10,7 @@ export interface ThanksScreenProps {
 
 /** After the host has stored the answers: the plain thanks, or, with a phone number left, when the office will call. */
 export function ThanksScreen({ seconds, hotline, callBackDays, onDone }: ThanksScreenProps) {
-  return <ClosingScreen tone="thanks" seconds={seconds} hotline={hotline} callBackDays={callBackDays} onDone={onDone} />;
+  return (
+    <ClosingScreen tone="thanks" seconds={seconds} hotline={hotline} callBackDays={callBackDays} onDone={onDone} />
+  );
 }

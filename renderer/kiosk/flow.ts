@@ -112,7 +112,9 @@ export const initialKioskState: KioskState = { screen: 'attract' };
 // pull zod into the kiosk bundle.
 export function stepsOf(questionnaire: Questionnaire, purpose: KnownPurpose): Step[] {
   const asked = new Set(askedItems(questionnaire, purpose).map((item) => item.id));
-  return questionnaire.dimensions.flatMap((dimension) => dimension.items.filter((item) => asked.has(item.id)).map((item) => ({ item, dimension })));
+  return questionnaire.dimensions.flatMap((dimension) =>
+    dimension.items.filter((item) => asked.has(item.id)).map((item) => ({ item, dimension })),
+  );
 }
 
 export const isSurvey = (state: KioskState): state is SurveyState =>
@@ -168,7 +170,8 @@ export function hasEntered(state: SurveyState): boolean {
 }
 
 /** A number typed that is not valid: going on would lose it, so the error shows instead. */
-const typedBadPhone = (citizen: Citizen): boolean => citizen.contact.consent && citizen.contact.phone !== '' && !isValidPhone(citizen.contact.phone);
+const typedBadPhone = (citizen: Citizen): boolean =>
+  citizen.contact.consent && citizen.contact.phone !== '' && !isValidPhone(citizen.contact.phone);
 
 /** A number the citizen agreed to leave and typed correctly: the office calls back. */
 export const leftPhone = (citizen: Citizen): boolean => citizen.contact.consent && isValidPhone(citizen.contact.phone);
@@ -206,14 +209,23 @@ function surveyReducer(state: SurveyState, action: KioskAction): KioskState {
     case 'toggleReason': {
       if (state.screen !== 'reasons') return state;
       const current = citizen.reasons[state.dimension] ?? [];
-      return { ...state, citizen: { ...citizen, reasons: { ...citizen.reasons, [state.dimension]: toggled(current, action.reason) } } };
+      return {
+        ...state,
+        citizen: { ...citizen, reasons: { ...citizen.reasons, [state.dimension]: toggled(current, action.reason) } },
+      };
     }
     case 'setComment':
       return state.screen === 'comment' ? { ...state, citizen: { ...citizen, comment: action.text } } : state;
     case 'setConsent':
       if (state.screen !== 'contact') return state;
       // Unticking forgets the number: it is only ever kept under consent.
-      return { screen: 'contact', citizen: { ...citizen, contact: { consent: action.consent, phone: action.consent ? citizen.contact.phone : '' } } };
+      return {
+        screen: 'contact',
+        citizen: {
+          ...citizen,
+          contact: { consent: action.consent, phone: action.consent ? citizen.contact.phone : '' },
+        },
+      };
     case 'setPhone':
       if (state.screen !== 'contact' || !citizen.contact.consent) return state;
       return { ...state, citizen: { ...citizen, contact: { ...citizen.contact, phone: action.phone } } };
@@ -257,7 +269,12 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       if (state.screen !== 'sending' || state.citizen.id !== action.id) return state;
       return action.type === 'sent' ? { screen: 'thanks', callBack: leftPhone(state.citizen) } : { screen: 'sorry' };
     case 'alreadyRated':
-      if (action.id === undefined ? state.screen !== 'attract' : state.screen !== 'sending' || state.citizen.id !== action.id) return state;
+      if (
+        action.id === undefined
+          ? state.screen !== 'attract'
+          : state.screen !== 'sending' || state.citizen.id !== action.id
+      )
+        return state;
       return { screen: 'attract', notice: 'alreadyRated' };
     case 'clearNotice':
       return state.screen === 'attract' ? { screen: 'attract' } : state;

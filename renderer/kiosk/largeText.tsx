@@ -19,7 +19,12 @@ export function LargeTextToggle({ className }: { className?: string }) {
   const { t } = useTranslation();
   const { on, toggle } = useContext(LargeTextContext);
   return (
-    <button type="button" className={className ? `large-text-toggle ${className}` : 'large-text-toggle'} aria-pressed={on} onClick={toggle}>
+    <button
+      type="button"
+      className={className ? `large-text-toggle ${className}` : 'large-text-toggle'}
+      aria-pressed={on}
+      onClick={toggle}
+    >
       <span className="large-text-glyph" aria-hidden="true">
         <span className="large-text-small">{'A'}</span>
         {'A'}

@@ -1,14 +1,11 @@
 /**
- * The host's limits on what a citizen types, mirrored for the screens.
- * src/domain/kioskSettings.ts holds the originals but builds zod schemas at load,
- * which would pull zod into the kiosk bundle; tests/component/limits.test.ts
- * checks that these copies still match.
+ * The host's limits on what a citizen types, for the screens: the same constants
+ * the contract checks (src/domain/kioskLimits.ts, free of zod, so the kiosk's
+ * bundle stays without it).
  */
+import { PHONE_PATTERN } from '../../src/domain/kioskLimits';
 
-export const COMMENT_MAX_LENGTH = 500;
-
-/** A Vietnamese phone number: 0 or +84, then 9 or 10 digits (mobile and landline). */
-export const PHONE_PATTERN = /^(0|\+84)\d{9,10}$/;
+export { COMMENT_MAX_LENGTH, PHONE_PATTERN } from '../../src/domain/kioskLimits';
 
 /** Longest phone number the keypad accepts: "+84" and ten digits. */
 export const PHONE_MAX_LENGTH = 13;
@@ -23,4 +20,3 @@ export function phoneKey(phone: string, key: string): string {
   if (key === '+' && phone === '') return '+';
   return phone;
 }
-

@@ -30,7 +30,8 @@ export function isLow(citizen: Citizen, dimension: QuestionnaireDimension): bool
  */
 export const OTHER_REASON = 'other';
 
-const saysOther = (citizen: Citizen, dimension: DimensionId): boolean => citizen.reasons[dimension]?.includes(OTHER_REASON) === true;
+const saysOther = (citizen: Citizen, dimension: DimensionId): boolean =>
+  citizen.reasons[dimension]?.includes(OTHER_REASON) === true;
 
 export function pagesOf(citizen: Citizen): Page[] {
   const pages: Page[] = [];

@@ -5,12 +5,17 @@ import { useLanguage } from '../i18n';
 /** The BCP 47 tag each kiosk language is spoken with. */
 const SPEECH_LANG: Record<Language, string> = { vi: 'vi-VN', en: 'en-US' };
 
-const synthesis = (): SpeechSynthesis | null => (typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null);
+const synthesis = (): SpeechSynthesis | null =>
+  typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
 
 /** A platform voice for the language (Windows ships Vietnamese ones), if any. */
 function voiceFor(language: Language): SpeechSynthesisVoice | null {
   const prefix = language.toLowerCase();
-  return synthesis()?.getVoices().find((voice) => voice.lang.toLowerCase().replace('_', '-').split('-')[0] === prefix) ?? null;
+  return (
+    synthesis()
+      ?.getVoices()
+      .find((voice) => voice.lang.toLowerCase().replace('_', '-').split('-')[0] === prefix) ?? null
+  );
 }
 
 /**
@@ -69,7 +74,12 @@ export function SpeakButton({ text, label, className }: SpeakButtonProps) {
   const voice = useVoice();
   if (!voice) return null;
   return (
-    <button type="button" className={className ? `speak-button ${className}` : 'speak-button'} aria-label={label} onClick={() => speak(text, voice, language)}>
+    <button
+      type="button"
+      className={className ? `speak-button ${className}` : 'speak-button'}
+      aria-label={label}
+      onClick={() => speak(text, voice, language)}
+    >
       <svg className="speak-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path className="speak-body" d="M3 9 H7 L12 5 V19 L7 15 H3 Z" />
         <path className="speak-wave" d="M15.5 8.5 A5 5 0 0 1 15.5 15.5 M18.5 5.5 A9 9 0 0 1 18.5 18.5" />

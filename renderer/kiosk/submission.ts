@@ -59,7 +59,9 @@ function ratingsOf(citizen: Citizen, language: Language, now: number): InputOf<'
 export const reasonsOf = (citizen: Citizen) =>
   lowDimensions(citizen).flatMap((dimension) => {
     const picked = citizen.reasons[dimension.id] ?? [];
-    return dimension.reasons.filter((reason) => picked.includes(reason.id)).map((reason) => ({ dimension: dimension.id, reason: reason.id }));
+    return dimension.reasons
+      .filter((reason) => picked.includes(reason.id))
+      .map((reason) => ({ dimension: dimension.id, reason: reason.id }));
   });
 
 /**
@@ -68,7 +70,13 @@ export const reasonsOf = (citizen: Citizen) =>
  * it), then each changed part on its own. Empty when the host already has it all,
  * or when nothing may be sent yet.
  */
-export function hostCalls(state: WithCitizen, stage: Stage, acknowledged: Acknowledged, language: Language, now: number): HostCall[] {
+export function hostCalls(
+  state: WithCitizen,
+  stage: Stage,
+  acknowledged: Acknowledged,
+  language: Language,
+  now: number,
+): HostCall[] {
   const { citizen } = state;
   const ratings = ratingsOf(citizen, language, now);
   const answersKey = JSON.stringify(ratings.answers);
@@ -80,7 +88,8 @@ export function hostCalls(state: WithCitizen, stage: Stage, acknowledged: Acknow
   if (!due) return [];
 
   const calls: HostCall[] = [];
-  if (answersKey !== acknowledged.answers) calls.push({ name: 'submitResponse', input: ratings, acknowledges: { answers: answersKey } });
+  if (answersKey !== acknowledged.answers)
+    calls.push({ name: 'submitResponse', input: ratings, acknowledges: { answers: answersKey } });
   const details = (input: Omit<InputOf<'addResponseDetails'>, 'id'>, acknowledges: Partial<Acknowledged>) =>
     calls.push({ name: 'addResponseDetails', input: { id: citizen.id, ...input }, acknowledges });
 

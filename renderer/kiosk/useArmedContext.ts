@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/ApiContext';
+import { takeEarly } from './firstCalls';
 import type { ArmedContext } from './flow';
 
 /**
@@ -18,8 +19,8 @@ export function useArmedContext(visit: number, active: boolean, pollMs: number):
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const look = () => {
-      api
-        .call('getArmedContext', {})
+      // The first look may have left before React rendered (pageClient.ts).
+      (takeEarly(api, 'getArmedContext') ?? api.call('getArmedContext', {}))
         .then(
           (context) => live && setSeen({ visit, context }),
           () => live && setSeen({ visit, context: null }),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/ApiContext';
+import { takeEarly } from './firstCalls';
 import type { KioskSetup } from './flow';
 
 export interface KioskSetupState {
@@ -22,7 +23,8 @@ export function useKioskSetup(refreshKey: number, retryMs: number): KioskSetupSt
   useEffect(() => {
     let live = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    api.call('getKioskSetup', {}).then(
+    // The first ask may have left before React rendered (pageClient.ts); later ones go now.
+    (takeEarly(api, 'getKioskSetup') ?? api.call('getKioskSetup', {})).then(
       (setup) => {
         if (live) setState({ setup, failed: false });
       },

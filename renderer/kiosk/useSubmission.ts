@@ -84,7 +84,13 @@ export function useSubmission(state: KioskState, dispatch: Dispatch<KioskAction>
     finishedFor.current = citizen.id;
     const done = pass(state, 'finishing').then((stored) => {
       const alreadyRated = tracks.current.get(citizen.id)?.alreadyRated === true;
-      dispatch(stored ? { type: 'sent', id: citizen.id } : alreadyRated ? { type: 'alreadyRated', id: citizen.id } : { type: 'failed', id: citizen.id });
+      dispatch(
+        stored
+          ? { type: 'sent', id: citizen.id }
+          : alreadyRated
+            ? { type: 'alreadyRated', id: citizen.id }
+            : { type: 'failed', id: citizen.id },
+      );
     });
     forget(citizen.id, done);
   }, [state, pass, forget, dispatch]);

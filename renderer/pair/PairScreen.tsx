@@ -36,8 +36,10 @@ export function PairScreen() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!/^\d{6}$/.test(code.trim())) return setProblem(clientProblem('admin.validation.required', { fields: t('admin.lan.pair.code') }));
-    if (name.trim() === '') return setProblem(clientProblem('admin.validation.required', { fields: t('admin.lan.pair.name') }));
+    if (!/^\d{6}$/.test(code.trim()))
+      return setProblem(clientProblem('admin.validation.required', { fields: t('admin.lan.pair.code') }));
+    if (name.trim() === '')
+      return setProblem(clientProblem('admin.validation.required', { fields: t('admin.lan.pair.name') }));
     setBusy(true);
     setProblem(null);
     try {
@@ -46,7 +48,11 @@ export function PairScreen() {
       setPaired(device.name);
     } catch (error) {
       // 403 here is the code, not the person's rights: say so in words that help.
-      setProblem(error instanceof ApiError && error.code === 'forbidden' ? { key: 'admin.lan.pair.wrongCode' } : problemOf(error));
+      setProblem(
+        error instanceof ApiError && error.code === 'forbidden'
+          ? { key: 'admin.lan.pair.wrongCode' }
+          : problemOf(error),
+      );
     } finally {
       setBusy(false);
     }
@@ -80,8 +86,24 @@ export function PairScreen() {
         ) : (
           <form className="admin-form" noValidate onSubmit={(event) => void submit(event)}>
             <p>{t('admin.lan.pair.intro')}</p>
-            <TextField label={t('admin.lan.pair.code')} hint={t('admin.lan.pair.codeHint')} required inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} />
-            <TextField label={t('admin.lan.pair.name')} hint={t('admin.lan.pair.nameHint')} required maxLength={60} value={name} onChange={setName} />
+            <TextField
+              label={t('admin.lan.pair.code')}
+              hint={t('admin.lan.pair.codeHint')}
+              required
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={setCode}
+            />
+            <TextField
+              label={t('admin.lan.pair.name')}
+              hint={t('admin.lan.pair.nameHint')}
+              required
+              maxLength={60}
+              value={name}
+              onChange={setName}
+            />
             {problem && (
               <p role="alert" className="admin-problem">
                 {t(problem.key, { replace: problem.values ?? {} })}

@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { OutputOf } from '../../src/contract/operations';
 import { STAFF_IDLE_MINUTES } from '../../src/domain/staffIdle';
 import { useApi } from '../api/ApiContext';
@@ -74,7 +84,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (route === 'kiosk') leftForKiosk();
   }, [route]);
 
-  useIdleSignOut(useIdleSeconds(session), useCallback(() => end('idle'), [end]));
+  useIdleSignOut(
+    useIdleSeconds(session),
+    useCallback(() => end('idle'), [end]),
+  );
 
   const value = useMemo<SessionControl>(() => ({ session, ended, begin, end }), [session, ended, begin, end]);
   return <SessionContext value={value}>{children}</SessionContext>;

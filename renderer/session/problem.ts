@@ -33,10 +33,15 @@ export function problemOf(error: unknown): Problem {
 }
 
 /** The host no longer knows the session (expired, signed out elsewhere, restarted). */
-export const isUnauthenticated = (error: unknown): boolean => error instanceof ApiError && error.code === 'unauthenticated';
+export const isUnauthenticated = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'unauthenticated';
 
 /** A problem the screen found itself, e.g. a required field left empty. */
-export const clientProblem = <K extends string>(key: K, values?: Record<string, string>, detail?: string): Problem<K> => ({
+export const clientProblem = <K extends string>(
+  key: K,
+  values?: Record<string, string>,
+  detail?: string,
+): Problem<K> => ({
   key,
   ...(values ? { values } : {}),
   ...(detail ? { detail } : {}),

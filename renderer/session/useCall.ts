@@ -23,7 +23,12 @@ export function useLoad<T>(load: () => Promise<T>, refreshKey: unknown = null): 
   const [attempt, setAttempt] = useState(0);
   // A fresh object per request: the answer of an older request is recognised and dropped.
   const request = useMemo(() => ({ load, attempt, refreshKey }), [load, attempt, refreshKey]);
-  const [state, setState] = useState<{ data: T | null; problem: Problem | null; settled: object | null; loadedAt: number | null }>({
+  const [state, setState] = useState<{
+    data: T | null;
+    problem: Problem | null;
+    settled: object | null;
+    loadedAt: number | null;
+  }>({
     data: null,
     problem: null,
     settled: null,
@@ -48,7 +53,13 @@ export function useLoad<T>(load: () => Promise<T>, refreshKey: unknown = null): 
   }, [request, end]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data: state.data, problem: state.problem, loading: state.settled !== request, loadedAt: state.loadedAt, reload };
+  return {
+    data: state.data,
+    problem: state.problem,
+    loading: state.settled !== request,
+    loadedAt: state.loadedAt,
+    reload,
+  };
 }
 
 export interface Action<K extends string = never> {
@@ -82,7 +93,7 @@ export function useAction<K extends string = never>(): Action<K> {
   }, []);
 
   const run = useCallback(
-    async <T,>(work: () => Promise<T>, success?: (result: T) => string): Promise<T | undefined> => {
+    async <T>(work: () => Promise<T>, success?: (result: T) => string): Promise<T | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setBusy(true);

@@ -95,7 +95,13 @@ export function KioskSignIn({ unitName, onClose }: KioskSignInProps) {
 
   return (
     <div className="signin-backdrop">
-      <div className="signin" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+      <div
+        className="signin"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={(event) => event.key === 'Escape' && onClose()}
+      >
         <header className="signin-top">
           <p className="signin-unit">{unitName}</p>
           <button type="button" className="signin-close" onClick={onClose}>
@@ -121,7 +127,11 @@ export function KioskSignIn({ unitName, onClose }: KioskSignInProps) {
             {/* The digits are never shown, only how many were typed. */}
             <p className="signin-dots" role="status" aria-label={t('signin.pin.typed', { count: pin.length })}>
               {Array.from({ length: Math.max(4, pin.length) }, (_, i) => (
-                <span key={i} className={i < pin.length ? 'signin-dot signin-dot-filled' : 'signin-dot'} aria-hidden="true" />
+                <span
+                  key={i}
+                  className={i < pin.length ? 'signin-dot signin-dot-filled' : 'signin-dot'}
+                  aria-hidden="true"
+                />
               ))}
             </p>
             <p className="signin-problem" role="alert">
@@ -132,7 +142,13 @@ export function KioskSignIn({ unitName, onClose }: KioskSignInProps) {
               <button type="button" className="signin-secondary" onClick={() => setStep({ kind: 'officer' })}>
                 {t('signin.pin.otherOfficer')}
               </button>
-              <button type="submit" className="signin-primary" disabled={busy} aria-busy={busy} style={{ minHeight: `${PIN_KEY_MIN_PX}px` }}>
+              <button
+                type="submit"
+                className="signin-primary"
+                disabled={busy}
+                aria-busy={busy}
+                style={{ minHeight: `${PIN_KEY_MIN_PX}px` }}
+              >
                 {busy ? t('signin.pin.submitting') : t('signin.pin.submit')}
               </button>
             </div>

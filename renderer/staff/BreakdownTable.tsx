@@ -18,8 +18,20 @@ function useRowName() {
  * questionnaire version; per officer, the officer dimension ("Công chức") rather
  * than the whole SIPAS index, which answers for the whole desk, not the officer.
  */
-export function BreakdownTable({ kind, rows, format }: { kind: BreakdownKind; rows: readonly Row[]; format: Formatters }) {
-  return kind === 'officer' ? <OfficerTable rows={rows} format={format} /> : <PlaceTable kind={kind} rows={rows} format={format} />;
+export function BreakdownTable({
+  kind,
+  rows,
+  format,
+}: {
+  kind: BreakdownKind;
+  rows: readonly Row[];
+  format: Formatters;
+}) {
+  return kind === 'officer' ? (
+    <OfficerTable rows={rows} format={format} />
+  ) : (
+    <PlaceTable kind={kind} rows={rows} format={format} />
+  );
 }
 
 function EmptyRow({ columns }: { columns: number }) {

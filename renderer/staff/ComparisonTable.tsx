@@ -19,7 +19,10 @@ export function usePeriodLabel(overview: Overview, format: Formatters) {
   const { t } = useTranslation();
   return (period: Period): string =>
     period === 'last7Days'
-      ? t('staff.compare.last7Days', { from: format.shortDay(overview.last7Days.from), to: format.shortDay(overview.last7Days.to) })
+      ? t('staff.compare.last7Days', {
+          from: format.shortDay(overview.last7Days.from),
+          to: format.shortDay(overview.last7Days.to),
+        })
       : t(`staff.compare.${period}`);
 }
 
@@ -28,7 +31,15 @@ export const versionIn = (summary: Summary, version: QuestionnaireRef): VersionS
   summary.byQuestionnaire.find((s) => sameQuestionnaire(s.questionnaire, version));
 
 /** Today beside yesterday and the last 7 days for one questionnaire version: index and mean score per dimension. */
-export function ComparisonTable({ overview, version, format }: { overview: Overview; version: QuestionnaireRef; format: Formatters }) {
+export function ComparisonTable({
+  overview,
+  version,
+  format,
+}: {
+  overview: Overview;
+  version: QuestionnaireRef;
+  format: Formatters;
+}) {
   const { t } = useTranslation();
   const dimensionName = useDimensionName();
   const label = usePeriodLabel(overview, format);

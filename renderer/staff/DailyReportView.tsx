@@ -8,7 +8,8 @@ import { TodayFigures } from './TodayFigures';
 import { useLoad } from '../session/useCall';
 import { hrefOfView } from './views';
 
-type Saved = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; error: ReturnType<typeof errorTextOf> };
+type Saved =
+  { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; error: ReturnType<typeof errorTextOf> };
 
 /**
  * The day report on A4 (see print.css). The browser prints it with its own
@@ -64,7 +65,10 @@ export function DailyReportView() {
         )}
       </div>
       {saved && (
-        <p role={saved.kind === 'failed' ? 'alert' : 'status'} className={saved.kind === 'failed' ? 'error-message no-print' : 'staff-notice no-print'}>
+        <p
+          role={saved.kind === 'failed' ? 'alert' : 'status'}
+          className={saved.kind === 'failed' ? 'error-message no-print' : 'staff-notice no-print'}
+        >
           {saved.kind === 'saved'
             ? t('staff.print.savedTo', { path: saved.path })
             : saved.kind === 'cancelled'
@@ -79,7 +83,10 @@ export function DailyReportView() {
         {data && <p className="view-sub">{format.day(data.day)}</p>}
         {loadedAt !== null && (
           <p className="view-note">
-            {t('staff.print.madeBy', { time: format.dateTime(new Date(loadedAt).toISOString()), name: session.officer.name })}
+            {t('staff.print.madeBy', {
+              time: format.dateTime(new Date(loadedAt).toISOString()),
+              name: session.officer.name,
+            })}
           </p>
         )}
       </header>

@@ -98,7 +98,9 @@ export function SignInForm({ onSignedIn, notice }: SignInFormProps) {
             aria-invalid={error?.key === 'staff.signIn.missingOfficer'}
             onChange={(event) => setOfficer(event.target.value)}
           >
-            <option value="">{officers === null ? t('staff.signIn.loadingOfficers') : t('staff.signIn.chooseOfficer')}</option>
+            <option value="">
+              {officers === null ? t('staff.signIn.loadingOfficers') : t('staff.signIn.chooseOfficer')}
+            </option>
             {(officers ?? []).map((o) => (
               <option key={o.code} value={o.code}>
                 {o.name}

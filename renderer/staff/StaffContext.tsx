@@ -40,7 +40,10 @@ export function useStaff(): StaffContextValue {
 }
 
 /** The name of a counter, field or officer code; '' or null is "not recorded". */
-export function nameOf(list: ReadonlyArray<{ code: string; name: string }> | undefined, code: string | null): string | null {
+export function nameOf(
+  list: ReadonlyArray<{ code: string; name: string }> | undefined,
+  code: string | null,
+): string | null {
   if (code === null || code === '') return null;
   return list?.find((entry) => entry.code === code)?.name ?? code;
 }

@@ -7,7 +7,15 @@ import { questionnaireKey, sameQuestionnaire, scoreCounts, type QuestionnaireRef
 import { useCountLabel } from '../components/reportNames';
 import { Tick } from '../components/Tick';
 import { BreakdownTable } from './BreakdownTable';
-import { ComparisonTable, CountsTable, periods, usePeriodLabel, versionIn, type Period, type VersionSummary } from './ComparisonTable';
+import {
+  ComparisonTable,
+  CountsTable,
+  periods,
+  usePeriodLabel,
+  versionIn,
+  type Period,
+  type VersionSummary,
+} from './ComparisonTable';
 import type { Formatters } from './format';
 import { CoverageNote } from './report/CoverageNote';
 import { useVersionLabel } from './report/versionLabel';
@@ -86,12 +94,20 @@ export function TodayFigures({ overview, format, printable = false }: TodayFigur
         <CountsTable overview={overview} format={format} />
       </div>
       {/* On paper a single version needs no word about several. */}
-      <p className={versions.length > 1 ? 'per-version-note' : 'per-version-note no-print'}>{t('staff.perVersion.note')}</p>
+      <p className={versions.length > 1 ? 'per-version-note' : 'per-version-note no-print'}>
+        {t('staff.perVersion.note')}
+      </p>
 
       {!printable && versions.length > 0 && (
         <div className="period-switch no-print" role="group" aria-label={t('staff.today.detailFor')}>
           {periods.map((period) => (
-            <button type="button" key={period} className="period-option" aria-pressed={detail === period} onClick={() => setDetail(period)}>
+            <button
+              type="button"
+              key={period}
+              className="period-option"
+              aria-pressed={detail === period}
+              onClick={() => setDetail(period)}
+            >
               {label(period)}
               {detail === period && <Tick />}
             </button>
@@ -101,16 +117,37 @@ export function TodayFigures({ overview, format, printable = false }: TodayFigur
 
       {versions.length === 0 && <p className="staff-empty">{t('staff.perVersion.none')}</p>}
       {versions.map((version) => (
-        <VersionSection key={questionnaireKey(version)} overview={overview} version={version} shown={shown} format={format} heading={versionLabel(version)} />
+        <VersionSection
+          key={questionnaireKey(version)}
+          overview={overview}
+          version={version}
+          shown={shown}
+          format={format}
+          heading={versionLabel(version)}
+        />
       ))}
     </>
   );
 }
 
-const onlyVersion = <Row extends { questionnaire: QuestionnaireRef }>(rows: readonly Row[], version: QuestionnaireRef) =>
-  rows.filter((row) => sameQuestionnaire(row.questionnaire, version));
+const onlyVersion = <Row extends { questionnaire: QuestionnaireRef }>(
+  rows: readonly Row[],
+  version: QuestionnaireRef,
+) => rows.filter((row) => sameQuestionnaire(row.questionnaire, version));
 
-function VersionSection({ overview, version, shown, format, heading }: { overview: Overview; version: Version; shown: Period; format: Formatters; heading: string }) {
+function VersionSection({
+  overview,
+  version,
+  shown,
+  format,
+  heading,
+}: {
+  overview: Overview;
+  version: Version;
+  shown: Period;
+  format: Formatters;
+  heading: string;
+}) {
   const { t } = useTranslation();
   const label = usePeriodLabel(overview, format);
   const headingId = useId();

@@ -26,7 +26,9 @@ export function TodayView() {
           <ScreenHeading>{t('staff.today.heading')}</ScreenHeading>
           {data && <p className="view-sub">{format.day(data.day)}</p>}
           {loadedAt !== null && (
-            <p className="view-note">{t('staff.today.updatedAt', { time: format.time(new Date(loadedAt).toISOString()) })}</p>
+            <p className="view-note">
+              {t('staff.today.updatedAt', { time: format.time(new Date(loadedAt).toISOString()) })}
+            </p>
           )}
         </div>
         <div className="view-actions">

@@ -20,7 +20,11 @@ export interface Formatters {
 /** Numbers and dates in the UI language; `none` stands for a value that does not exist. */
 export function createFormatters(language: Language, none: string): Formatters {
   const locale = intlLocale[language];
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const mean = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const count = new Intl.NumberFormat(locale);
   // Dates and times come from the one formatter of the screens (renderer/format).

@@ -14,7 +14,12 @@ export function itemText(setup: KioskSetup | null, item: string, language: Langu
   return null;
 }
 
-export function reasonText(setup: KioskSetup | null, dimension: string, reason: string, language: Language): string | null {
+export function reasonText(
+  setup: KioskSetup | null,
+  dimension: string,
+  reason: string,
+  language: Language,
+): string | null {
   const found = setup?.questionnaire.dimensions.find((d) => d.id === dimension)?.reasons.find((r) => r.id === reason);
   return found ? found.text[language] : null;
 }

@@ -22,7 +22,9 @@ export function useLiveStatus(call: StaffCall, pollMs = LIVE_POLL_MS): LiveStatu
             if (!live) return;
             // Same values keep the same object, so nothing re-renders between changes.
             setStatus((previous) =>
-              previous.revision === revision && previous.pendingWrites === pendingWrites ? previous : { revision, pendingWrites },
+              previous.revision === revision && previous.pendingWrites === pendingWrites
+                ? previous
+                : { revision, pendingWrites },
             );
           },
           // A missed poll keeps the last known state; the next one tries again.

@@ -21,7 +21,7 @@ import {
   stageCopy,
   StagingError,
   writeBackup,
-} from './backupFiles';
+} from '../node/backupFiles';
 
 /** Two weeks of daily backups: enough to go back past a bad week, small enough for a cheap disk. */
 export const KEEP_AUTOMATIC = 14;
@@ -42,7 +42,8 @@ function serialize() {
 
 /** A caller's backup name, resolved inside backups/: a strict name, never a path. */
 export function resolveBackupName(dir: string, name: string): string {
-  if (path.basename(name) !== name || !parseBackupName(name)) throw new AppError('bad_input', `${name.slice(0, 64)} is not a backup name`);
+  if (path.basename(name) !== name || !parseBackupName(name))
+    throw new AppError('bad_input', `${name.slice(0, 64)} is not a backup name`);
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) throw new AppError('not_found', `there is no backup ${name}`);
   return file;
@@ -65,12 +66,24 @@ export interface BackupManagerDeps {
 
 export type BackupManager = BackupVault & { daily(): Promise<BackupInfo | null> };
 
-export function createBackupManager({ dataDir, databaseFile, clock, logger, database, swap }: BackupManagerDeps): BackupManager {
+export function createBackupManager({
+  dataDir,
+  databaseFile,
+  clock,
+  logger,
+  database,
+  swap,
+}: BackupManagerDeps): BackupManager {
   const dir = path.join(dataDir, BACKUPS_DIR);
   const serial = serialize();
   const stamped = (kind: 'manual' | 'pre-restore') => {
     const now = clock.now();
-    return writeBackup(database(), dir, freeName(dir, (attempt) => stampedBackupName(kind, now, attempt)), now);
+    return writeBackup(
+      database(),
+      dir,
+      freeName(dir, (attempt) => stampedBackupName(kind, now, attempt)),
+      now,
+    );
   };
 
   async function restore(name: string) {
@@ -153,7 +166,11 @@ export function openOrRecover<D>(
     if (!isCorruption(error)) throw error;
     logger.error('the database is damaged; recovering from the backups', { error: reasonOf(error) });
     const movedTo = moveAside(databaseFile, dataDir, clock.now());
-    const recovery: Recovery = { error: reasonOf(error), movedTo: movedTo && shown(dataDir, movedTo), restoredFrom: null };
+    const recovery: Recovery = {
+      error: reasonOf(error),
+      movedTo: movedTo && shown(dataDir, movedTo),
+      restoredFrom: null,
+    };
     const dir = path.join(dataDir, BACKUPS_DIR);
     for (const backup of listBackups(dir)) {
       try {
@@ -169,7 +186,11 @@ export function openOrRecover<D>(
 }
 
 /** What the administrator is told about a recovery at start. */
-export function recoveryAlert(recovery: Recovery): { kind: AlertKind; message: string; detail: Record<string, string | null> } {
+export function recoveryAlert(recovery: Recovery): {
+  kind: AlertKind;
+  message: string;
+  detail: Record<string, string | null>;
+} {
   const kept = recovery.movedTo ? ` The damaged file is kept as ${recovery.movedTo}.` : '';
   const detail = { error: recovery.error, movedTo: recovery.movedTo, restoredFrom: recovery.restoredFrom };
   if (recovery.restoredFrom) {

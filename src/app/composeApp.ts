@@ -14,7 +14,8 @@ import { createReportStore } from '../../db/reportStore';
 import { createRetentionStore } from '../../db/retentionStore';
 import { createSettingsStore } from '../../db/settingsStore';
 import { createSurveyStore } from '../../db/surveyStore';
-import { createDispatcher, type Dispatch } from '../contract/dispatch';
+import { createDispatcher, type Caller, type Dispatch, type LocalAdminGrant } from '../contract/dispatch';
+import { preMigrationBackupName } from '../domain/backupNames';
 import { createAdminService } from '../services/admin';
 import { createAlertService } from '../services/alerts';
 import { createArmingService } from '../services/arming';
@@ -30,21 +31,22 @@ import { createPeriodicReportService } from '../services/periodicReport';
 import { createShellService, type ShellHooks } from '../services/shell';
 import { createSecretStore, plainSecretBox, SECRETS_FILE, type SecretBox } from '../node/secretFile';
 import { createSurveyService } from '../services/survey';
-import { lanAddresses } from '../server/lanAddresses';
-import { createTlsVault } from '../server/tlsVault';
+import { lanAddresses } from '../node/lanAddresses';
+import { createTlsVault } from '../node/tlsVault';
 import { createBackupManager, openOrRecover, recoveryAlert } from './backups';
 import { composeExports } from './composeExports';
 import { composeSupport } from './composeSupport';
-import { EXPORTS_FOLDER } from './exportFiles';
+import { EXPORTS_FOLDER } from '../node/exportFiles';
 import { createFileDownloads } from './fileDownloads';
 import { prepareFirstRun } from './firstRun';
-import { writePeriodicReportXlsx } from './periodicReportXlsx';
+import { writePeriodicReportXlsx } from '../node/periodicReportXlsx';
 import { bindImplementations } from './implementations';
 import { createKioskSync, type KioskSyncOptions } from './kioskSync';
-import { createLogger } from './logger';
+import { createLiveDatabase } from './liveDatabase';
+import { createLogger } from '../node/logger';
 import { createMaintenance } from './maintenance';
-import { hmacHex, newSecret, scryptPinHasher } from './secrets';
-import { APP_VERSION } from './version';
+import { hmacHex, newSecret, scryptPinHasher } from '../node/secrets';
+import { APP_VERSION } from '../node/version';
 
 export const DATABASE_FILE = 'sipas.sqlite3';
 const RETRY_PENDING_MS = 5_000;
@@ -63,6 +65,24 @@ export interface ComposeOptions {
   secretBox?: SecretBox;
   /** The host's LAN server: told the stored LAN setting at start and after every change (absent: nothing serves the LAN). */
   lan?: LanHostPort;
+  /**
+   * An in-process host acting as the machine's administrator (the CLI, run by whoever
+   * holds the data folder): App.localAdmin is then its caller, with this officer code and
+   * name in the audit log. Never given by hosts that serve requests (Electron, HTTP).
+   */
+  localAdmin?: { officer: string; officerName: string };
+  /**
+   * The maintenance pass at start and its hourly timer, the LAN host, the pending-write
+   * retry and the sync schedule (default true). A one-shot host beside a running kiosk
+   * (the CLI) turns them off: the kiosk does them.
+   */
+  background?: boolean;
+  /**
+   * Move a damaged database aside and put the newest good backup in its place (default:
+   * as `background`). Off, a damaged database fails to open: files must not be moved under
+   * a kiosk running on the same folder. The CLI's restore, which checked none is, turns it on.
+   */
+  recover?: boolean;
 }
 
 export interface App {
@@ -71,6 +91,8 @@ export interface App {
   dispatch: Dispatch;
   /** For the host: the network is back (Electron's `online` event); waiting sync batches go now. */
   networkOnline(): void;
+  /** The caller that acts as the local administrator; only when composed with `localAdmin`. */
+  localAdmin?: Caller;
   close(): void;
 }
 
@@ -79,90 +101,136 @@ export interface App {
  * services from their ports and binds them to the operation table. Both hosts
  * (Electron and HTTP) call this, so they cannot drift apart.
  */
-export async function composeApp({ dataDir, clock = { now: Date.now }, logger = createLogger('app'), demo = true, sync, shell, lan, secretBox }: ComposeOptions): Promise<App> {
+export async function composeApp({
+  dataDir,
+  clock = { now: Date.now },
+  logger = createLogger('app'),
+  demo = true,
+  sync,
+  shell,
+  lan,
+  secretBox,
+  localAdmin,
+  background = true,
+  recover = background,
+}: ComposeOptions): Promise<App> {
   fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
   const databaseFile = path.join(dataDir, DATABASE_FILE);
   const open = () =>
     openDatabase(databaseFile, {
-      backupBeforeMigrating: (from) => path.join(dataDir, 'backups', `before-migration-v${from}-${clock.now()}.sqlite3`),
+      backupBeforeMigrating: (from) => path.join(dataDir, 'backups', preMigrationBackupName(from, clock.now())),
     });
   // A damaged database is moved aside and the newest good backup takes its place: the kiosk keeps taking answers.
-  const { db, recovery } = openOrRecover({ dataDir, databaseFile, clock, logger }, open);
+  const { db, recovery } = recover
+    ? openOrRecover({ dataDir, databaseFile, clock, logger }, open)
+    : { db: open(), recovery: null };
 
   // What is built on the database is rebuilt in place by a restore (swap below); everything
   // that outlives one database (dispatch, timers, backups) reaches it only through `live`.
+  const live = createLiveDatabase<Services>();
   const pending = new Map<string, ResponseRecord>();
-  const audit: AuditLog = { record: (entry) => live.audit.record(entry), list: (query) => live.audit.list(query) };
-  const backups = createBackupManager({ dataDir, databaseFile, clock, logger, database: () => live.db, swap });
+  const audit: AuditLog = {
+    record: (entry) => live.current().audit.record(entry),
+    list: (query) => live.current().audit.list(query),
+  };
+  const backups = createBackupManager({
+    dataDir,
+    databaseFile,
+    clock,
+    logger,
+    database: () => live.current().db,
+    swap,
+  });
   const backupService = createBackupService({ vault: backups, audit, clock });
+  const grant: LocalAdminGrant | undefined =
+    localAdmin && Object.freeze({ session: Object.freeze({ role: 'admin' as const, ...localAdmin }) });
+  const syncOptions = background ? sync : { ...sync, schedule: false };
   const build = async (opened: Database.Database) => {
     try {
-      return await composeServices(opened, { clock, logger, demo, pending, backups: backupService, sync, shell, lan, secretBox });
+      return await composeServices(opened, {
+        clock,
+        logger,
+        demo,
+        pending,
+        backups: backupService,
+        sync: syncOptions,
+        shell,
+        lan,
+        secretBox,
+        localAdmin: grant,
+      });
     } catch (error) {
       opened.close();
       throw error;
     }
   };
-  let live = await build(db);
-  let switching: Promise<void> | null = null;
+  live.start(await build(db));
 
   /** Closes the database, lets `install` swap the files, and rebuilds on the result (or on the old one again). */
   async function swap(install: () => void, undo: () => void): Promise<number> {
-    let done = () => {};
-    switching = new Promise<void>((resolve) => (done = resolve));
-    try {
-      live.close(); // sessions and the armed context go with the services: staff sign in again
-      try {
+    const restored = await live.swap(
+      async () => {
         install();
-        live = await build(open());
-      } catch (error) {
+        const services = await build(open());
+        void services.lan.start(); // the restored database may hold another LAN setting
+        return services;
+      },
+      (error) => {
         logger.error('the restored database did not open; the previous one is put back', { error: String(error) });
         undo();
-        live = await build(open());
-        throw error;
-      }
-      void live.lan.start(); // the restored database may hold another LAN setting
-      return schemaVersion(live.db);
-    } finally {
-      switching = null;
-      done();
-    }
+        return build(open());
+      },
+    );
+    return schemaVersion(restored.db);
   }
 
   if (recovery) {
     const alert = recoveryAlert(recovery);
-    live.alerts.raise(alert.kind, alert.message, alert.detail);
-    audit.record({ at: new Date(clock.now()).toISOString(), officer: 'system', action: 'recoverDatabase', target: recovery.restoredFrom, after: recovery });
+    live.current().alerts.raise(alert.kind, alert.message, alert.detail);
+    audit.record({
+      at: new Date(clock.now()).toISOString(),
+      officer: 'system',
+      action: 'recoverDatabase',
+      target: recovery.restoredFrom,
+      after: recovery,
+    });
   }
 
   // Calls that arrive during a swap wait for it and then reach the new services.
-  const dispatch: Dispatch = async (name, input, caller) => {
-    while (switching) await switching;
-    return live.dispatch(name, input, caller);
-  };
+  const dispatch: Dispatch = (name, input, caller) => live.use((services) => services.dispatch(name, input, caller));
 
   const maintenance = createMaintenance({
     clock,
     logger,
     dailyBackup: () => backups.daily(),
-    purge: () => live.retention.purge(),
-    backupFailed: (message) => void live.alerts.raise('backup_failed', message),
+    purge: () => live.current().retention.purge(),
+    backupFailed: (message) => void live.current().alerts.raise('backup_failed', message),
   });
-  await maintenance.run();
-  maintenance.start();
-  await live.lan.start();
+  if (background) {
+    await maintenance.run();
+    maintenance.start();
+    await live.current().lan.start();
+  }
 
-  const retryTimer = setInterval(() => switching || live.survey.retryPending(), RETRY_PENDING_MS);
-  retryTimer.unref();
+  const retryTimer = background
+    ? setInterval(() => live.whenIdle((services) => services.survey.retryPending()), RETRY_PENDING_MS)
+    : undefined;
+  retryTimer?.unref();
 
-  logger.info('app ready', { dataDir, deviceId: live.deviceId, version: APP_VERSION, recovered: recovery !== null });
+  logger.info('app ready', {
+    dataDir,
+    deviceId: live.current().deviceId,
+    version: APP_VERSION,
+    recovered: recovery !== null,
+  });
   return {
     dataDir,
     databaseFile,
     dispatch,
     networkOnline() {
-      if (!switching) live.sync.networkOnline();
+      live.whenIdle((services) => services.sync.networkOnline());
     },
+    ...(grant ? { localAdmin: { localAdmin: grant, local: true } } : {}),
     close() {
       clearInterval(retryTimer);
       maintenance.stop();
@@ -170,6 +238,8 @@ export async function composeApp({ dataDir, clock = { now: Date.now }, logger = 
     },
   };
 }
+
+type Services = Awaited<ReturnType<typeof composeServices>>;
 
 interface ServiceContext {
   clock: Clock;
@@ -181,15 +251,33 @@ interface ServiceContext {
   shell?: ShellHooks;
   lan?: LanHostPort;
   secretBox?: SecretBox;
+  localAdmin?: LocalAdminGrant;
 }
 
 /** Stores and services on one open database, bound to the operation table. */
-async function composeServices(db: Database.Database, { clock, logger, demo, pending, backups, sync: syncOptions, shell, lan: lanHost, secretBox }: ServiceContext) {
+async function composeServices(
+  db: Database.Database,
+  {
+    clock,
+    logger,
+    demo,
+    pending,
+    backups,
+    sync: syncOptions,
+    shell,
+    lan: lanHost,
+    secretBox,
+    localAdmin,
+  }: ServiceContext,
+) {
   const settings = createSettingsStore(db);
   const surveyStore = createSurveyStore(db, settings);
   const officerStore = createOfficerStore(db);
   const deskStore = createDeskStore(db);
-  await prepareFirstRun({ ...surveyStore, ...officerStore, ...deskStore }, scryptPinHasher, { demo, now: new Date(clock.now()).toISOString() });
+  await prepareFirstRun({ ...surveyStore, ...officerStore, ...deskStore }, scryptPinHasher, {
+    demo,
+    now: new Date(clock.now()).toISOString(),
+  });
 
   const deviceId = settings.getOrCreate('deviceId', () => `kiosk-${randomUUID().slice(0, 8)}`);
   const caseCodeKey = settings.getOrCreate('caseCodeKey', () => newSecret());
@@ -249,7 +337,8 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     audit,
     clock,
     targetProgress: (year) => targets.progress({ year }),
-    writeXlsx: (report, progress) => writePeriodicReportXlsx(report, progress, path.join(path.dirname(db.name), EXPORTS_FOLDER)),
+    writeXlsx: (report, progress) =>
+      writePeriodicReportXlsx(report, progress, path.join(path.dirname(db.name), EXPORTS_FOLDER)),
   });
   const admin = createAdminService({
     store: createAdminStore(db),
@@ -286,7 +375,11 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     newId: randomUUID,
   });
 
-  const secrets = createSecretStore(path.join(path.dirname(db.name), SECRETS_FILE), secretBox ?? plainSecretBox, logger);
+  const secrets = createSecretStore(
+    path.join(path.dirname(db.name), SECRETS_FILE),
+    secretBox ?? plainSecretBox,
+    logger,
+  );
   const downloads = createFileDownloads({
     dataDir: path.dirname(db.name),
     exportsDir: path.join(path.dirname(db.name), EXPORTS_FOLDER),
@@ -295,11 +388,25 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
     clock,
   });
 
-  const sync = createKioskSync({ db, settings, kiosk: surveyStore, audit, clock, deviceId, logger, options: syncOptions, secrets });
+  const sync = createKioskSync({
+    db,
+    settings,
+    kiosk: surveyStore,
+    audit,
+    clock,
+    deviceId,
+    logger,
+    options: syncOptions,
+    secrets,
+  });
   const support = composeSupport({
     dataDir: path.dirname(db.name),
     schemaVersion: () => schemaVersion(db),
-    settings: () => ({ kiosk: surveyStore.kioskSettings(), sync: sync.operations.status(), retention: retention.view() }),
+    settings: () => ({
+      kiosk: surveyStore.kioskSettings(),
+      sync: sync.operations.status(),
+      retention: retention.view(),
+    }),
     recoveries: () => shell?.recoveries?.() ?? null,
     audit,
     clock,
@@ -317,9 +424,29 @@ async function composeServices(db: Database.Database, { clock, logger, demo, pen
   };
 
   const dispatch = createDispatcher({
-    implementations: bindImplementations({ survey, reports, auth, arming, feedback, admin, health, backups, alerts, retention, exports: exportService, sync: sync.operations, shell: createShellService(shell), periodicReports, lan, targets, support, downloads }),
+    implementations: bindImplementations({
+      survey,
+      reports,
+      auth,
+      arming,
+      feedback,
+      admin,
+      health,
+      backups,
+      alerts,
+      retention,
+      exports: exportService,
+      sync: sync.operations,
+      shell: createShellService(shell),
+      periodicReports,
+      lan,
+      targets,
+      support,
+      downloads,
+    }),
     resolveSession: auth.resolveSession,
     resolveDevice: lan.resolveDevice,
+    localAdmin,
     onInternalError: (operation, error) =>
       logger.error('operation failed', { operation, error: error instanceof Error ? error.stack : String(error) }),
   });

@@ -6,8 +6,8 @@ import { schemaVersion } from '../../db/openDatabase';
 import type { Questionnaire } from '../domain/questionnaire';
 import { createExportService } from '../services/exports';
 import type { AuditLog, Clock, Logger, QuestionnaireRef } from '../services/ports';
-import { createExportFileSink } from './exportFiles';
-import { APP_VERSION } from './version';
+import { createExportFileSink } from '../node/exportFiles';
+import { APP_VERSION } from '../node/version';
 
 export interface ExportDeps {
   db: Database.Database;
@@ -23,7 +23,7 @@ export interface ExportDeps {
 export function composeExports({ db, dir, questionnaire, audit, clock, logger }: ExportDeps) {
   return createExportService({
     source: createExportStore(db),
-    // The XLSX is for people: names beside codes and the questions' wording (src/app/exportPeople.ts).
+    // The XLSX is for people: names beside codes and the questions' wording (src/node/exportPeople.ts).
     files: createExportFileSink({ dir, people: { names: createDeskStore(db), questionnaire } }),
     audit,
     clock,

@@ -4,7 +4,7 @@ import { LOGS_FOLDER, readLogTail } from '../node/rotatingLog';
 import type { AuditLog, Clock } from '../services/ports';
 import type { RecoveryStats } from '../services/shell';
 import { createSupportService } from '../services/support';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../node/version';
 
 export const SUPPORT_FOLDER = 'support';
 

@@ -7,8 +7,8 @@ import { AppError } from '../domain/errors';
 import type { ExportBatchRecord } from '../services/exportPorts';
 import type { AuditLog, Clock } from '../services/ports';
 import { resolveBackupName } from './backups';
-import { BACKUPS_DIR } from './backupFiles';
-import { MANIFEST_SUFFIX } from './exportFiles';
+import { BACKUPS_DIR } from '../node/backupFiles';
+import { MANIFEST_SUFFIX } from '../node/exportFiles';
 
 export interface DownloadDeps {
   dataDir: string;
@@ -66,7 +66,8 @@ export function createFileDownloads({ dataDir, exportsDir, findBatch, audit, clo
     if (!batch) throw new AppError('not_found', `name: no export batch ${name.slice(0, 64)}`);
     const fileName = kind === 'export' ? batch.fileName : `${batch.fileName}${MANIFEST_SUFFIX}`;
     const file = path.join(exportsDir, path.basename(fileName));
-    if (!fs.existsSync(file)) throw new AppError('not_found', `the file ${fileName} is no longer in the exports folder`);
+    if (!fs.existsSync(file))
+      throw new AppError('not_found', `the file ${fileName} is no longer in the exports folder`);
     return { file, fileName, sha256: kind === 'export' ? batch.sha256 : await fileHash(file) };
   }
 

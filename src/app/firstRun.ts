@@ -4,7 +4,9 @@ import { QuestionnaireSchema, type Questionnaire } from '../domain/questionnaire
 import type { PinHasher } from '../services/ports';
 
 /** The questionnaires shipped in assets/, validated like any imported file. */
-export const shippedQuestionnaires: readonly Questionnaire[] = [quick, full].map((file) => QuestionnaireSchema.parse(file));
+export const shippedQuestionnaires: readonly Questionnaire[] = [quick, full].map((file) =>
+  QuestionnaireSchema.parse(file),
+);
 
 /**
  * A demo set of officers, counters and fields so staff screens can be tried before the administrator
@@ -35,13 +37,23 @@ export interface FirstRunStores {
   activeQuestionnaire(): Questionnaire | null;
   setActiveQuestionnaire(ref: { id: string; version: number }): void;
   countOfficers(): number;
-  upsertOfficer(officer: { code: string; name: string; role: 'staff' | 'admin'; counter: string | null; pinHash: string }): void;
+  upsertOfficer(officer: {
+    code: string;
+    name: string;
+    role: 'staff' | 'admin';
+    counter: string | null;
+    pinHash: string;
+  }): void;
   countCounters(): number;
   upsertCounter(code: string, name: string): void;
   upsertField(code: string, name: string): void;
 }
 
-export async function prepareFirstRun(stores: FirstRunStores, pins: PinHasher, { demo, now }: { demo: boolean; now: string }) {
+export async function prepareFirstRun(
+  stores: FirstRunStores,
+  pins: PinHasher,
+  { demo, now }: { demo: boolean; now: string },
+) {
   for (const questionnaire of shippedQuestionnaires) stores.installQuestionnaire(questionnaire, now);
   if (!stores.activeQuestionnaire()) {
     const [first] = shippedQuestionnaires;

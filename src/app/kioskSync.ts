@@ -8,10 +8,10 @@ import { itemsOf, type Questionnaire } from '../domain/questionnaire';
 import type { ScalePoints } from '../domain/scale';
 import { questionnaireKey, type QuestionnaireRef } from '../domain/scoring';
 import { createSyncService, type SyncService } from '../services/sync';
-import { createSyncClient } from './syncClient';
+import { createSyncClient } from '../node/syncClient';
 import { createSyncScheduler } from './syncScheduler';
 import { routeSyncSecrets } from './syncSecrets';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../node/version';
 
 export interface KioskSyncOptions {
   /** Run passes at start and on a schedule (default). Tests turn it off and call syncNow. */
@@ -26,7 +26,10 @@ export interface KioskSyncOptions {
 export interface KioskSyncDeps {
   db: Database.Database;
   settings: SettingsStore;
-  kiosk: { kioskSettings(): { unit: { code: string; name: string } }; questionnaire(ref: QuestionnaireRef): Questionnaire | null };
+  kiosk: {
+    kioskSettings(): { unit: { code: string; name: string } };
+    questionnaire(ref: QuestionnaireRef): Questionnaire | null;
+  };
   audit: AuditLog;
   clock: Clock;
   deviceId: string;
@@ -37,7 +40,9 @@ export interface KioskSyncDeps {
 }
 
 /** What the operation table calls (see implementations.ts). */
-export type SyncOperations = Pick<SyncService, 'status' | 'configure' | 'testConnection'> & { syncNow: SyncService['syncNow'] };
+export type SyncOperations = Pick<SyncService, 'status' | 'configure' | 'testConnection'> & {
+  syncNow: SyncService['syncNow'];
+};
 
 /**
  * Upstream sync for one open database: outbox store, HTTP client, service and
@@ -48,7 +53,17 @@ export type SyncOperations = Pick<SyncService, 'status' | 'configure' | 'testCon
  * desktop app, in a file readable only by the kiosk's user in the HTTP host
  * (src/node/secretFile.ts). The settings row then keeps the address only.
  */
-export function createKioskSync({ db, settings, kiosk, audit, clock, deviceId, logger, options = {}, secrets }: KioskSyncDeps) {
+export function createKioskSync({
+  db,
+  settings,
+  kiosk,
+  audit,
+  clock,
+  deviceId,
+  logger,
+  options = {},
+  secrets,
+}: KioskSyncDeps) {
   // A stored questionnaire version never changes, so its item scales are read once.
   const scales = new Map<string, ReadonlyMap<string, ScalePoints>>();
   const scalesOf = (ref: QuestionnaireRef): ReadonlyMap<string, ScalePoints> => {

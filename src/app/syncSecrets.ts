@@ -32,7 +32,11 @@ export function routeSyncSecrets(settings: SettingsStore, secrets: SecretStore, 
       const row = settings.get<StoredConfig>(key);
       if (!row) return undefined;
       // The same shape the outbox store wrote, with the secrets from their own store.
-      const merged: StoredConfig = { ...row, deviceToken: secrets.get('deviceToken'), deviceSecret: secrets.get('deviceSecret') };
+      const merged: StoredConfig = {
+        ...row,
+        deviceToken: secrets.get('deviceToken'),
+        deviceSecret: secrets.get('deviceSecret'),
+      };
       return merged as T;
     },
     set(key, value) {

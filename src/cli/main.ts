@@ -4,25 +4,11 @@
  *   backup   a backup of the database now (see backupCommand.ts)
  *   restore  a backup, after checking it (see backupCommand.ts)
  *   sync     one upstream sync pass now, or `sync status` (see syncCommand.ts)
+ * Each composes the app and calls operations through the dispatcher (localApp.ts).
  */
-import { runBackupCommand, runRestoreCommand } from './backupCommand';
-import { runExportCommand } from './exportCommand';
-import { runSyncCommand } from './syncCommand';
+import { runCli } from './runCli';
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = {
-  export: runExportCommand,
-  backup: runBackupCommand,
-  restore: runRestoreCommand,
-  sync: runSyncCommand,
-};
-
-const [name, ...argv] = process.argv.slice(2);
-const command = name ? commands[name] : undefined;
-if (!command) {
-  process.stderr.write(`usage: npm run cli -- <${Object.keys(commands).join('|')}> [options]\n`);
-  process.exit(2);
-}
-command(argv).catch((error: unknown) => {
-  process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+void runCli(process.argv.slice(2)).then((code) => {
+  // A command may have set a failure already (sync: a pass that did not finish).
+  if (code !== 0) process.exitCode = code;
 });

@@ -30,7 +30,11 @@ const open: ReadonlySet<string> = new Set<OperationName>([
   'pairDevice',
 ]);
 
-const pairedOnly: ReadonlySet<string> = new Set<OperationName>(['submitResponse', 'addResponseDetails', 'checkCaseCode']);
+const pairedOnly: ReadonlySet<string> = new Set<OperationName>([
+  'submitResponse',
+  'addResponseDetails',
+  'checkCaseCode',
+]);
 
 export const lanAccessOf = (name: OperationName): LanAccess =>
   open.has(name) ? 'open' : pairedOnly.has(name) ? 'paired' : 'pairedOrSignedIn';

@@ -85,7 +85,7 @@ export const adminOperations = {
   }),
   resetOfficerPin: operation({
     role: 'admin',
-    summary: "Sets a new PIN for an officer and lifts a lockout.",
+    summary: 'Sets a new PIN for an officer and lifts a lockout.',
     input: z.object({ code: CodeSchema, pin: Pin }).strict(),
     output: z.object({ code: z.string(), reset: z.literal(true) }),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VisitPurposeSchema } from '../domain/visit';
+import { VisitPurposeSchema } from '../domain/visitSchema';
 import { EmptyInput } from './schemas';
 import { operation } from './operation';
 import { ResponseContextSchema } from './survey';
@@ -48,7 +48,8 @@ export const armingOperations = {
   }),
   armKiosk: operation({
     role: 'staff',
-    summary: 'Sets the context (case, counter, officer, field, purpose) of the next response; lasts one response, or lapses after the armedMinutes setting.',
+    summary:
+      'Sets the context (case, counter, officer, field, purpose) of the next response; lasts one response, or lapses after the armedMinutes setting.',
     input: ArmKioskInput,
     output: z.object({ armId: z.uuid(), expiresAt: z.string() }),
   }),

@@ -58,7 +58,8 @@ export const backupOperations = {
   }),
   restoreBackup: operation({
     role: 'admin',
-    summary: 'Checks a backup and puts it in place of the database, keeping the current one aside; everyone signs in again.',
+    summary:
+      'Checks a backup and puts it in place of the database, keeping the current one aside; everyone signs in again.',
     input: z.object({ name: BackupNameSchema }).strict(),
     output: z.object({
       restored: BackupInfoSchema,

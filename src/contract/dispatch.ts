@@ -33,8 +33,20 @@ export type Implementation<K extends OperationName> = (
 
 export type Implementations = { [K in OperationName]: Implementation<K> };
 
+/**
+ * The machine's own administrator, for a host that runs in this process on the data
+ * folder (the CLI: whoever can read the folder holds the data anyway). composeApp issues
+ * one only when asked; the dispatcher honours only that very object, and a copy made by
+ * JSON (HTTP) or structured clone (IPC) is another object: no remote caller can claim it.
+ */
+export interface LocalAdminGrant {
+  readonly session: Session;
+}
+
 export interface DispatcherDeps {
   implementations: Implementations;
+  /** The one grant this dispatcher honours (see LocalAdminGrant); without it, none. */
+  localAdmin?: LocalAdminGrant;
   /** Looks a token up and, when `touch`, refreshes its idle timer; null when unknown or expired. */
   resolveSession: (token: string, touch: boolean) => Session | null;
   /** Looks a device token up; null when unknown or revoked. Without it no device is ever paired. */
@@ -49,6 +61,8 @@ export interface Caller {
   local?: boolean;
   /** The `X-Sipas-Device` token of a paired counter device, as sent. */
   deviceToken?: string | null;
+  /** An in-process host's grant from composeApp (App.localAdmin); hosts that serve requests never set it. */
+  localAdmin?: LocalAdminGrant;
 }
 
 export type Dispatch = (name: string, input: unknown, caller?: Caller) => Promise<Envelope>;
@@ -58,12 +72,25 @@ export type Dispatch = (name: string, input: unknown, caller?: Caller) => Promis
  * the operation exists, the caller's role is enough, the input parses; and the
  * answer is always an envelope, with no stack trace ever leaving the process.
  */
-export function createDispatcher({ implementations, resolveSession, resolveDevice, onInternalError }: DispatcherDeps): Dispatch {
-  return async (name, rawInput, { token = null, local = false, deviceToken = null } = {}) => {
+export function createDispatcher({
+  implementations,
+  resolveSession,
+  resolveDevice,
+  onInternalError,
+  localAdmin,
+}: DispatcherDeps): Dispatch {
+  return async (
+    name,
+    rawInput,
+    { token = null, local: fromThisMachine = false, deviceToken = null, localAdmin: grant } = {},
+  ) => {
     if (!isOperationName(name)) return failure('not_found', `unknown operation: ${name.slice(0, 60)}`);
     const spec = operations[name];
 
-    const session = token ? resolveSession(token, spec.passive !== true) : null;
+    // Identity, not shape: only the object composeApp handed to this process counts.
+    const asLocalAdmin = localAdmin !== undefined && grant === localAdmin;
+    const local = asLocalAdmin || fromThisMachine;
+    const session = asLocalAdmin ? localAdmin.session : token ? resolveSession(token, spec.passive !== true) : null;
     if (spec.role !== 'citizen') {
       if (!session) return failure('unauthenticated', 'sign in first');
       if (!roleAllows(session.role, spec.role)) return failure('forbidden', `${name} needs the ${spec.role} role`);

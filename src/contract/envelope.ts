@@ -2,8 +2,7 @@ import type { ErrorCode, ErrorDetails } from '../domain/errors';
 
 /** What every operation answers, over IPC and over HTTP alike. */
 export type Envelope<T = unknown> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: ErrorDetails } };
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; details?: ErrorDetails } };
 
 export const success = <T>(value: T): Envelope<T> => ({ ok: true, value });
 export const failure = (code: ErrorCode, message: string, details?: ErrorDetails): Envelope<never> => ({

@@ -56,13 +56,18 @@ export const lanOperations = {
   }),
   updateLanSettings: operation({
     role: 'admin',
-    summary: 'Turns LAN access on or off, sets its port and (optionally) the HTTPS certificate and key; applied at once.',
+    summary:
+      'Turns LAN access on or off, sets its port and (optionally) the HTTPS certificate and key; applied at once.',
     input: z
       .object({
         enabled: z.boolean(),
         port: z.int().min(1024, 'a port from 1024 to 65535').max(65535, 'a port from 1024 to 65535'),
         /** The files' contents. Omitted: keep what is stored; null: remove them (plain HTTP). */
-        tls: z.object({ certPem: Pem('certificate'), keyPem: Pem('private key') }).strict().nullable().optional(),
+        tls: z
+          .object({ certPem: Pem('certificate'), keyPem: Pem('private key') })
+          .strict()
+          .nullable()
+          .optional(),
       })
       .strict(),
     output: LanSettingsView,

@@ -95,9 +95,13 @@ const failureResponse = (description: string): JsonSchema => ({
 });
 
 const sharedResponses: Record<string, JsonSchema> = {
-  BadInput: failureResponse('`bad_input`: the body is not JSON, not `application/json`, or a field is wrong (the message names it).'),
+  BadInput: failureResponse(
+    '`bad_input`: the body is not JSON, not `application/json`, or a field is wrong (the message names it).',
+  ),
   Unauthenticated: failureResponse('`unauthenticated`: no valid session token; sign in with `signIn`.'),
-  Forbidden: failureResponse('`forbidden`: the role is too low, the caller from the LAN is not allowed this operation, or the Host/Origin is foreign.'),
+  Forbidden: failureResponse(
+    '`forbidden`: the role is too low, the caller from the LAN is not allowed this operation, or the Host/Origin is foreign.',
+  ),
   TooLarge: failureResponse('`too_large`: the body is over 1 MiB.'),
   Failure: failureResponse(
     'Any other refusal: `not_found` 404, `conflict` 409, `locked` 429 (with `details.retryAfterSeconds`), `unavailable` 503, `internal` 500 (details only in the log).',

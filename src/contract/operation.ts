@@ -4,8 +4,7 @@ import type { z } from 'zod';
 export const roles = ['citizen', 'staff', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const roleAllows = (held: Role, required: Role): boolean =>
-  roles.indexOf(held) >= roles.indexOf(required);
+export const roleAllows = (held: Role, required: Role): boolean => roles.indexOf(held) >= roles.indexOf(required);
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   role: Role;

@@ -41,7 +41,8 @@ export const PeriodicReportOutput = z.object({
 export const periodicReportOperations = {
   periodicReport: operation({
     role: 'admin',
-    summary: 'A quarter or a year: SIPAS and each dimension per questionnaire version, overall and per procedure field.',
+    summary:
+      'A quarter or a year: SIPAS and each dimension per questionnaire version, overall and per procedure field.',
     input: PeriodicInput,
     output: PeriodicReportOutput,
   }),

@@ -6,10 +6,16 @@ import { operation } from './operation';
 const QuestionnaireRefSchema = z.object({ id: z.string(), version: z.int().min(1) });
 
 /** A questionnaire version as reports name it; the title is null when the version is no longer installed. */
-export const ReportQuestionnaire = QuestionnaireRefSchema.extend({ title: z.object({ vi: z.string(), en: z.string() }).nullable() });
+export const ReportQuestionnaire = QuestionnaireRefSchema.extend({
+  title: z.object({ vi: z.string(), en: z.string() }).nullable(),
+});
 
 /** One questionnaire version's counts and scores: every index belongs to one version, never pooled across them. */
-export const QuestionnaireSummary = z.object({ questionnaire: ReportQuestionnaire, responses: ResponseCountsSchema, score: SipasScoreSchema });
+export const QuestionnaireSummary = z.object({
+  questionnaire: ReportQuestionnaire,
+  responses: ResponseCountsSchema,
+  score: SipasScoreSchema,
+});
 
 /**
  * A period: the counts over every version (counts add up; indices do not), and
@@ -50,14 +56,20 @@ export const ReportFilterInput = z
     counter: CodeSchema.optional(),
     officer: CodeSchema.optional(),
     field: CodeSchema.optional(),
-    questionnaire: z.object({ id: z.string().min(1).max(40), version: z.int().min(1) }).strict().optional(),
+    questionnaire: z
+      .object({ id: z.string().min(1).max(40), version: z.int().min(1) })
+      .strict()
+      .optional(),
     includeSuspect: z.boolean().default(false),
     includeAbandoned: z.boolean().default(false),
   })
   .strict();
 
 export const PeriodInput = z.union([
-  z.object({ from: LocalDaySchema, to: LocalDaySchema }).strict().refine((r) => r.from <= r.to, 'from must not be after to'),
+  z
+    .object({ from: LocalDaySchema, to: LocalDaySchema })
+    .strict()
+    .refine((r) => r.from <= r.to, 'from must not be after to'),
   z.object({ kind: z.enum(periodKinds), of: LocalDaySchema }).strict(),
 ]);
 
@@ -100,8 +112,14 @@ export const reportOperations = {
   }),
   periodReport: operation({
     role: 'staff',
-    summary: 'Scores for any range, week, month, quarter or year, per questionnaire version, with the daily trend; filtered.',
-    input: z.object({ period: PeriodInput, filter: ReportFilterInput.default({ includeSuspect: false, includeAbandoned: false }) }).strict(),
+    summary:
+      'Scores for any range, week, month, quarter or year, per questionnaire version, with the daily trend; filtered.',
+    input: z
+      .object({
+        period: PeriodInput,
+        filter: ReportFilterInput.default({ includeSuspect: false, includeAbandoned: false }),
+      })
+      .strict(),
     output: PeriodReportOutput,
   }),
 };

@@ -22,7 +22,9 @@ export const shellOperations = {
   saveReportPdf: operation({
     role: 'staff',
     summary: 'Saves the page on screen (the printable daily report) as a PDF; returns where.',
-    input: z.object({ fileName: z.string().regex(/^[\p{L}\p{N} ._-]{1,80}\.pdf$/u, 'a file name ending in .pdf') }).strict(),
+    input: z
+      .object({ fileName: z.string().regex(/^[\p{L}\p{N} ._-]{1,80}\.pdf$/u, 'a file name ending in .pdf') })
+      .strict(),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   }),
 };

@@ -40,7 +40,8 @@ export const supportOperations = {
   }),
   saveSupportBundle: operation({
     role: 'admin',
-    summary: 'Writes one JSON file (logs, versions, settings without secrets) into <data folder>/support; returns its name.',
+    summary:
+      'Writes one JSON file (logs, versions, settings without secrets) into <data folder>/support; returns its name.',
     input: EmptyInput,
     output: z.object({ fileName: SupportBundleNameSchema, folder: z.literal('support'), bytes: z.int().min(0) }),
   }),

@@ -91,7 +91,10 @@ export const AddResponseDetailsInput = z
     contact: ContactSchema.nullable().optional(),
   })
   .strict()
-  .refine((input) => input.reasons !== undefined || input.comment !== undefined || input.contact !== undefined, 'give reasons, comment or contact');
+  .refine(
+    (input) => input.reasons !== undefined || input.comment !== undefined || input.contact !== undefined,
+    'give reasons, comment or contact',
+  );
 
 export const SubmitResponseOutput = z.object({
   id: z.uuid(),

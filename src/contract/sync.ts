@@ -33,7 +33,11 @@ const UpstreamUrl = z
 
 /** Sent in HTTP headers: printable ASCII without spaces. */
 const HeaderSafe = (min: number) =>
-  z.string().min(min, `at least ${min} characters`).max(512).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+  z
+    .string()
+    .min(min, `at least ${min} characters`)
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export const SyncPassResult = z.object({
   /** done: nothing left to send; retry_later: a temporary failure, tried again at nextAttemptAt;

@@ -46,12 +46,17 @@ export const AggregateBatch = z
     const seen = new Set<string>();
     batch.rows.forEach((row, i) => {
       const key = `${row.item}|${row.counter ?? ''}|${row.field ?? ''}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['rows', i], message: 'duplicate item/counter/field row' });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['rows', i], message: 'duplicate item/counter/field row' });
       seen.add(key);
     });
     const { responses, counted, suspect, abandoned } = batch.totals;
     if (responses !== counted + suspect + abandoned) {
-      ctx.addIssue({ code: 'custom', path: ['totals', 'responses'], message: `must equal counted + suspect + abandoned (${counted + suspect + abandoned})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['totals', 'responses'],
+        message: `must equal counted + suspect + abandoned (${counted + suspect + abandoned})`,
+      });
     }
     // Each counted response answers an item at most once: an item's answers cannot outnumber them.
     const answered = new Map<string, { total: number; at: number }>();
@@ -62,7 +67,11 @@ export const AggregateBatch = z
     });
     for (const [item, { total, at }] of answered) {
       if (total > counted) {
-        ctx.addIssue({ code: 'custom', path: ['rows', at, 'counts'], message: `${total} answers to ${item}, more than the ${counted} counted responses` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', at, 'counts'],
+          message: `${total} answers to ${item}, more than the ${counted} counted responses`,
+        });
       }
     }
   });
@@ -70,7 +79,11 @@ export const AggregateBatch = z
 export type AggregateBatch = z.infer<typeof AggregateBatch>;
 
 /** The collector's answers (docs/SYNC-PROTOCOL.md, "Answers"). */
-export const AcceptedAnswer = z.object({ accepted: z.literal(true), batchId: z.string().optional(), duplicate: z.boolean().optional() });
+export const AcceptedAnswer = z.object({
+  accepted: z.literal(true),
+  batchId: z.string().optional(),
+  duplicate: z.boolean().optional(),
+});
 export const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 
 /**

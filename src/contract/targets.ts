@@ -63,7 +63,12 @@ export const TargetProgressSchema = z.object({
   calledBackOnTime: Figure.extend({ onTime: z.int(), due: z.int(), open: z.int() }),
   /** SIPAS and dimension indices by month, January first. */
   trend: z.array(
-    z.object({ month: z.string(), counted: z.int(), sipas: z.number().nullable(), dimensions: z.record(z.string(), z.number().nullable()) }),
+    z.object({
+      month: z.string(),
+      counted: z.int(),
+      sipas: z.number().nullable(),
+      dimensions: z.record(z.string(), z.number().nullable()),
+    }),
   ),
   /** The lowest-rated criteria (items) and fields, year to date, worst first. */
   weakestItems: z.array(z.object({ item: z.string(), dimension: z.string(), index: z.number(), answers: z.int() })),
@@ -91,7 +96,8 @@ export const StaffAlertsSchema = z.object({
 export const targetOperations = {
   getTargets: operation({
     role: 'staff',
-    summary: "The year's targets (the plan's defaults until an administrator saves them) and the public holidays of the year.",
+    summary:
+      "The year's targets (the plan's defaults until an administrator saves them) and the public holidays of the year.",
     input: z.object({ year: Year }).strict(),
     output: z.object({ targets: PlanTargetsSchema, isDefault: z.boolean(), holidays: z.array(HolidaySchema) }),
   }),
@@ -107,12 +113,16 @@ export const targetOperations = {
     input: z
       .object({ year: Year, holidays: z.array(HolidaySchema).max(60) })
       .strict()
-      .refine((v) => v.holidays.every((h) => h.day.startsWith(`${v.year}-`)), { message: 'every day must be in the year', path: ['holidays'] }),
+      .refine((v) => v.holidays.every((h) => h.day.startsWith(`${v.year}-`)), {
+        message: 'every day must be in the year',
+        path: ['holidays'],
+      }),
     output: z.array(HolidaySchema),
   }),
   targetProgress: operation({
     role: 'staff',
-    summary: 'Year to date against each target: the gap, the trend by month, the weakest criteria and fields, what is at risk this month.',
+    summary:
+      'Year to date against each target: the gap, the trend by month, the weakest criteria and fields, what is at risk this month.',
     input: z.object({ year: Year.optional() }).strict(),
     output: TargetProgressSchema,
   }),

@@ -16,7 +16,8 @@ function describe(issue: z.core.$ZodIssue): string {
   }
   const where = formatPath(issue.path);
   // zod 4 does not keep the input in issues; its message says what it received.
-  const message = issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'required' : issue.message;
+  const message =
+    issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'required' : issue.message;
   return where === '' ? message : `${where}: ${message}`;
 }
 

@@ -11,7 +11,9 @@ import { localDayOf, localIsoString, type LocalDay } from './localDay';
  *   pre-restore-2026-11-30-153012.sqlite3     pre-restore: the database as it was before a restore
  *   before-migration-v5-1764471600000.sqlite3 pre-migration: written by openDatabase before migrating
  *
- * A `-2`, `-3`… suffix keeps two backups made in the same second apart.
+ * A `-2`, `-3`… suffix keeps two backups made in the same second apart. Every name is
+ * made here too, so the makers and the parser cannot drift apart; so is the name a
+ * replaced database gets in `<dataDir>/replaced/` (never a backup: the parser refuses it).
  */
 export const backupKinds = ['auto', 'manual', 'pre-migration', 'pre-restore'] as const;
 export type BackupKind = (typeof backupKinds)[number];
@@ -44,4 +46,14 @@ export function localStamp(instant: number): string {
 /** The name of a manual or pre-restore backup; `attempt` > 1 adds the same-second suffix. */
 export function stampedBackupName(kind: 'manual' | 'pre-restore', instant: number, attempt = 1): string {
   return `${kind}-${localStamp(instant)}${attempt > 1 ? `-${attempt}` : ''}.sqlite3`;
+}
+
+/** The copy openDatabase writes before migrating from schema `fromVersion`; `instant` in ms keeps each one apart. */
+export function preMigrationBackupName(fromVersion: number, instant: number): string {
+  return `before-migration-v${fromVersion}-${Math.trunc(instant)}.sqlite3`;
+}
+
+/** `sipas-2026-11-30-153012.sqlite3`: a database moved into replaced/ by a restore or a recovery. */
+export function replacedDatabaseName(instant: number, attempt = 1): string {
+  return `sipas-${localStamp(instant)}${attempt > 1 ? `-${attempt}` : ''}.sqlite3`;
 }

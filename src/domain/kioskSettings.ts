@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import { STAFF_IDLE_MINUTES } from './staffIdle';
+import { ARMED_MINUTES, CLOCK_TIME, KIOSK_TIMING_BOUNDS, STAFF_IDLE_MINUTES } from './kioskLimits';
 
-export { STAFF_IDLE_MINUTES };
-
-/** Safe bounds of the walking-away timings: long enough to read and tap, short enough for the queue. */
-export const KIOSK_TIMING_BOUNDS = {
-  inactivitySeconds: { min: 10, max: 600 },
-  warningSeconds: { min: 10, max: 120 },
-} as const;
-
-/** How long staff's armed context waits for its citizen. */
-/** A local clock time written HH:MM, 00:00 to 23:59. */
-export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export const ARMED_MINUTES = { min: 1, max: 30, default: 5 } as const;
+// The numbers live in kioskLimits.ts (no zod, for the kiosk's bundle); the schema is built from them.
+export {
+  ARMED_MINUTES,
+  CLOCK_TIME,
+  COMMENT_MAX_LENGTH,
+  CONSENT_VERSION,
+  KIOSK_TIMING_BOUNDS,
+  normalisePhone,
+  PHONE_PATTERN,
+  STAFF_IDLE_MINUTES,
+} from './kioskLimits';
 
 /**
  * What the administrator sets for the kiosk screens. Every field has a default,
@@ -38,9 +36,17 @@ export const KioskSettingsSchema = z
          * Untouched this long, a survey asks "are you still there?". Short, because the
          * next person in the queue must not finish someone else's survey (issue 12).
          */
-        inactivitySeconds: z.int().min(KIOSK_TIMING_BOUNDS.inactivitySeconds.min).max(KIOSK_TIMING_BOUNDS.inactivitySeconds.max).default(20),
+        inactivitySeconds: z
+          .int()
+          .min(KIOSK_TIMING_BOUNDS.inactivitySeconds.min)
+          .max(KIOSK_TIMING_BOUNDS.inactivitySeconds.max)
+          .default(20),
         /** How long that warning stays before the reset; its one big button extends the time (WCAG 2.2.1). */
-        warningSeconds: z.int().min(KIOSK_TIMING_BOUNDS.warningSeconds.min).max(KIOSK_TIMING_BOUNDS.warningSeconds.max).default(10),
+        warningSeconds: z
+          .int()
+          .min(KIOSK_TIMING_BOUNDS.warningSeconds.min)
+          .max(KIOSK_TIMING_BOUNDS.warningSeconds.max)
+          .default(10),
         thankYouSeconds: z.int().min(3).max(60).default(8),
       })
       .strict()
@@ -50,7 +56,10 @@ export const KioskSettingsSchema = z
      * display awake between them and lets it sleep outside them. A close before the open wraps past midnight.
      */
     openingHours: z
-      .object({ open: z.string().regex(CLOCK_TIME, 'a time written HH:MM'), close: z.string().regex(CLOCK_TIME, 'a time written HH:MM') })
+      .object({
+        open: z.string().regex(CLOCK_TIME, 'a time written HH:MM'),
+        close: z.string().regex(CLOCK_TIME, 'a time written HH:MM'),
+      })
       .strict()
       .default({ open: '07:00', close: '17:30' }),
     /** An armed context unused this long lapses, and staff are told (never passed to the next citizen). */
@@ -69,20 +78,14 @@ export const KioskSettingsSchema = z
       .strict()
       .default({ minSecondsPerQuestion: 0.8, repeatWindowSeconds: 20 }),
     /** See STAFF_IDLE_MINUTES; a browser on a staff PC keeps the host's longer session instead. */
-    staffIdleMinutes: z.int().min(STAFF_IDLE_MINUTES.min).max(STAFF_IDLE_MINUTES.max).default(STAFF_IDLE_MINUTES.default),
+    staffIdleMinutes: z
+      .int()
+      .min(STAFF_IDLE_MINUTES.min)
+      .max(STAFF_IDLE_MINUTES.max)
+      .default(STAFF_IDLE_MINUTES.default),
   })
   .strict();
 
 export type KioskSettings = z.output<typeof KioskSettingsSchema>;
 
 export const defaultKioskSettings = (): KioskSettings => KioskSettingsSchema.parse({});
-
-/** Bumped whenever the consent notice's wording changes; stored with every phone number. */
-export const CONSENT_VERSION = 'contact-consent-2026-12';
-
-export const COMMENT_MAX_LENGTH = 500;
-
-/** A Vietnamese phone number: 0 or +84, then 9 or 10 digits (mobile and landline). */
-export const PHONE_PATTERN = /^(0|\+84)\d{9,10}$/;
-
-export const normalisePhone = (raw: string): string => raw.replace(/[\s.-]/g, '');

@@ -26,7 +26,10 @@ export function periodContaining(kind: PeriodKind, day: LocalDay): DayRange {
       return { from: `${y}-${pad(m)}-01`, to: addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`, -1) };
     case 'quarter': {
       const first = Math.floor((m - 1) / 3) * 3 + 1;
-      return { from: `${y}-${pad(first)}-01`, to: addDays(first === 10 ? `${y + 1}-01-01` : `${y}-${pad(first + 3)}-01`, -1) };
+      return {
+        from: `${y}-${pad(first)}-01`,
+        to: addDays(first === 10 ? `${y + 1}-01-01` : `${y}-${pad(first + 3)}-01`, -1),
+      };
     }
     case 'year':
       return { from: `${y}-01-01`, to: `${y}-12-31` };

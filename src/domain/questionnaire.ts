@@ -9,9 +9,7 @@ export const TranslatedText = z
   })
   .strict();
 
-const Code = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and hyphens, at most 40');
+const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and hyphens, at most 40');
 
 export const ReasonSchema = z.object({ id: Code, text: TranslatedText }).strict();
 
@@ -66,7 +64,11 @@ export const QuestionnaireSchema = z
           });
         }
         if (seenItems.has(item.id)) {
-          ctx.addIssue({ code: 'custom', path: ['dimensions', d, 'items', i, 'id'], message: `duplicate item ${item.id}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['dimensions', d, 'items', i, 'id'],
+            message: `duplicate item ${item.id}`,
+          });
         }
         seenItems.add(item.id);
       });

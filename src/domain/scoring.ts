@@ -105,12 +105,18 @@ export function scoreCounts(counts: readonly ItemCount[]): SipasScore {
     .sort(([a], [b]) => byItemId(a, b))
     .map(([item, distribution]): ItemScore => ({ item, ...scoreDistribution(distribution) }));
 
-  const dimensions = dimensionIds
-    .map((dimension): DimensionScore => {
-      const own = items.filter((item) => dimensionOfItem(item.item) === dimension);
-      return { dimension, items: own, ...combine(own) };
-    })
-    .filter((dimension) => dimension.items.length > 0);
+  // One pass over the items: reports score every day of a year, so this runs thousands of times.
+  const byDimension = new Map<DimensionId, ItemScore[]>();
+  for (const item of items) {
+    const dimension = dimensionOfItem(item.item);
+    const own = byDimension.get(dimension);
+    if (own) own.push(item);
+    else byDimension.set(dimension, [item]);
+  }
+  const dimensions = dimensionIds.flatMap((dimension): DimensionScore[] => {
+    const own = byDimension.get(dimension);
+    return own ? [{ dimension, items: own, ...combine(own) }] : [];
+  });
 
   const coverage = dimensions.filter((d) => d.index !== null).length;
   return { dimensions, coverage, ...combine(dimensions) };
@@ -124,7 +130,8 @@ export interface QuestionnaireRef {
 
 export const questionnaireKey = (ref: QuestionnaireRef): string => `${ref.id}@${ref.version}`;
 
-export const sameQuestionnaire = (a: QuestionnaireRef, b: QuestionnaireRef): boolean => a.id === b.id && a.version === b.version;
+export const sameQuestionnaire = (a: QuestionnaireRef, b: QuestionnaireRef): boolean =>
+  a.id === b.id && a.version === b.version;
 
 export interface QuestionnaireScore {
   questionnaire: QuestionnaireRef;
@@ -135,16 +142,24 @@ export interface QuestionnaireScore {
  * Scores counts that may span several questionnaire versions: one SipasScore per
  * version, never pooled. Ordered by id, then newest version first.
  */
-export function scoreByQuestionnaire(counts: ReadonlyArray<ItemCount & { questionnaire: QuestionnaireRef }>): QuestionnaireScore[] {
+export function scoreByQuestionnaire(
+  counts: ReadonlyArray<ItemCount & { questionnaire: QuestionnaireRef }>,
+): QuestionnaireScore[] {
   const groups = new Map<string, { questionnaire: QuestionnaireRef; counts: ItemCount[] }>();
   for (const row of counts) {
     const key = questionnaireKey(row.questionnaire);
-    const group = groups.get(key) ?? { questionnaire: { id: row.questionnaire.id, version: row.questionnaire.version }, counts: [] };
+    const group = groups.get(key) ?? {
+      questionnaire: { id: row.questionnaire.id, version: row.questionnaire.version },
+      counts: [],
+    };
     group.counts.push({ item: row.item, value: row.value, count: row.count });
     groups.set(key, group);
   }
   return [...groups.values()]
-    .sort((a, b) => a.questionnaire.id.localeCompare(b.questionnaire.id) || b.questionnaire.version - a.questionnaire.version)
+    .sort(
+      (a, b) =>
+        a.questionnaire.id.localeCompare(b.questionnaire.id) || b.questionnaire.version - a.questionnaire.version,
+    )
     .map(({ questionnaire, counts: own }) => ({ questionnaire, score: scoreCounts(own) }));
 }
 
@@ -152,5 +167,8 @@ export function scoreByQuestionnaire(counts: ReadonlyArray<ItemCount & { questio
 export const DEFAULT_MIN_RANKED_SAMPLE = 30;
 
 /** A unit is ranked only on a full SIPAS (all five dimensions) over at least the minimum sample. */
-export const isRankable = (score: Pick<SipasScore, 'coverage' | 'index'>, counted: number, minSample: number): boolean =>
-  score.index !== null && !isPartial(score) && counted >= minSample;
+export const isRankable = (
+  score: Pick<SipasScore, 'coverage' | 'index'>,
+  counted: number,
+  minSample: number,
+): boolean => score.index !== null && !isPartial(score) && counted >= minSample;

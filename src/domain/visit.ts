@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { DimensionId } from './dimensions';
 import { dimensionOfItem } from './dimensions';
 import type { Questionnaire, QuestionnaireItem } from './questionnaire';
@@ -7,11 +6,11 @@ import type { Questionnaire, QuestionnaireItem } from './questionnaire';
  * Why the citizen came to the desk today. Staff give it when they arm the kiosk
  * (nộp hồ sơ / nhận kết quả / hỏi thông tin). It decides which items are asked:
  * the result dimension is about a result the citizen has received, so it is asked
- * only of someone who collected one.
+ * only of someone who collected one. (Free of zod, so the kiosk's bundle can use
+ * it; the schema is in visitSchema.ts.)
  */
 export const visitPurposes = ['file', 'collect', 'inquire'] as const;
 export type VisitPurpose = (typeof visitPurposes)[number];
-export const VisitPurposeSchema = z.enum(visitPurposes);
 
 /**
  * What the kiosk knows of the purpose: a purpose staff armed it with, or `unknown`

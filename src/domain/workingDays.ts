@@ -26,7 +26,7 @@ export function isWorkingDay(day: LocalDay, holidays: Holidays): boolean {
 export function dueDay(day: LocalDay, n: number, holidays: Holidays): LocalDay {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   let due = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     due = addDays(due, 1);
     if (isWorkingDay(due, holidays)) left -= 1;
   }

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BATCHES_PATH } from '../contract/syncProtocol';
-import { securityHeaders } from '../server/securityHeaders';
+import { securityHeaders } from '../node/securityHeaders';
 import type { Logger } from '../services/ports';
 import { reportCsv } from './csv';
 import { ingestHandler, refuse } from './ingest';
@@ -13,7 +13,8 @@ import { DEFAULT_MIN_RANKED_SAMPLE } from '../domain/scoring';
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** The page loads only its own stylesheet; the trend is inline SVG markup, not script. */
-const HUB_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const HUB_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Lets a test answer a batch request itself (a 503, a delay) before the protocol handler sees it. */
 export type Intercept = (request: Request) => Response | undefined | Promise<Response | undefined>;
@@ -28,7 +29,14 @@ export interface HubAppOptions {
   minSample?: number;
 }
 
-export function createHubApp({ store, logger, now, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, intercept, minSample = DEFAULT_MIN_RANKED_SAMPLE }: HubAppOptions) {
+export function createHubApp({
+  store,
+  logger,
+  now,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  intercept,
+  minSample = DEFAULT_MIN_RANKED_SAMPLE,
+}: HubAppOptions) {
   const app = new Hono();
   app.use(...securityHeaders(HUB_CSP));
   app.use(async (c, next) => {
@@ -94,7 +102,17 @@ export function createHubApp({ store, logger, now, maxBodyBytes = DEFAULT_MAX_BO
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/healthz', (c) => c.json({ ok: true, store: store.kind }));
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no ${c.req.method} ${c.req.path} here; batches go to POST ${BATCHES_PATH}` } }, 404));
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: 'not_found',
+          message: `no ${c.req.method} ${c.req.path} here; batches go to POST ${BATCHES_PATH}`,
+        },
+      },
+      404,
+    ),
+  );
   app.onError((error, c) => {
     logger.error('request failed', { path: c.req.path, error: error.stack ?? String(error) });
     return c.json({ error: { code: 'internal', message: 'internal error; the details are in the hub log' } }, 500);

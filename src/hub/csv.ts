@@ -40,33 +40,78 @@ const COUNT_NAMES = ['responses', 'counted', 'suspect', 'abandoned'] as const;
  */
 export function reportCsv(report: HubReport): string {
   const header = [
-    'Bộ câu hỏi', 'Phiên bản', 'Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Từ ngày', 'Đến ngày', 'Chỉ số SIPAS (%)', 'Số yếu tố có dữ liệu',
+    'Bộ câu hỏi',
+    'Phiên bản',
+    'Hạng',
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Từ ngày',
+    'Đến ngày',
+    'Chỉ số SIPAS (%)',
+    'Số yếu tố có dữ liệu',
     ...dimensionIds.map((id) => `${dimensionShort(id)} (%)`),
     ...COUNT_NAMES.map(countLabel),
-    'Số câu trả lời hợp lệ', 'Số thiết bị', 'Số ngày-thiết bị có dữ liệu', 'Xếp hạng',
+    'Số câu trả lời hợp lệ',
+    'Số thiết bị',
+    'Số ngày-thiết bị có dữ liệu',
+    'Xếp hạng',
   ];
   const { from, to } = report.period;
   const lines = report.questionnaires.flatMap((section) => {
     const q = section.questionnaire;
     const units = [...section.ranked, ...section.notRanked].map((unit) =>
       csvRecord([
-        q.id, q.version, unit.rank, unit.unitCode, unit.unitName, from, to, fixed(unit.sipas), unit.coverage,
+        q.id,
+        q.version,
+        unit.rank,
+        unit.unitCode,
+        unit.unitName,
+        from,
+        to,
+        fixed(unit.sipas),
+        unit.coverage,
         ...dimensionIds.map((id) => fixed(unit.dimensions[id])),
         ...COUNT_NAMES.map((name) => unit.counts[name]),
-        unit.answers, unit.devices, unit.deviceDays,
-        unit.notRanked === null ? 'Có' : notRankedReason(unit.notRanked, unit.coverage, unit.counts.counted, report.minSample),
+        unit.answers,
+        unit.devices,
+        unit.deviceDays,
+        unit.notRanked === null
+          ? 'Có'
+          : notRankedReason(unit.notRanked, unit.coverage, unit.counts.counted, report.minSample),
       ]),
     );
     const all = section.allUnits;
     const overall = csvRecord([
-      q.id, q.version, null, null, allUnitsLabel(all.units), from, to, fixed(all.sipas), null,
+      q.id,
+      q.version,
+      null,
+      null,
+      allUnitsLabel(all.units),
+      from,
+      to,
+      fixed(all.sipas),
+      null,
       ...dimensionIds.map((id) => fixed(all.dimensions[id])),
-      ...COUNT_NAMES.map(() => null), null, null, null, null,
+      ...COUNT_NAMES.map(() => null),
+      null,
+      null,
+      null,
+      null,
     ]);
     return [...units, overall];
   });
   const silent = report.silentUnits.map((unit) =>
-    csvRecord([null, null, null, unit.unitCode, unit.unitName, from, to, ...Array.from({ length: header.length - 8 }, () => null), 'Chưa có số liệu trong kỳ']),
+    csvRecord([
+      null,
+      null,
+      null,
+      unit.unitCode,
+      unit.unitName,
+      from,
+      to,
+      ...Array.from({ length: header.length - 8 }, () => null),
+      'Chưa có số liệu trong kỳ',
+    ]),
   );
   return BOM + csvRecord(header) + lines.join('') + silent.join('');
 }

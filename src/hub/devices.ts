@@ -35,7 +35,11 @@ export interface DeviceCredentials {
   secret: string;
 }
 
-export async function registerDevice(store: HubStore, input: NewDeviceInput, now: () => number): Promise<DeviceCredentials> {
+export async function registerDevice(
+  store: HubStore,
+  input: NewDeviceInput,
+  now: () => number,
+): Promise<DeviceCredentials> {
   const parsed = NewDeviceInput.safeParse(input);
   if (!parsed.success) throw new BadDeviceError(formatZodError(parsed.error));
   const device = parsed.data;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { silentLogger } from '../app/logger';
+import { silentLogger } from '../node/logger';
 import { BATCHES_PATH } from '../contract/syncProtocol';
 import { DEFAULT_MIN_RANKED_SAMPLE, sameQuestionnaire, type QuestionnaireRef } from '../domain/scoring';
 import type { Logger } from '../services/ports';
@@ -53,7 +53,11 @@ export interface RunningHub {
    * The revision of (device, date, questionnaire) that counts, or null. Without a
    * questionnaire, the day must hold batches of one questionnaire only.
    */
-  latest(deviceId: string, date: string, questionnaire?: QuestionnaireRef): Promise<{ batchId: string; revision: number } | null>;
+  latest(
+    deviceId: string,
+    date: string,
+    questionnaire?: QuestionnaireRef,
+  ): Promise<{ batchId: string; revision: number } | null>;
   /** The figures the page shows (default period: the 30 days up to yesterday; the trend of trendUnit or of all). */
   report(period?: Partial<Period>, trendUnit?: string): Promise<HubReport>;
   close(): Promise<void>;
@@ -64,8 +68,18 @@ export type { HubReport, UnitScore, LateDevice, TrendPoint, QuestionnaireReport,
 export type { LatestTotals, TotalsQuery } from './store/port';
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const { db, port = 0, host = '127.0.0.1', logger = silentLogger, now = Date.now, maxBodyBytes, intercept, minSample = DEFAULT_MIN_RANKED_SAMPLE } = options;
-  if (!Number.isInteger(minSample) || minSample < 1) throw new Error('minSample: a whole number of counted responses, at least 1');
+  const {
+    db,
+    port = 0,
+    host = '127.0.0.1',
+    logger = silentLogger,
+    now = Date.now,
+    maxBodyBytes,
+    intercept,
+    minSample = DEFAULT_MIN_RANKED_SAMPLE,
+  } = options;
+  if (!Number.isInteger(minSample) || minSample < 1)
+    throw new Error('minSample: a whole number of counted responses, at least 1');
   const store = await openStore(db);
   const app = createHubApp({ store, logger, now, maxBodyBytes, intercept, minSample });
   let server: ReturnType<typeof serve> | undefined;
@@ -86,7 +100,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       async latest(deviceId, date, questionnaire) {
         const all = await store.latestOf(deviceId, date);
         const found = questionnaire ? all.filter((b) => sameQuestionnaire(b.questionnaire, questionnaire)) : all;
-        if (found.length > 1) throw new Error(`${deviceId} ${date} holds batches of ${found.length} questionnaires: name one`);
+        if (found.length > 1)
+          throw new Error(`${deviceId} ${date} holds batches of ${found.length} questionnaires: name one`);
         return found[0] ? { batchId: found[0].batchId, revision: found[0].revision } : null;
       },
       report: (period = {}, trendUnit) => buildReport(store, periodFrom(period, now()), now(), minSample, trendUnit),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { verifySignature } from '../app/signing';
+import { verifySignature } from '../node/signing';
 import { AggregateBatch } from '../contract/syncProtocol';
 import { formatZodError } from '../contract/validation';
 import type { Logger } from '../services/ports';
@@ -56,7 +56,12 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (!verifySignature(device.secret, raw, c.req.header('x-sipas-signature'))) {
       logger.warn('bad signature', { device: device.deviceId });
-      return refuse(c, 401, 'bad_signature', 'X-Sipas-Signature is not sha256=<HMAC-SHA256 of the body bytes> with this device’s secret');
+      return refuse(
+        c,
+        401,
+        'bad_signature',
+        'X-Sipas-Signature is not sha256=<HMAC-SHA256 of the body bytes> with this device’s secret',
+      );
     }
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
       return refuse(c, 400, 'bad_content_type', 'Content-Type must be application/json; charset=utf-8');
@@ -82,10 +87,20 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
     }
     if (batch.device.id !== device.deviceId) {
       logger.warn('batch for another device', { device: device.deviceId, claimed: batch.device.id });
-      return refuse(c, 403, 'wrong_device', `device.id: this token belongs to ${device.deviceId}, not ${batch.device.id}`);
+      return refuse(
+        c,
+        403,
+        'wrong_device',
+        `device.id: this token belongs to ${device.deviceId}, not ${batch.device.id}`,
+      );
     }
     if (batch.unit.code !== device.unitCode) {
-      return refuse(c, 403, 'wrong_unit', `unit.code: ${device.deviceId} is registered for unit ${device.unitCode}, not ${batch.unit.code}`);
+      return refuse(
+        c,
+        403,
+        'wrong_unit',
+        `unit.code: ${device.deviceId} is registered for unit ${device.unitCode}, not ${batch.unit.code}`,
+      );
     }
 
     const outcome = await store.ingest({
@@ -100,10 +115,21 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
       receivedAt: new Date(now()).toISOString(),
       totals: batch.totals,
       // Stored on the five-point slots: a three-point item's counts land where its words do (1→2, 2→4, 3→5).
-      rows: batch.rows.map((row) => ({ item: row.item, counter: row.counter ?? '', field: row.field ?? '', counts: fivePointCounts(row.counts) })),
+      rows: batch.rows.map((row) => ({
+        item: row.item,
+        counter: row.counter ?? '',
+        field: row.field ?? '',
+        counts: fivePointCounts(row.counts),
+      })),
     });
     const questionnaire = `${batch.questionnaire.id} v${batch.questionnaire.version}`;
-    const where = { device: device.deviceId, date: batch.date, questionnaire, revision: batch.revision, batchId: batch.batchId };
+    const where = {
+      device: device.deviceId,
+      date: batch.date,
+      questionnaire,
+      revision: batch.revision,
+      batchId: batch.batchId,
+    };
     switch (outcome.kind) {
       case 'created':
         logger.info('batch stored', where);
@@ -115,7 +141,12 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
         return refuse(c, 409, 'batch_conflict', `batchId ${batch.batchId} was stored before with a different body`);
       case 'stale':
         logger.info('stale revision', { ...where, stored: outcome.storedRevision });
-        return refuse(c, 409, 'stale_revision', `revision ${outcome.storedRevision} of ${batch.date} (${questionnaire}) is already stored; this is revision ${batch.revision}`);
+        return refuse(
+          c,
+          409,
+          'stale_revision',
+          `revision ${outcome.storedRevision} of ${batch.date} (${questionnaire}) is already stored; this is revision ${batch.revision}`,
+        );
     }
   };
 }

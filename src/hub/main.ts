@@ -11,7 +11,7 @@
  * hash of the token, so a lost token means registering the device again.
  */
 import { parseArgs } from 'node:util';
-import { createLogger } from '../app/logger';
+import { createLogger } from '../node/logger';
 import { DEFAULT_MIN_RANKED_SAMPLE } from '../domain/scoring';
 import { startHub } from './index';
 import { runSimulation } from './simulateRun';
@@ -24,33 +24,60 @@ const out = (text: string): void => {
 };
 
 function options(argv: string[], extra: Record<string, { type: 'string' | 'boolean' }> = {}) {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' }, ...extra }, strict: true });
-  if (typeof values.db !== 'string') throw new Error('--db sqlite:FILE or --db postgres://user:pass@host/db is required');
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, ...extra },
+    strict: true,
+  });
+  if (typeof values.db !== 'string')
+    throw new Error('--db sqlite:FILE or --db postgres://user:pass@host/db is required');
   return values as Record<string, string | boolean | undefined> & { db: string };
 }
 
 async function serveCommand(argv: string[]): Promise<void> {
-  const values = options(argv, { port: { type: 'string' }, host: { type: 'string' }, 'min-sample': { type: 'string' } });
+  const values = options(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'min-sample': { type: 'string' },
+  });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port: a number from 0 to 65535');
   const minSample = values['min-sample'] === undefined ? DEFAULT_MIN_RANKED_SAMPLE : Number(values['min-sample']);
-  if (!Number.isInteger(minSample) || minSample < 1) throw new Error('--min-sample: a whole number of counted responses, at least 1');
+  if (!Number.isInteger(minSample) || minSample < 1)
+    throw new Error('--min-sample: a whole number of counted responses, at least 1');
   const logger = createLogger('hub');
-  const hub = await startHub({ db: values.db, port, host: typeof values.host === 'string' ? values.host : '127.0.0.1', logger, minSample });
+  const hub = await startHub({
+    db: values.db,
+    port,
+    host: typeof values.host === 'string' ? values.host : '127.0.0.1',
+    logger,
+    minSample,
+  });
   logger.info('hub listening', { url: hub.url, db: describeDb(values.db), store: hub.store.kind, minSample });
   out(`SIPAS hub: ${hub.url}/ (batches: ${hub.batchesUrl})`);
   const stop = () => {
-    hub.close().then(() => process.exit(0), () => process.exit(1));
+    hub.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 async function addDeviceCommand(argv: string[]): Promise<void> {
-  const values = options(argv, { device: { type: 'string' }, 'unit-code': { type: 'string' }, 'unit-name': { type: 'string' } });
+  const values = options(argv, {
+    device: { type: 'string' },
+    'unit-code': { type: 'string' },
+    'unit-name': { type: 'string' },
+  });
   const store = await openStore(values.db);
   try {
-    const input = { deviceId: String(values.device ?? ''), unitCode: String(values['unit-code'] ?? ''), unitName: String(values['unit-name'] ?? '') };
+    const input = {
+      deviceId: String(values.device ?? ''),
+      unitCode: String(values['unit-code'] ?? ''),
+      unitName: String(values['unit-name'] ?? ''),
+    };
     const credentials = await registerDevice(store, input, Date.now);
     if (values.json) return out(JSON.stringify({ ...credentials, unitCode: input.unitCode, unitName: input.unitName }));
     out(`Đã đăng ký thiết bị ${credentials.deviceId} cho ${input.unitName} (${input.unitCode}).`);
@@ -70,7 +97,9 @@ async function listDevicesCommand(argv: string[]): Promise<void> {
     if (values.json) return out(JSON.stringify(devices));
     if (devices.length === 0) return out('Chưa có thiết bị nào.');
     for (const d of devices) {
-      out(`${d.deviceId}\t${d.unitCode}\t${d.unitName}\tđăng ký ${d.createdAt}\tngày gần nhất ${d.lastDate ?? '–'}\t${d.batches} lô`);
+      out(
+        `${d.deviceId}\t${d.unitCode}\t${d.unitName}\tđăng ký ${d.createdAt}\tngày gần nhất ${d.lastDate ?? '–'}\t${d.batches} lô`,
+      );
     }
   } finally {
     await store.close();
@@ -90,11 +119,13 @@ async function simulateCommand(argv: string[]): Promise<void> {
   const whole = (name: string, fallback?: number, max = 1_000_000) => {
     const raw = values[name];
     const n = raw === undefined ? fallback : Number(raw);
-    if (n === undefined || !Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name}: a whole number from 1 to ${max}`);
+    if (n === undefined || !Number.isInteger(n) || n < 1 || n > max)
+      throw new Error(`--${name}: a whole number from 1 to ${max}`);
     return n;
   };
   const url = typeof values.url === 'string' ? values.url : undefined;
-  if (url !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(url)) throw new Error('--url: a loopback hub, http://127.0.0.1:PORT');
+  if (url !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(url))
+    throw new Error('--url: a loopback hub, http://127.0.0.1:PORT');
   const figures = await runSimulation({
     db: values.db,
     units: whole('units', undefined, 20_000),
@@ -120,7 +151,9 @@ const argv = process.argv.slice(2);
 const named = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : 'serve';
 const command = commands[named];
 if (!command) {
-  process.stderr.write(`usage: npm run hub -- [${Object.keys(commands).join('|')}] --db sqlite:FILE|postgres://… [options]\n`);
+  process.stderr.write(
+    `usage: npm run hub -- [${Object.keys(commands).join('|')}] --db sqlite:FILE|postgres://… [options]\n`,
+  );
   process.exit(2);
 }
 command(named === argv[0] ? argv.slice(1) : argv).catch((error: unknown) => {

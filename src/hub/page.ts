@@ -47,7 +47,9 @@ const countNames = ['responses', 'counted', 'suspect', 'abandoned'] as const;
 const countHeads = countNames.map((name) => `<th scope="col">${esc(countLabel(name))}</th>`).join('');
 const countCells = (u: { counts: Record<(typeof countNames)[number], number> }) =>
   countNames.map((name) => `<td class="num">${formatCount(u.counts[name])}</td>`).join('');
-const dimensionHeads = dimensionIds.map((id) => `<th scope="col" title="${esc(dimensionLong(id))}">${esc(dimensionShort(id))}</th>`).join('');
+const dimensionHeads = dimensionIds
+  .map((id) => `<th scope="col" title="${esc(dimensionLong(id))}">${esc(dimensionShort(id))}</th>`)
+  .join('');
 const dimensionCells = (dimensions: Record<DimensionId, number | null>) =>
   dimensionIds.map((id) => `<td class="num">${formatIndex(dimensions[id])}</td>`).join('');
 const sectionId = (q: QuestionnaireRef) => `q-${q.id}-${q.version}`.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -60,12 +62,16 @@ function unitHeading(report: HubReport, u: UnitScore): string {
 /** The units that qualify, ranked; the all-units row (mean of those units) at the foot. */
 function rankingTable(report: HubReport, section: QuestionnaireReport): string {
   const rows = section.ranked
-    .map((u) => `<tr data-unit="${esc(u.unitCode)}"><td class="num">${u.rank ?? '–'}</td>${unitHeading(report, u)}`
-      + `<td class="num sipas">${formatSipas(u.sipas, u.coverage)}</td>${dimensionCells(u.dimensions)}${countCells(u)}<td class="num">${formatCount(u.devices)}</td></tr>`)
+    .map(
+      (u) =>
+        `<tr data-unit="${esc(u.unitCode)}"><td class="num">${u.rank ?? '–'}</td>${unitHeading(report, u)}` +
+        `<td class="num sipas">${formatSipas(u.sipas, u.coverage)}</td>${dimensionCells(u.dimensions)}${countCells(u)}<td class="num">${formatCount(u.devices)}</td></tr>`,
+    )
     .join('\n');
   const all = section.allUnits;
-  const overall = `<tr class="overall" data-basis="${all.basis}"><td></td><th scope="row">${esc(allUnitsLabel(all.units))}</th>`
-    + `<td class="num sipas">${formatIndex(all.sipas)}</td>${dimensionCells(all.dimensions)}<td colspan="5"></td></tr>`;
+  const overall =
+    `<tr class="overall" data-basis="${all.basis}"><td></td><th scope="row">${esc(allUnitsLabel(all.units))}</th>` +
+    `<td class="num sipas">${formatIndex(all.sipas)}</td>${dimensionCells(all.dimensions)}<td colspan="5"></td></tr>`;
   return `<table class="ranking" id="ranking-${sectionId(section.questionnaire)}">
 <caption>Xếp hạng theo chỉ số SIPAS (% hài lòng): các đơn vị có đủ ${DIMENSION_COUNT}/${DIMENSION_COUNT} yếu tố và ít nhất ${formatCount(report.minSample)} ${esc(countLabel('counted').toLowerCase())} trong kỳ</caption>
 <thead><tr><th scope="col">Hạng</th><th scope="col">Đơn vị</th><th scope="col">SIPAS</th>${dimensionHeads}${countHeads}<th scope="col">Thiết bị</th></tr></thead>
@@ -80,8 +86,11 @@ ${rows || `<tr><td colspan="${8 + DIMENSION_COUNT}">Chưa có đơn vị nào đ
 function notRankedTable(report: HubReport, section: QuestionnaireReport): string {
   if (section.notRanked.length === 0) return '';
   const rows = section.notRanked
-    .map((u) => `<tr data-unit="${esc(u.unitCode)}">${unitHeading(report, u)}<td class="num sipas">${formatSipas(u.sipas, u.coverage)}</td>${dimensionCells(u.dimensions)}`
-      + `${countCells(u)}<td>${esc(notRankedReason(u.notRanked ?? 'partial', u.coverage, u.counts.counted, report.minSample))}</td></tr>`)
+    .map(
+      (u) =>
+        `<tr data-unit="${esc(u.unitCode)}">${unitHeading(report, u)}<td class="num sipas">${formatSipas(u.sipas, u.coverage)}</td>${dimensionCells(u.dimensions)}` +
+        `${countCells(u)}<td>${esc(notRankedReason(u.notRanked ?? 'partial', u.coverage, u.counts.counted, report.minSample))}</td></tr>`,
+    )
     .join('\n');
   return `<table class="not-ranked" id="not-ranked-${sectionId(section.questionnaire)}">
 <caption>${esc(NOT_RANKED_TITLE)} — không xếp hạng</caption>
@@ -94,7 +103,9 @@ ${rows}
 
 function silentUnits(report: HubReport): string {
   if (report.silentUnits.length === 0) return '';
-  const items = report.silentUnits.map((u) => `<li data-unit="${esc(u.unitCode)}">${esc(u.unitName)} <small>(${esc(u.unitCode)})</small></li>`).join('');
+  const items = report.silentUnits
+    .map((u) => `<li data-unit="${esc(u.unitCode)}">${esc(u.unitName)} <small>(${esc(u.unitCode)})</small></li>`)
+    .join('');
   return `<section><h2>Đơn vị chưa có số liệu trong kỳ</h2><ul id="silent-units">${items}</ul></section>`;
 }
 
@@ -112,13 +123,23 @@ function trend(points: readonly TrendPoint[], of: string): string {
   });
   const lines = runs
     .filter((run) => run.length > 0)
-    .map((run) => (run.length === 1 ? `<circle cx="${run[0]!.split(',')[0]}" cy="${run[0]!.split(',')[1]}" r="2.5"/>` : `<polyline points="${run.join(' ')}"/>`))
+    .map((run) =>
+      run.length === 1
+        ? `<circle cx="${run[0]!.split(',')[0]}" cy="${run[0]!.split(',')[1]}" r="2.5"/>`
+        : `<polyline points="${run.join(' ')}"/>`,
+    )
     .join('');
   const grid = [0, 50, 100]
-    .map((v) => `<line class="grid" x1="${pad}" x2="${width - pad}" y1="${y(v)}" y2="${y(v)}"/><text x="2" y="${y(v) + 4}">${v}%</text>`)
+    .map(
+      (v) =>
+        `<line class="grid" x1="${pad}" x2="${width - pad}" y1="${y(v)}" y2="${y(v)}"/><text x="2" y="${y(v) + 4}">${v}%</text>`,
+    )
     .join('');
   const rows = points
-    .map((p) => `<tr><td>${esc(p.date)}</td><td class="num">${formatSipas(p.sipas, p.coverage)}</td><td class="num">${formatCount(p.answers)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${esc(p.date)}</td><td class="num">${formatSipas(p.sipas, p.coverage)}</td><td class="num">${formatCount(p.answers)}</td></tr>`,
+    )
     .join('');
   return `<figure>
 <svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Chỉ số SIPAS theo ngày, ${esc(of)}"><title>Chỉ số SIPAS theo ngày, ${esc(of)}</title>${grid}<g class="series">${lines}</g></svg>
@@ -135,8 +156,11 @@ const localTime = (iso: string) => localIsoString(Date.parse(iso)).slice(0, 16).
 function lateTable(report: HubReport): string {
   if (report.late.length === 0) return '<p>Tất cả thiết bị đã gửi số liệu đến hết ngày hôm qua.</p>';
   const rows = report.late
-    .map((d) => `<tr data-device="${esc(d.deviceId)}"><th scope="row">${esc(d.deviceId)}</th><td>${esc(d.unitName)} (${esc(d.unitCode)})</td>`
-      + `<td>${esc(d.lastDate ?? 'chưa gửi lần nào')}</td><td>${esc(d.lastReceivedAt ? localTime(d.lastReceivedAt) : '–')}</td><td class="num">${d.daysMissing}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr data-device="${esc(d.deviceId)}"><th scope="row">${esc(d.deviceId)}</th><td>${esc(d.unitName)} (${esc(d.unitCode)})</td>` +
+        `<td>${esc(d.lastDate ?? 'chưa gửi lần nào')}</td><td>${esc(d.lastReceivedAt ? localTime(d.lastReceivedAt) : '–')}</td><td class="num">${d.daysMissing}</td></tr>`,
+    )
     .join('\n');
   return `<table id="late">
 <caption>Thiết bị chậm gửi số liệu (không có số liệu của ngày hôm qua)</caption>
@@ -178,8 +202,10 @@ ${report.trendUnit === null ? '' : `<input type="hidden" name="unit" value="${es
 </form>
 </header>
 <main>
-${report.questionnaires.map((section, i) => questionnaireSection(report, section, i === 0)).join('\n')
-  || '<p>Chưa có số liệu nào trong kỳ.</p>'}
+${
+  report.questionnaires.map((section, i) => questionnaireSection(report, section, i === 0)).join('\n') ||
+  '<p>Chưa có số liệu nào trong kỳ.</p>'
+}
 ${silentUnits(report)}
 <section><h2>Thiết bị chậm gửi</h2>${lateTable(report)}</section>
 <p class="note">Mỗi bộ câu hỏi (và mỗi phiên bản) được tính riêng, không bao giờ gộp với nhau.
@@ -192,7 +218,10 @@ Chỉ tính bản sửa đổi mới nhất của mỗi thiết bị, mỗi ngà
 }
 
 export function errorPage(message: string): string {
-  return layout('SIPAS — lỗi', `<main><h1>Không xem được báo cáo</h1><p role="alert">${esc(message)}</p><p><a href="/">Về trang chính</a></p></main>`);
+  return layout(
+    'SIPAS — lỗi',
+    `<main><h1>Không xem được báo cáo</h1><p role="alert">${esc(message)}</p><p><a href="/">Về trang chính</a></p></main>`,
+  );
 }
 
 export const HUB_CSS = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;max-width:1100px}

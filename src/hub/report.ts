@@ -1,7 +1,15 @@
 import { dimensionIds, type DimensionId } from '../domain/dimensions';
 import { addDays, isLocalDay, localDayOf } from '../domain/localDay';
 import { addCounts, emptyCounts, type ResponseCounts } from '../domain/responseCounts';
-import { isRankable, meanOf, questionnaireKey, scoreCounts, type ItemCount, type QuestionnaireRef, type SipasScore } from '../domain/scoring';
+import {
+  isRankable,
+  meanOf,
+  questionnaireKey,
+  scoreCounts,
+  type ItemCount,
+  type QuestionnaireRef,
+  type SipasScore,
+} from '../domain/scoring';
 import type { CountsRow, DeviceStatus, HubStore, Period, UnitRecord, UnitTotals } from './store/port';
 
 /**
@@ -92,7 +100,8 @@ export function periodFrom(query: { from?: string; to?: string }, now: number): 
   const from = query.from || addDays(to, -29);
   if (!isLocalDay(from) || !isLocalDay(to)) throw new BadPeriodError('from, to: dates written YYYY-MM-DD');
   if (from > to) throw new BadPeriodError('from: after to');
-  if (addDays(from, MAX_PERIOD_DAYS) < to) throw new BadPeriodError(`the period is longer than ${MAX_PERIOD_DAYS} days`);
+  if (addDays(from, MAX_PERIOD_DAYS) < to)
+    throw new BadPeriodError(`the period is longer than ${MAX_PERIOD_DAYS} days`);
   return { from, to };
 }
 
@@ -109,9 +118,12 @@ function groupRows(rows: readonly CountsRow[]): Map<string, Map<string, CountsRo
   const groups = new Map<string, Map<string, CountsRow[]>>();
   for (const row of rows) {
     const q = questionnaireKey(row.questionnaire);
-    const byKey = groups.get(q) ?? new Map<string, CountsRow[]>();
-    byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
-    groups.set(q, byKey);
+    let byKey = groups.get(q);
+    if (!byKey) groups.set(q, (byKey = new Map<string, CountsRow[]>()));
+    // Pushed, not copied: a country's period is tens of thousands of rows.
+    const own = byKey.get(row.key);
+    if (own) own.push(row);
+    else byKey.set(row.key, [row]);
   }
   return groups;
 }
@@ -131,7 +143,9 @@ function allUnitsOf(ranked: readonly UnitScore[]): AllUnits {
     basis: 'mean_of_ranked_units',
     units: ranked.length,
     sipas: meanOf(ranked.map((u) => u.sipas)),
-    dimensions: Object.fromEntries(dimensionIds.map((id) => [id, meanOf(ranked.map((u) => u.dimensions[id]))])) as Record<DimensionId, number | null>,
+    dimensions: Object.fromEntries(
+      dimensionIds.map((id) => [id, meanOf(ranked.map((u) => u.dimensions[id]))]),
+    ) as Record<DimensionId, number | null>,
   };
 }
 
@@ -148,7 +162,10 @@ export function lateDevices(statuses: readonly DeviceStatus[], now: number): Lat
   return statuses
     .map((d) => ({
       ...d,
-      daysMissing: d.lastDate === null ? daysBetween(localDayOf(Date.parse(d.createdAt)), yesterday) + 1 : daysBetween(d.lastDate, yesterday),
+      daysMissing:
+        d.lastDate === null
+          ? daysBetween(localDayOf(Date.parse(d.createdAt)), yesterday) + 1
+          : daysBetween(d.lastDate, yesterday),
     }))
     .filter((d) => d.daysMissing > 0)
     .sort((a, b) => b.daysMissing - a.daysMissing || a.deviceId.localeCompare(b.deviceId));
@@ -167,7 +184,11 @@ function sectionOf(
     const rankable = isRankable(score, unit.counts.counted, minSample);
     return {
       rank: null,
-      notRanked: rankable ? null : score.index === null || score.coverage < dimensionIds.length ? 'partial' : 'small_sample',
+      notRanked: rankable
+        ? null
+        : score.index === null || score.coverage < dimensionIds.length
+          ? 'partial'
+          : 'small_sample',
       unitCode: unit.unitCode,
       unitName: unit.unitName,
       devices: unit.devices,
@@ -198,7 +219,13 @@ function sectionOf(
   };
 }
 
-export async function buildReport(store: HubStore, period: Period, now: number, minSample: number, trendUnit?: string): Promise<HubReport> {
+export async function buildReport(
+  store: HubStore,
+  period: Period,
+  now: number,
+  minSample: number,
+  trendUnit?: string,
+): Promise<HubReport> {
   const [unitRows, dayRows, totals, registered, statuses] = await Promise.all([
     store.countsByUnit(period),
     store.countsByDay(period, trendUnit),
@@ -216,9 +243,19 @@ export async function buildReport(store: HubStore, period: Period, now: number, 
   const unitGroups = groupRows(unitRows);
   const dayGroups = groupRows(dayRows);
   const questionnaires = [...byQuestionnaire.entries()]
-    .sort(([, a], [, b]) => a.questionnaire.id.localeCompare(b.questionnaire.id) || b.questionnaire.version - a.questionnaire.version)
+    .sort(
+      ([, a], [, b]) =>
+        a.questionnaire.id.localeCompare(b.questionnaire.id) || b.questionnaire.version - a.questionnaire.version,
+    )
     .map(([key, { questionnaire, totals: own }]) =>
-      sectionOf(questionnaire, own, unitGroups.get(key) ?? new Map(), dayGroups.get(key) ?? new Map(), period, minSample),
+      sectionOf(
+        questionnaire,
+        own,
+        unitGroups.get(key) ?? new Map(),
+        dayGroups.get(key) ?? new Map(),
+        period,
+        minSample,
+      ),
     );
   const active = new Set(totals.map((t) => t.unitCode));
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { signBody } from '../app/signing';
-import { BATCHES_PATH, canonicalJson, type AggregateBatch } from '../contract/syncProtocol';
+import { signBody } from '../node/signing';
+import { BATCHES_PATH, type AggregateBatch } from '../contract/syncProtocol';
 import { addDays } from '../domain/localDay';
 import { registerDevice, type DeviceCredentials } from './devices';
 import type { HubStore } from './store/port';
@@ -67,8 +67,36 @@ const FULL = [
 ];
 const FIELDS = ['ho-tich', 'chung-thuc', 'dat-dai', 'kinh-doanh', 'xay-dung', 'bao-tro-xa-hoi', 'tu-phap'];
 const PLACES = [
-  'An', 'Bình', 'Phú', 'Tân', 'Hòa', 'Thạnh', 'Long', 'Mỹ', 'Đông', 'Tây', 'Nam', 'Bắc', 'Hưng', 'Thịnh', 'Lộc', 'Phước',
-  'Điện', 'Hồng', 'Quang', 'Trung', 'Sơn', 'Hải', 'Thủy', 'Lâm', 'Vĩnh', 'Xuân', 'Thuận', 'Cát', 'Kim', 'Ngọc',
+  'An',
+  'Bình',
+  'Phú',
+  'Tân',
+  'Hòa',
+  'Thạnh',
+  'Long',
+  'Mỹ',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Hưng',
+  'Thịnh',
+  'Lộc',
+  'Phước',
+  'Điện',
+  'Hồng',
+  'Quang',
+  'Trung',
+  'Sơn',
+  'Hải',
+  'Thủy',
+  'Lâm',
+  'Vĩnh',
+  'Xuân',
+  'Thuận',
+  'Cát',
+  'Kim',
+  'Ngọc',
 ];
 
 /** Mulberry32: small, seedable, good enough for counts. */
@@ -152,7 +180,12 @@ export function simulatedDay(
       if (item.startsWith('result') && (!collects || unit.partial)) continue;
       if (item.startsWith('feedback') && !givesFeedback) continue;
       const key = `${item}|${counter}|${field}`;
-      const row = rows.get(key) ?? { item, counter, field, counts: [0, 0, 0, 0, 0] as [number, number, number, number, number] };
+      const row = rows.get(key) ?? {
+        item,
+        counter,
+        field,
+        counts: [0, 0, 0, 0, 0] as [number, number, number, number, number],
+      };
       row.counts[rating(next, unit.quality) - 1]! += 1;
       rows.set(key, row);
     }
@@ -172,7 +205,13 @@ export function simulatedDay(
 }
 
 /** Every batch one device sends for one day, in sending order (revisions after the first). */
-export function deviceDayBatches(unit: SimUnit, deviceId: string, dayIndex: number, from: string, next: () => number): AggregateBatch[] {
+export function deviceDayBatches(
+  unit: SimUnit,
+  deviceId: string,
+  dayIndex: number,
+  from: string,
+  next: () => number,
+): AggregateBatch[] {
   const date = addDays(from, dayIndex);
   const forms: Array<[{ id: string; version: number }, number]> =
     unit.form === 'full'
@@ -180,7 +219,10 @@ export function deviceDayBatches(unit: SimUnit, deviceId: string, dayIndex: numb
       : unit.switchDay === null || dayIndex < unit.switchDay
         ? [[{ id: 'sipas-quick', version: 1 }, 1]]
         : dayIndex === unit.switchDay
-          ? [[{ id: 'sipas-quick', version: 1 }, 0.5], [{ id: 'sipas-quick', version: 2 }, 0.5]]
+          ? [
+              [{ id: 'sipas-quick', version: 1 }, 0.5],
+              [{ id: 'sipas-quick', version: 2 }, 0.5],
+            ]
           : [[{ id: 'sipas-quick', version: 2 }, 1]];
   const out: AggregateBatch[] = [];
   for (const [questionnaire, share] of forms) {
@@ -201,26 +243,77 @@ export interface SimDevice extends DeviceCredentials {
   unit: SimUnit;
 }
 
-/** Registers units × devicesPerUnit kiosks (kiosk ids `<unit code>-k<n>`) and returns their credentials. */
-export async function registerSimulatedDevices(store: HubStore, units: readonly SimUnit[], devicesPerUnit: number): Promise<SimDevice[]> {
-  const devices: SimDevice[] = [];
-  for (const unit of units) {
-    for (let k = 1; k <= devicesPerUnit; k += 1) {
-      const credentials = await registerDevice(store, { deviceId: `${unit.code}-k${k}`, unitCode: unit.code, unitName: unit.name }, Date.now);
-      devices.push({ ...credentials, unit });
+/**
+ * Registers units × devicesPerUnit kiosks (kiosk ids `<unit code>-k<n>`) and returns their credentials,
+ * in unit order. Sixteen at a time: each is a durable commit, and a country's 6,600 one after the other
+ * wait minutes on the disk before the first batch is sent.
+ */
+export async function registerSimulatedDevices(
+  store: HubStore,
+  units: readonly SimUnit[],
+  devicesPerUnit: number,
+): Promise<SimDevice[]> {
+  const wanted = units.flatMap((unit) =>
+    Array.from({ length: devicesPerUnit }, (_, k) => ({ unit, deviceId: `${unit.code}-k${k + 1}` })),
+  );
+  const devices: SimDevice[] = new Array<SimDevice>(wanted.length);
+  let next = 0;
+  const registrar = async () => {
+    for (let i = next++; i < wanted.length; i = next++) {
+      const { unit, deviceId } = wanted[i]!;
+      devices[i] = {
+        ...(await registerDevice(store, { deviceId, unitCode: unit.code, unitName: unit.name }, Date.now)),
+        unit,
+      };
     }
-  }
+  };
+  await Promise.all(Array.from({ length: 16 }, registrar));
   return devices;
 }
 
-function post(agent: http.Agent, url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+/**
+ * canonicalJson(batch) for a simulated batch, written by JSON.stringify with every
+ * object's keys already in sorted order: the same bytes, without sorting the keys
+ * of a hundred rows per batch (a country's year is millions of bodies on the
+ * machine that also runs the hub). tests/integration/hubSimulate.test.ts checks the two agree.
+ */
+export function simulatedBody(b: AggregateBatch): string {
+  return JSON.stringify({
+    batchId: b.batchId,
+    date: b.date,
+    device: { appVersion: b.device.appVersion, id: b.device.id },
+    generatedAt: b.generatedAt,
+    questionnaire: { id: b.questionnaire.id, version: b.questionnaire.version },
+    revision: b.revision,
+    rows: b.rows.map((row) => ({ counter: row.counter, counts: row.counts, field: row.field, item: row.item })),
+    schema: b.schema,
+    totals: {
+      abandoned: b.totals.abandoned,
+      counted: b.totals.counted,
+      responses: b.totals.responses,
+      suspect: b.totals.suspect,
+    },
+    unit: { code: b.unit.code, name: b.unit.name },
+  });
+}
+
+function post(
+  agent: http.Agent,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -228,9 +321,21 @@ function post(agent: http.Agent, url: string, body: string, headers: Record<stri
 
 /** Sends the simulated days, `concurrency` device-days in flight, day after day; resolves when all are stored. */
 export async function simulate(options: SimulateOptions): Promise<SimulateResult> {
-  const { url, store, units: unitCount, devicesPerUnit, days, from = SIMULATION_START, concurrency = 16, seed = 1, onAccepted, onProgress } = options;
+  const {
+    url,
+    store,
+    units: unitCount,
+    devicesPerUnit,
+    days,
+    from = SIMULATION_START,
+    concurrency = 16,
+    seed = 1,
+    onAccepted,
+    onProgress,
+  } = options;
   const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`simulate sends to a loopback hub only, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))
+    throw new Error(`simulate sends to a loopback hub only, not ${host}`);
   const units = simulatedUnits(unitCount, days, seed);
   const devices = await registerSimulatedDevices(store, units, devicesPerUnit);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -241,7 +346,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
   // Device-days in the order kiosks send them: every device's yesterday, then the next day.
   function* work() {
     for (let day = 0; day < days; day += 1) {
-      for (let d = 0; d < devices.length; d += 1) yield { day, device: devices[d]!, next: seeded(seed * 1_000_003 + day * 100_003 + d) };
+      for (let d = 0; d < devices.length; d += 1)
+        yield { day, device: devices[d]!, next: seeded(seed * 1_000_003 + day * 100_003 + d) };
     }
   }
   const queue = work();
@@ -260,18 +366,22 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
       result.deviceDays += 1;
       if (new Set(batches.map((b) => b.questionnaire.version)).size > 1) result.secondVersionDays += 1;
       for (const batch of batches) {
-        const body = canonicalJson(batch);
+        const body = simulatedBody(batch);
         const answer = await post(agent, batchesUrl, body, {
           'content-type': 'application/json; charset=utf-8',
           authorization: `Bearer ${device.token}`,
           'idempotency-key': batch.batchId,
           'x-sipas-signature': signBody(device.secret, body),
         });
-        if (answer.status !== 201) throw new Error(`the hub answered ${answer.status} to ${device.deviceId} ${batch.date} r${batch.revision}: ${answer.text.slice(0, 300)}`);
+        if (answer.status !== 201)
+          throw new Error(
+            `the hub answered ${answer.status} to ${device.deviceId} ${batch.date} r${batch.revision}: ${answer.text.slice(0, 300)}`,
+          );
         result.batches += 1;
         if (batch.revision > 1) result.revisions += 1;
         onAccepted?.(batch);
-        if (onProgress && result.batches % progressEvery === 0) onProgress(result.batches, (performance.now() - started) / 1000);
+        if (onProgress && result.batches % progressEvery === 0)
+          onProgress(result.batches, (performance.now() - started) / 1000);
       }
     }
   }
@@ -281,7 +391,14 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     agent.destroy();
   }
   const seconds = (performance.now() - started) / 1000;
-  return { units: unitCount, devices: devices.length, ...result, seconds, perSecond: result.batches / seconds, complete };
+  return {
+    units: unitCount,
+    devices: devices.length,
+    ...result,
+    seconds,
+    perSecond: result.batches / seconds,
+    complete,
+  };
 }
 
 /** The periods the bench times: a month, a quarter and a year of the simulated span, and 30 days across a month's end. */
@@ -295,12 +412,20 @@ export function benchPeriods(from: string, days: number): Array<{ name: string; 
     { name: 'month', from: firstMonth, to: clip(monthEnd(firstMonth)) },
     { name: 'quarter', from: firstMonth, to: clip(quarterEnd) },
     { name: 'year', from: firstMonth, to: clip(addDays(firstMonth, 364)) },
-    { name: '30 days across a month end', from: addDays(monthEnd(firstMonth), -14), to: clip(addDays(monthEnd(firstMonth), 15)) },
+    {
+      name: '30 days across a month end',
+      from: addDays(monthEnd(firstMonth), -14),
+      to: clip(addDays(monthEnd(firstMonth), 15)),
+    },
   ];
 }
 
 /** p50/p95 in ms of GETting a path `samples` times, one after the other (first request not counted: warm-up). */
-export async function timeGets(url: string, path: string, samples: number): Promise<{ p50: number; p95: number; bytes: number }> {
+export async function timeGets(
+  url: string,
+  path: string,
+  samples: number,
+): Promise<{ p50: number; p95: number; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i <= samples; i += 1) {

@@ -46,10 +46,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** `npm run hub` in its own process on loopback, as deployed: senders here do not steal its event loop. */
 export async function startHubProcess(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/hub/main.ts', '--port', '0', '--host', '127.0.0.1', '--db', db], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['src/hub/main.ts', '--port', '0', '--host', '127.0.0.1', '--db', db],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -73,14 +77,21 @@ export const machineLine = () =>
   `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 
 /** The page and the CSV, `samples` times each, for the bench periods of a simulated span. */
-export async function timePages(url: string, days: number, samples: number, log: (line: string) => void = () => {}): Promise<PageTiming[]> {
+export async function timePages(
+  url: string,
+  days: number,
+  samples: number,
+  log: (line: string) => void = () => {},
+): Promise<PageTiming[]> {
   const pages: PageTiming[] = [];
   for (const period of benchPeriods(SIMULATION_START, days)) {
     const query = `from=${period.from}&to=${period.to}`;
     const page = await timeGets(url, `/?${query}`, samples);
     const csv = await timeGets(url, `/export.csv?${query}`, samples);
     pages.push({ period: period.name, from: period.from, to: period.to, page, csv });
-    log(`  ${period.name} (${period.from}…${period.to}): page p95 ${page.p95.toFixed(0)} ms (${(page.bytes / 1024).toFixed(0)} KiB), CSV p95 ${csv.p95.toFixed(0)} ms`);
+    log(
+      `  ${period.name} (${period.from}…${period.to}): page p95 ${page.p95.toFixed(0)} ms (${(page.bytes / 1024).toFixed(0)} KiB), CSV p95 ${csv.p95.toFixed(0)} ms`,
+    );
   }
   return pages;
 }
@@ -101,7 +112,9 @@ export async function runSimulation(options: RunOptions): Promise<RunFigures> {
   let hub: { url: string; child?: ChildProcess } | undefined;
   try {
     hub = options.url ? { url: options.url.replace(/\/$/, '') } : await startHubProcess(db);
-    log(`hub ${hub.url}; ${units} units × ${devicesPerUnit} devices × ${days} days from ${SIMULATION_START}, ${concurrency} in flight`);
+    log(
+      `hub ${hub.url}; ${units} units × ${devicesPerUnit} devices × ${days} days from ${SIMULATION_START}, ${concurrency} in flight`,
+    );
     const ingest = await simulate({
       url: hub.url,
       store,
@@ -111,13 +124,24 @@ export async function runSimulation(options: RunOptions): Promise<RunFigures> {
       concurrency,
       maxSeconds: options.maxSeconds,
       progressEvery: 20_000,
-      onProgress: (sent, seconds) => log(`  ${sent} batches in ${seconds.toFixed(0)} s (${(sent / seconds).toFixed(0)}/s, load ${os.loadavg()[0]!.toFixed(1)})`),
+      onProgress: (sent, seconds) =>
+        log(
+          `  ${sent} batches in ${seconds.toFixed(0)} s (${(sent / seconds).toFixed(0)}/s, load ${os.loadavg()[0]!.toFixed(1)})`,
+        ),
     });
     const ingestLoad = os.loadavg()[0]!;
     const databaseBytes = await store.sizeBytes();
-    log(`sent ${ingest.batches} batches in ${ingest.seconds.toFixed(1)} s: ${ingest.perSecond.toFixed(0)} batches/s; database ${(databaseBytes / 2 ** 20).toFixed(0)} MiB`);
+    log(
+      `sent ${ingest.batches} batches in ${ingest.seconds.toFixed(1)} s: ${ingest.perSecond.toFixed(0)} batches/s; database ${(databaseBytes / 2 ** 20).toFixed(0)} MiB`,
+    );
     const pages = samples > 0 ? await timePages(hub.url, days, samples, log) : [];
-    return { ingest, databaseBytes, pages, load: { ingest: ingestLoad, pages: os.loadavg()[0]! }, machine: machineLine() };
+    return {
+      ingest,
+      databaseBytes,
+      pages,
+      load: { ingest: ingestLoad, pages: os.loadavg()[0]! },
+      machine: machineLine(),
+    };
   } finally {
     if (hub?.child) await stopChild(hub.child);
     await store.close();

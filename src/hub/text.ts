@@ -56,4 +56,8 @@ export function formatCount(value: number): string {
 
 /** A SIPAS figure over fewer than five dimensions says so: "72,5 (4/5 yếu tố)". */
 export const formatSipas = (value: number | null, coverage: number): string =>
-  value === null ? '–' : coverage < DIMENSION_COUNT ? `${formatIndex(value)} (${coverage}/${DIMENSION_COUNT} yếu tố)` : formatIndex(value);
+  value === null
+    ? '–'
+    : coverage < DIMENSION_COUNT
+      ? `${formatIndex(value)} (${coverage}/${DIMENSION_COUNT} yếu tố)`
+      : formatIndex(value);

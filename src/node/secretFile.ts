@@ -52,11 +52,16 @@ export function createSecretStore(file: string, box: SecretBox, logger: Logger):
     }
     const parsed = Stored.safeParse(JSON.parse(text));
     if (!parsed.success) {
-      logger.error('the secrets file is damaged; the sync credentials must be entered again', { file: path.basename(file) });
+      logger.error('the secrets file is damaged; the sync credentials must be entered again', {
+        file: path.basename(file),
+      });
       return {};
     }
     if (parsed.data.box !== box.kind) {
-      logger.warn('the sync credentials were sealed by another host and cannot be opened here', { sealedBy: parsed.data.box, host: box.kind });
+      logger.warn('the sync credentials were sealed by another host and cannot be opened here', {
+        sealedBy: parsed.data.box,
+        host: box.kind,
+      });
       return {};
     }
     return parsed.data.values;

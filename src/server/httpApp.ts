@@ -2,15 +2,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { CONTENT_SECURITY_POLICY } from '../app/contentSecurityPolicy';
-import { APP_VERSION } from '../app/version';
+import { CONTENT_SECURITY_POLICY } from '../node/contentSecurityPolicy';
+import { APP_VERSION } from '../node/version';
 import { DEVICE_HEADER, DeviceTokenSchema } from '../contract/lan';
 import type { Dispatch } from '../contract/dispatch';
 import { failure, httpStatusOf, type Envelope } from '../contract/envelope';
 import { buildOpenApiDocument, openApiJson } from '../contract/openapi';
 import type { Logger } from '../services/ports';
 import { checkRequest } from './requestGuard';
-import { securityHeaders } from './securityHeaders';
+import { securityHeaders } from '../node/securityHeaders';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -28,7 +28,8 @@ export interface HttpAppOptions {
 
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 
-const statusOf = (envelope: Envelope): 200 | Status => (envelope.ok ? 200 : (httpStatusOf[envelope.error.code] as Status));
+const statusOf = (envelope: Envelope): 200 | Status =>
+  envelope.ok ? 200 : (httpStatusOf[envelope.error.code] as Status);
 
 /** The socket's peer, not a header: a LAN client cannot claim to be local. */
 const isLoopback = (address: string | undefined): boolean =>
@@ -45,8 +46,25 @@ const deviceToken = (header: string | undefined): string | null => {
   return parsed.success ? parsed.data : null;
 };
 
+/**
+ * Files under assets/ carry a hash of their content in their name: one never changes, so it is
+ * kept for a year. The page (index.html, also what an unknown path gets) names the current
+ * build's files: it is checked again every time.
+ */
+const cacheControlOf = (requestPath: string, contentType: string | null): string =>
+  /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(requestPath) && !contentType?.startsWith('text/html')
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+
 /** The HTTP host: the operation table at POST /api/<name>, and the renderer. */
-export function createHttpApp({ dispatch, staticDir, allowedHosts, logger, scheme = () => 'http', isLocal = isLoopback }: HttpAppOptions) {
+export function createHttpApp({
+  dispatch,
+  staticDir,
+  allowedHosts,
+  logger,
+  scheme = () => 'http',
+  isLocal = isLoopback,
+}: HttpAppOptions) {
   const app = new Hono();
 
   app.use(...securityHeaders(CONTENT_SECURITY_POLICY));
@@ -99,9 +117,14 @@ export function createHttpApp({ dispatch, staticDir, allowedHosts, logger, schem
   app.all('/api/*', (c) => c.json(failure('not_found', 'operations are called with POST /api/<name>'), 404));
 
   if (staticDir) {
-    app.use('/*', serveStatic({ root: staticDir }));
+    app.use('/*', async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', cacheControlOf(c.req.path, c.res.headers.get('Content-Type')));
+    });
+    // The build writes a .gz beside each script, style and page (vite.config.ts): sent as they are, never compressed per request.
+    app.use('/*', serveStatic({ root: staticDir, precompressed: true }));
     // Client-side routes (#/staff…) all load index.html.
-    app.get('/*', serveStatic({ root: staticDir, path: 'index.html' }));
+    app.get('/*', serveStatic({ root: staticDir, path: 'index.html', precompressed: true }));
   }
 
   app.notFound((c) => c.json(failure('not_found', 'not found'), 404));

@@ -30,9 +30,22 @@ function lanAddresses(): string[] {
     .concat(os.hostname());
 }
 
-export function startHttpHost({ dispatch, port, lan = false, staticDir, logger, isLocal }: HttpHostOptions): Promise<HttpHost> {
+export function startHttpHost({
+  dispatch,
+  port,
+  lan = false,
+  staticDir,
+  logger,
+  isLocal,
+}: HttpHostOptions): Promise<HttpHost> {
   let allowed: ReadonlySet<string> = new Set();
-  const app = createHttpApp({ dispatch, staticDir, allowedHosts: () => allowed, logger, ...(isLocal ? { isLocal } : {}) });
+  const app = createHttpApp({
+    dispatch,
+    staticDir,
+    allowedHosts: () => allowed,
+    logger,
+    ...(isLocal ? { isLocal } : {}),
+  });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: lan ? '0.0.0.0' : '127.0.0.1' }, (info: AddressInfo) => {
       allowed = allowedHostsFor(info.port, lan ? lanAddresses() : []);

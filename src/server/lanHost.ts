@@ -6,7 +6,7 @@ import type { Dispatch } from '../contract/dispatch';
 import type { Logger } from '../services/ports';
 import type { LanHostSettings } from '../services/lan';
 import { createHttpApp } from './httpApp';
-import { hostNames, lanAddresses } from './lanAddresses';
+import { hostNames, lanAddresses } from '../node/lanAddresses';
 import { allowedHostsFor } from './requestGuard';
 
 export interface LanHostOptions {
@@ -46,7 +46,14 @@ function shut(server: ServerType): Promise<void> {
 export function createLanHost({ dispatch, logger, staticDir, isLocal }: LanHostOptions): LanHost {
   let allowed: ReadonlySet<string> = new Set();
   let scheme: 'http' | 'https' = 'http';
-  const app = createHttpApp({ dispatch, staticDir, allowedHosts: () => allowed, scheme: () => scheme, logger, isLocal });
+  const app = createHttpApp({
+    dispatch,
+    staticDir,
+    allowedHosts: () => allowed,
+    scheme: () => scheme,
+    logger,
+    isLocal,
+  });
   let current: Listening | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -60,7 +67,9 @@ export function createLanHost({ dispatch, logger, staticDir, isLocal }: LanHostO
   }
 
   function listen(settings: LanHostSettings): Promise<Listening> {
-    const tls = settings.tls ? { cert: fs.readFileSync(settings.tls.certFile), key: fs.readFileSync(settings.tls.keyFile) } : null;
+    const tls = settings.tls
+      ? { cert: fs.readFileSync(settings.tls.certFile), key: fs.readFileSync(settings.tls.keyFile) }
+      : null;
     const nextScheme = tls ? 'https' : 'http';
     return new Promise((resolve, reject) => {
       const server = serve(
@@ -80,7 +89,13 @@ export function createLanHost({ dispatch, logger, staticDir, isLocal }: LanHostO
         },
       );
       server.once('error', (error: NodeJS.ErrnoException) => {
-        reject(new Error(error.code === 'EADDRINUSE' ? `port ${settings.port} is already in use` : `port ${settings.port}: ${error.message}`));
+        reject(
+          new Error(
+            error.code === 'EADDRINUSE'
+              ? `port ${settings.port} is already in use`
+              : `port ${settings.port}: ${error.message}`,
+          ),
+        );
       });
     });
   }

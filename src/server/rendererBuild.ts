@@ -10,10 +10,14 @@ export const RENDERER_DIST = path.join(PROJECT_ROOT, 'dist', 'renderer');
 export async function ensureRendererBuilt(): Promise<string> {
   if (fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) return RENDERER_DIST;
   process.stdout.write('Building the screens once (vite build)…\n');
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-    cwd: PROJECT_ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('vite build failed');
   return RENDERER_DIST;
 }

@@ -18,7 +18,8 @@ export function checkRequest(
 ): GuardVerdict {
   const host = headers.host?.toLowerCase() ?? '';
   if (!allowedHosts.has(host)) return { ok: false, reason: 'unknown Host' };
-  if (headers.origin != null && headers.origin !== `${scheme}://${host}`) return { ok: false, reason: 'foreign Origin' };
+  if (headers.origin != null && headers.origin !== `${scheme}://${host}`)
+    return { ok: false, reason: 'foreign Origin' };
   if (headers.secFetchSite != null && !['same-origin', 'none'].includes(headers.secFetchSite)) {
     return { ok: false, reason: 'cross-site request' };
   }

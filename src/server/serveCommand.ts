@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { composeApp, type App } from '../app/composeApp';
-import { resolveDataFolder } from '../app/dataFolder';
-import { createLogger } from '../app/logger';
+import { resolveDataFolder } from '../node/dataFolder';
+import { createLogger } from '../node/logger';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startHttpHost } from './httpHost';
 import { createLanHost } from './lanHost';
@@ -27,7 +27,8 @@ export async function runHttpHost(argv: string[]): Promise<void> {
     strict: true,
   });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${values.port} is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: ${values.port} is not a port number`);
 
   const logger = createLogger('http');
   const staticDir = await ensureRendererBuilt();
@@ -35,17 +36,30 @@ export async function runHttpHost(argv: string[]): Promise<void> {
   // composed. A call that arrives meanwhile waits for the app.
   let ready: (app: App) => void = () => {};
   const composed = new Promise<App>((resolve) => (ready = resolve));
-  const lanHost = createLanHost({ dispatch: async (name, input, caller) => (await composed).dispatch(name, input, caller), logger, staticDir });
+  const lanHost = createLanHost({
+    dispatch: async (name, input, caller) => (await composed).dispatch(name, input, caller),
+    logger,
+    staticDir,
+  });
   const app = await composeApp({ dataDir: resolveDataFolder(values.data), demo: !values['no-demo'], lan: lanHost });
   ready(app);
   // --lan: this host itself listens on every interface, as before; the same gate applies to its LAN callers.
-  const host = await startHttpHost({ dispatch: app.dispatch, port, lan: values.lan, staticDir, logger, ...(values['as-lan-peer'] ? { isLocal: () => false } : {}) });
+  const host = await startHttpHost({
+    dispatch: app.dispatch,
+    port,
+    lan: values.lan,
+    staticDir,
+    logger,
+    ...(values['as-lan-peer'] ? { isLocal: () => false } : {}),
+  });
 
   process.stdout.write(
     `SIPAS Kiosk is serving ${host.url}\n` +
       `  kiosk: ${host.url}#/kiosk   staff: ${host.url}#/staff   admin: ${host.url}#/admin\n` +
       `  data:  ${app.dataDir}\n` +
-      (values.lan ? '  LAN access is ON: other PCs on this network can open it; ratings only from paired counter devices.\n' : ''),
+      (values.lan
+        ? '  LAN access is ON: other PCs on this network can open it; ratings only from paired counter devices.\n'
+        : ''),
   );
 
   let closing = false;

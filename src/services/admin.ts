@@ -31,7 +31,14 @@ const who = (session: Session | null): string => {
 export function createAdminService({ store, audit, pins, clock, questionnaires, kiosk }: AdminServiceDeps) {
   const now = () => new Date(clock.now()).toISOString();
 
-  function change<T>(session: Session | null, action: string, target: string | null, before: unknown, apply: () => T, after: (result: T) => unknown): T {
+  function change<T>(
+    session: Session | null,
+    action: string,
+    target: string | null,
+    before: unknown,
+    apply: () => T,
+    after: (result: T) => unknown,
+  ): T {
     const officer = who(session);
     return store.inTransaction(() => {
       const result = apply();
@@ -42,7 +49,14 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
 
   function summaryOf(q: Questionnaire, createdAt: string, responses: number) {
     const active = questionnaires.activeQuestionnaire();
-    return { id: q.id, version: q.version, title: q.title, createdAt, active: active?.id === q.id && active.version === q.version, responses };
+    return {
+      id: q.id,
+      version: q.version,
+      title: q.title,
+      createdAt,
+      active: active?.id === q.id && active.version === q.version,
+      responses,
+    };
   }
 
   function summaryOfStored(ref: QuestionnaireRef) {
@@ -83,27 +97,59 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
     setupStatus: () => ({ hasAdmin: store.countAdmins() > 0 }),
 
     async createFirstAdmin(input: { code: string; name: string; pin: string }, local: boolean) {
-      if (!local) throw new AppError('forbidden', 'the first administrator is created on the kiosk itself, not over the network');
+      if (!local)
+        throw new AppError('forbidden', 'the first administrator is created on the kiosk itself, not over the network');
       if (store.countAdmins() > 0) throw new AppError('conflict', 'an administrator already exists; sign in');
       const pinHash = await pins.hash(input.pin);
       return store.inTransaction(() => {
-        store.insertOfficer({ code: input.code, name: input.name, role: 'admin', counter: null, active: true, pinHash });
-        audit.record({ at: now(), officer: input.code, action: 'admin.create_first', target: input.code, after: { code: input.code, name: input.name } });
+        store.insertOfficer({
+          code: input.code,
+          name: input.name,
+          role: 'admin',
+          counter: null,
+          active: true,
+          pinHash,
+        });
+        audit.record({
+          at: now(),
+          officer: input.code,
+          action: 'admin.create_first',
+          target: input.code,
+          after: { code: input.code, name: input.name },
+        });
         return { code: input.code, name: input.name };
       });
     },
 
-    getUnitSetup: () => ({ counters: store.listPlaces('counters'), fields: store.listPlaces('fields'), officers: store.listOfficers() }),
+    getUnitSetup: () => ({
+      counters: store.listPlaces('counters'),
+      fields: store.listPlaces('fields'),
+      officers: store.listOfficers(),
+    }),
 
-    savePlace(table: 'counters' | 'fields', place: { code: string; name: string; active: boolean }, session: Session | null) {
+    savePlace(
+      table: 'counters' | 'fields',
+      place: { code: string; name: string; active: boolean },
+      session: Session | null,
+    ) {
       const before = store.findPlace(table, place.code);
-      return change(session, `${table === 'counters' ? 'counter' : 'field'}.save`, place.code, before, () => {
-        store.savePlace(table, place);
-        return place;
-      }, (p) => p);
+      return change(
+        session,
+        `${table === 'counters' ? 'counter' : 'field'}.save`,
+        place.code,
+        before,
+        () => {
+          store.savePlace(table, place);
+          return place;
+        },
+        (p) => p,
+      );
     },
 
-    async saveOfficer(input: Omit<OfficerSetup, 'photo'> & { photo?: string | null | undefined; pin?: string | undefined }, session: Session | null) {
+    async saveOfficer(
+      input: Omit<OfficerSetup, 'photo'> & { photo?: string | null | undefined; pin?: string | undefined },
+      session: Session | null,
+    ) {
       const before = store.findOfficer(input.code);
       if (!before && !input.pin) throw new AppError('bad_input', 'pin: required for a new officer');
       if (before && input.pin) throw new AppError('bad_input', 'pin: use resetOfficerPin to change a PIN');
@@ -113,22 +159,36 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
       }
       const pinHash = input.pin ? await pins.hash(input.pin) : null;
       const { pin: _pin, ...officer } = input;
-      return change(session, before ? 'officer.update' : 'officer.create', input.code, auditable(before), () => {
-        if (pinHash) store.insertOfficer({ ...officer, pinHash });
-        else store.updateOfficer(officer);
-        const saved = store.findOfficer(input.code);
-        if (!saved) throw new Error(`officer ${input.code} vanished while saving`);
-        return saved;
-      }, auditable);
+      return change(
+        session,
+        before ? 'officer.update' : 'officer.create',
+        input.code,
+        auditable(before),
+        () => {
+          if (pinHash) store.insertOfficer({ ...officer, pinHash });
+          else store.updateOfficer(officer);
+          const saved = store.findOfficer(input.code);
+          if (!saved) throw new Error(`officer ${input.code} vanished while saving`);
+          return saved;
+        },
+        auditable,
+      );
     },
 
     async resetOfficerPin({ code, pin }: { code: string; pin: string }, session: Session | null) {
       if (!store.findOfficer(code)) throw new AppError('not_found', `code: no officer ${code}`);
       const pinHash = await pins.hash(pin);
-      return change(session, 'officer.pin_reset', code, null, () => {
-        store.setPinHash(code, pinHash);
-        return { code, reset: true as const };
-      }, () => ({ pin: 'changed' }));
+      return change(
+        session,
+        'officer.pin_reset',
+        code,
+        null,
+        () => {
+          store.setPinHash(code, pinHash);
+          return { code, reset: true as const };
+        },
+        () => ({ pin: 'changed' }),
+      );
     },
 
     listQuestionnaires: () =>
@@ -138,7 +198,10 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
         return summaryOf(definition, row.createdAt, row.responses);
       }),
 
-    importQuestionnaire({ definition, asNewVersion }: { definition: unknown; asNewVersion: boolean }, session: Session | null) {
+    importQuestionnaire(
+      { definition, asNewVersion }: { definition: unknown; asNewVersion: boolean },
+      session: Session | null,
+    ) {
       const parsed = QuestionnaireSchema.safeParse(definition);
       if (!parsed.success) throw new AppError('bad_input', formatZodError(parsed.error));
       const latest = store.latestQuestionnaireVersion(parsed.data.id);
@@ -146,30 +209,56 @@ export function createAdminService({ store, audit, pins, clock, questionnaires, 
       const stored = questionnaires.questionnaire(questionnaire);
       if (stored) {
         if (JSON.stringify(stored) === JSON.stringify(questionnaire)) return summaryOfStored(questionnaire);
-        throw new AppError('conflict', `${questionnaire.id} v${questionnaire.version} is stored and may be in use; it is never changed in place — import it as a new version`);
+        throw new AppError(
+          'conflict',
+          `${questionnaire.id} v${questionnaire.version} is stored and may be in use; it is never changed in place — import it as a new version`,
+        );
       }
       refuseScaleChanges(questionnaire);
       const ref = { id: questionnaire.id, version: questionnaire.version };
-      change(session, 'questionnaire.import', `${ref.id}@${ref.version}`, null, () => questionnaires.installQuestionnaire(questionnaire, now()), () => ref);
+      change(
+        session,
+        'questionnaire.import',
+        `${ref.id}@${ref.version}`,
+        null,
+        () => questionnaires.installQuestionnaire(questionnaire, now()),
+        () => ref,
+      );
       return summaryOfStored(ref);
     },
 
     activateQuestionnaire(ref: QuestionnaireRef, session: Session | null) {
-      if (!questionnaires.questionnaire(ref)) throw new AppError('not_found', `questionnaire ${ref.id} v${ref.version} is not stored`);
+      if (!questionnaires.questionnaire(ref))
+        throw new AppError('not_found', `questionnaire ${ref.id} v${ref.version} is not stored`);
       const active = questionnaires.activeQuestionnaire();
       const before = active && { id: active.id, version: active.version };
-      change(session, 'questionnaire.activate', `${ref.id}@${ref.version}`, before, () => questionnaires.setActiveQuestionnaire(ref), () => ref);
+      change(
+        session,
+        'questionnaire.activate',
+        `${ref.id}@${ref.version}`,
+        before,
+        () => questionnaires.setActiveQuestionnaire(ref),
+        () => ref,
+      );
       return summaryOfStored(ref);
     },
 
     updateKioskSettings(next: KioskSettings, session: Session | null) {
-      return change(session, 'kiosk.settings', null, kiosk.kioskSettings(), () => {
-        kiosk.saveKioskSettings(next);
-        return kiosk.kioskSettings();
-      }, (saved) => saved);
+      return change(
+        session,
+        'kiosk.settings',
+        null,
+        kiosk.kioskSettings(),
+        () => {
+          kiosk.saveKioskSettings(next);
+          return kiosk.kioskSettings();
+        },
+        (saved) => saved,
+      );
     },
 
-    auditLog: ({ before, limit }: { before?: number | undefined; limit: number }) => audit.list({ before: before ?? null, limit }),
+    auditLog: ({ before, limit }: { before?: number | undefined; limit: number }) =>
+      audit.list({ before: before ?? null, limit }),
   };
 }
 

@@ -50,8 +50,17 @@ export function createAlertService({ settings, audit, clock }: AlertServiceDeps)
       const alerts = read();
       const alert = alerts.find((a) => a.id === id);
       if (!alert) throw new AppError('not_found', `no open alert ${id}`);
-      settings.set(KEY, alerts.filter((a) => a.id !== id));
-      audit.record({ at: new Date(clock.now()).toISOString(), officer: session.officer, action: 'acknowledgeAlert', target: id, before: alert });
+      settings.set(
+        KEY,
+        alerts.filter((a) => a.id !== id),
+      );
+      audit.record({
+        at: new Date(clock.now()).toISOString(),
+        officer: session.officer,
+        action: 'acknowledgeAlert',
+        target: id,
+        before: alert,
+      });
       return { acknowledged: true as const };
     },
   };

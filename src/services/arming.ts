@@ -60,10 +60,14 @@ export function createArmingService({ clock, desks, newId, isCaseRated, armedFor
   });
 
   function checkKnown(context: ResponseContext): void {
-    if (context.counter && !desks.counter(context.counter)) throw new AppError('bad_input', `counter: ${context.counter} is unknown`);
-    if (context.field && !desks.field(context.field)) throw new AppError('bad_input', `field: ${context.field} is unknown`);
-    if (context.officer && !desks.officer(context.officer)) throw new AppError('bad_input', `officer: ${context.officer} is unknown`);
-    if (context.caseCode && isCaseRated(context.caseCode)) throw new AppError('conflict', 'this case has already been rated');
+    if (context.counter && !desks.counter(context.counter))
+      throw new AppError('bad_input', `counter: ${context.counter} is unknown`);
+    if (context.field && !desks.field(context.field))
+      throw new AppError('bad_input', `field: ${context.field} is unknown`);
+    if (context.officer && !desks.officer(context.officer))
+      throw new AppError('bad_input', `officer: ${context.officer} is unknown`);
+    if (context.caseCode && isCaseRated(context.caseCode))
+      throw new AppError('conflict', 'this case has already been rated');
   }
 
   return {

@@ -17,7 +17,9 @@ export interface AuthServiceDeps {
 /** The lockout answer carries its remaining time as a number, for the screen to word. */
 function lockedOut(remainingMs: number): AppError {
   const retryAfterSeconds = Math.ceil(remainingMs / 1000);
-  return new AppError('locked', `too many wrong PINs; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { retryAfterSeconds });
+  return new AppError('locked', `too many wrong PINs; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, {
+    retryAfterSeconds,
+  });
 }
 
 interface LiveSession extends Session {

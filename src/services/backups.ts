@@ -35,7 +35,14 @@ export function createBackupService({ vault, audit, clock }: BackupServiceDeps) 
         outcome = await vault.restore(name);
       } catch (error) {
         // A refused restore changed nothing, but an administrator tried it: that is worth a line.
-        if (isAppError(error)) audit.record({ at: now(), officer, action: 'restoreBackup.refused', target: name, after: { reason: error.message } });
+        if (isAppError(error))
+          audit.record({
+            at: now(),
+            officer,
+            action: 'restoreBackup.refused',
+            target: name,
+            after: { reason: error.message },
+          });
         throw error;
       }
       // Written into the restored database, the one that is live from now on.

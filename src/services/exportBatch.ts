@@ -59,7 +59,10 @@ export function exportDocument(
       counts,
       sections.map((section) => ({
         ...section,
-        questionnaire: { ...section.questionnaire, title: questionnaires.find((q) => sameQuestionnaire(q, section.questionnaire))?.title ?? null },
+        questionnaire: {
+          ...section.questionnaire,
+          title: questionnaires.find((q) => sameQuestionnaire(q, section.questionnaire))?.title ?? null,
+        },
       })),
     ),
     ...exportLayout(questionnaires, batch.personalData),
@@ -67,7 +70,11 @@ export function exportDocument(
 }
 
 /** `<file>.manifest.json`: what the upper level checks the file against. */
-export function manifestOf(batch: ExportBatchRecord, bytes: number, versions: { appVersion: string; databaseSchemaVersion: number }) {
+export function manifestOf(
+  batch: ExportBatchRecord,
+  bytes: number,
+  versions: { appVersion: string; databaseSchemaVersion: number },
+) {
   return {
     schema: 'sipas.export.manifest.v1',
     exportSchema: EXPORT_SCHEMA,

@@ -3,7 +3,7 @@ import type { QuestionnaireRef, ResponseCounts } from './ports';
 
 /**
  * The ports of the batch export: a row source (db/exportStore.ts) and a file
- * sink (src/app/exportFiles.ts). Neither leaks SQLite or Node into the service.
+ * sink (src/node/exportFiles.ts). Neither leaks SQLite or Node into the service.
  */
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
@@ -75,7 +75,10 @@ export interface ExportRowSource {
    * (the audit entry). When `expectLastToRowid` is given (since-last), another batch
    * recorded meanwhile makes it 'conflict' and nothing is written.
    */
-  recordBatch(batch: ExportBatchRecord, options: { expectLastToRowid?: number | null; alsoInTransaction?: () => void }): 'recorded' | 'conflict';
+  recordBatch(
+    batch: ExportBatchRecord,
+    options: { expectLastToRowid?: number | null; alsoInTransaction?: () => void },
+  ): 'recorded' | 'conflict';
 }
 
 export type Cell = string | number | null;

@@ -31,10 +31,22 @@ export function neutralise(text: string): string {
 const cell = (value: string | number | null): Cell => (typeof value === 'string' ? neutralise(value) : value);
 
 const BASE_COLUMNS: ExportColumn[] = [
-  'response_id', 'local_day', 'submitted_at', 'questionnaire_id', 'questionnaire_version', 'language', 'status', 'flags', 'counter',
-  'officer', 'field',
+  'response_id',
+  'local_day',
+  'submitted_at',
+  'questionnaire_id',
+  'questionnaire_version',
+  'language',
+  'status',
+  'flags',
+  'counter',
+  'officer',
+  'field',
 ].map((key) => ({ key, header: key }));
-const PERSONAL_COLUMNS: ExportColumn[] = ['phone', 'consent_version', 'consent_at', 'case_code_hash'].map((key) => ({ key, header: key }));
+const PERSONAL_COLUMNS: ExportColumn[] = ['phone', 'consent_version', 'consent_at', 'case_code_hash'].map((key) => ({
+  key,
+  header: key,
+}));
 
 const itemKey = (item: string, points: number) => `${item}/${points}`;
 
@@ -56,18 +68,33 @@ export function exportLayout(questionnaires: readonly Questionnaire[], personal:
   for (const questionnaire of questionnaires) {
     for (const item of itemsOf(questionnaire)) {
       const key = itemKey(item.id, item.scale);
-      if (!items.has(key)) items.set(key, { key, header: item.scale === 5 ? `item:${item.id}` : `item:${item.id} [1-${item.scale}]` });
+      if (!items.has(key))
+        items.set(key, { key, header: item.scale === 5 ? `item:${item.id}` : `item:${item.id} [1-${item.scale}]` });
     }
   }
   const itemOrder = [...items.keys()];
-  const columns = [...BASE_COLUMNS, ...items.values(), { key: 'reasons', header: 'reasons' }, { key: 'comment', header: 'comment' }];
+  const columns = [
+    ...BASE_COLUMNS,
+    ...items.values(),
+    { key: 'reasons', header: 'reasons' },
+    { key: 'comment', header: 'comment' },
+  ];
   if (personal) columns.push(...PERSONAL_COLUMNS);
 
   function toCells(row: ExportRow): Cell[] {
     const scores = new Map(row.answers.map((a) => [itemKey(a.item, a.points), a.score ?? NO_OPINION]));
     const cells: Cell[] = [
-      row.id, row.localDay, row.submittedAt, row.questionnaire.id, row.questionnaire.version, row.language, row.status,
-      row.flags.join(';') || null, row.counter, row.officer, row.field,
+      row.id,
+      row.localDay,
+      row.submittedAt,
+      row.questionnaire.id,
+      row.questionnaire.version,
+      row.language,
+      row.status,
+      row.flags.join(';') || null,
+      row.counter,
+      row.officer,
+      row.field,
       ...itemOrder.map((key) => scores.get(key) ?? null),
       row.reasons.map((r) => `${r.dimension}:${r.reason}`).join('; ') || null,
       row.comment,
@@ -125,7 +152,9 @@ export interface BatchHeader {
 
 /** A questionnaire version as a Vietnamese report names it. */
 export function questionnaireLabel(q: { id: string; version: number; title: { vi: string } | null }): string {
-  return q.title ? `Bảng hỏi: ${q.title.vi} (${q.id}, phiên bản ${q.version})` : `Bảng hỏi ${q.id}, phiên bản ${q.version}`;
+  return q.title
+    ? `Bảng hỏi: ${q.title.vi} (${q.id}, phiên bản ${q.version})`
+    : `Bảng hỏi ${q.id}, phiên bản ${q.version}`;
 }
 
 /** "4/5 yếu tố": how many dimensions a SIPAS figure is the mean of. */
@@ -142,7 +171,8 @@ export interface SummarySection {
   score: SipasScore;
 }
 
-const countCells = (counts: ResponseCounts): Cell[] => responseCountNames.flatMap((name) => [RESPONSE_COUNT_LABELS.vi[name], counts[name]]);
+const countCells = (counts: ResponseCounts): Cell[] =>
+  responseCountNames.flatMap((name) => [RESPONSE_COUNT_LABELS.vi[name], counts[name]]);
 
 /**
  * The "Tổng hợp" sheet: the batch and its counts, then one block per questionnaire
@@ -150,9 +180,12 @@ const countCells = (counts: ResponseCounts): Cell[] => responseCountNames.flatMa
  * dimension names are the method's (src/domain/dimensions.ts).
  */
 export function summaryRows(batch: BatchHeader, counts: ResponseCounts, sections: readonly SummarySection[]): Cell[][] {
-  const figures = (s: { index: number | null; mean: number | null; answers: number; distribution: readonly number[] }): Cell[] => [
-    s.index, s.mean, s.answers, ...s.distribution,
-  ];
+  const figures = (s: {
+    index: number | null;
+    mean: number | null;
+    answers: number;
+    distribution: readonly number[];
+  }): Cell[] => [s.index, s.mean, s.answers, ...s.distribution];
   const empty = { index: null, mean: null, answers: 0, distribution: [0, 0, 0, 0, 0] };
   const rows: Cell[][] = [
     ['Đợt xuất dữ liệu', batch.id],
@@ -169,14 +202,30 @@ export function summaryRows(batch: BatchHeader, counts: ResponseCounts, sections
       [],
       [questionnaireLabel(questionnaire)],
       ['Phiếu của bảng hỏi này', ...countCells(responses)],
-      [SUMMARY_TABLE_HEADER, 'Chỉ số hài lòng (%)', 'Điểm trung bình', 'Số câu trả lời hợp lệ', 'Điểm 1', 'Điểm 2', 'Điểm 3', 'Điểm 4', 'Điểm 5'],
+      [
+        SUMMARY_TABLE_HEADER,
+        'Chỉ số hài lòng (%)',
+        'Điểm trung bình',
+        'Số câu trả lời hợp lệ',
+        'Điểm 1',
+        'Điểm 2',
+        'Điểm 3',
+        'Điểm 4',
+        'Điểm 5',
+      ],
       [sipasLabel(score.coverage), ...figures(score)],
-      ...dimensionIds.map((id) => [dimensionName(id, 'vi', 'long'), ...figures(score.dimensions.find((d) => d.dimension === id) ?? empty)]),
+      ...dimensionIds.map((id) => [
+        dimensionName(id, 'vi', 'long'),
+        ...figures(score.dimensions.find((d) => d.dimension === id) ?? empty),
+      ]),
     );
   }
   rows.push(
     [],
-    ['Ghi chú', `${NO_OPINION} = Không ý kiến; ô trống = không trả lời. Câu 3 mức được quy về thang 5 điểm khi tính chỉ số. Chỉ số tính riêng cho từng phiên bản bảng hỏi.`],
+    [
+      'Ghi chú',
+      `${NO_OPINION} = Không ý kiến; ô trống = không trả lời. Câu 3 mức được quy về thang 5 điểm khi tính chỉ số. Chỉ số tính riêng cho từng phiên bản bảng hỏi.`,
+    ],
   );
   return rows.map((row) => row.map(cell));
 }

@@ -64,8 +64,16 @@ export function createExportService(deps: ExportServiceDeps) {
       const last = source.lastBatch();
       const after = last?.toRowid ?? 0;
       const snap = source.snapshotAfter(after);
-      if (snap.count === 0 || !snap.fromDay || !snap.toDay) throw new AppError('conflict', 'period: nothing new since the last batch');
-      return { fromDay: snap.fromDay, toDay: snap.toDay, afterRowid: after, toRowid: snap.highWater, count: snap.count, expectLast: last?.toRowid ?? null };
+      if (snap.count === 0 || !snap.fromDay || !snap.toDay)
+        throw new AppError('conflict', 'period: nothing new since the last batch');
+      return {
+        fromDay: snap.fromDay,
+        toDay: snap.toDay,
+        afterRowid: after,
+        toRowid: snap.highWater,
+        count: snap.count,
+        expectLast: last?.toRowid ?? null,
+      };
     }
     const snap = source.snapshotPeriod(period.from, period.to);
     const afterRowid = snap.count > 0 ? snap.firstRowid - 1 : snap.highWater;
@@ -90,11 +98,16 @@ export function createExportService(deps: ExportServiceDeps) {
   };
 
   /** Writes one batch; `record` for a new batch, `recorded` (its SHA-256) for a re-export. */
-  async function run(job: Job, batch: ExportBatchRecord, how: { record: true; expectLast?: number | null } | { record: false; sha256: string }, options: StartOptions) {
+  async function run(
+    job: Job,
+    batch: ExportBatchRecord,
+    how: { record: true; expectLast?: number | null } | { record: false; sha256: string },
+    options: StartOptions,
+  ) {
     let writer: ExportFileWriter | null = null;
     try {
       writer = await files.open(document(batch));
-      for (let after = batch.afterRowid; ; ) {
+      for (let after = batch.afterRowid; ;) {
         checkCancelled(job);
         const rows = source.readChunk(batch, after, chunkSize, batch.personalData);
         if (rows.length === 0) break;
@@ -109,7 +122,14 @@ export function createExportService(deps: ExportServiceDeps) {
       const done: ExportBatchRecord = { ...batch, sha256, responseCount: job.done };
       if (how.record) {
         const details = { ...batchView(done), rowids: { after: done.afterRowid, upTo: done.toRowid } };
-        const alsoInTransaction = () => audit.record({ at: nowIso(), officer: done.createdBy, action: 'export.batch', target: done.id, after: details });
+        const alsoInTransaction = () =>
+          audit.record({
+            at: nowIso(),
+            officer: done.createdBy,
+            action: 'export.batch',
+            target: done.id,
+            after: details,
+          });
         if (source.recordBatch(done, { expectLastToRowid: how.expectLast, alsoInTransaction }) === 'conflict') {
           throw new AppError('conflict', 'another batch was recorded meanwhile; start the export again');
         }
@@ -123,20 +143,31 @@ export function createExportService(deps: ExportServiceDeps) {
       job.batch = how.record ? done : batch;
       job.state = 'done';
     } catch (error) {
-      await writer?.abort().catch((e: unknown) => logger.warn('could not remove a partial export', { error: String(e) }));
+      await writer
+        ?.abort()
+        .catch((e: unknown) => logger.warn('could not remove a partial export', { error: String(e) }));
       if (error instanceof Cancelled) {
         job.state = 'cancelled';
       } else {
         job.state = 'failed';
         job.error = isAppError(error) ? error.message : 'the export failed; the details are in the log';
-        if (!isAppError(error)) logger.error('export failed', { jobId: job.id, error: error instanceof Error ? error.stack : String(error) });
+        if (!isAppError(error))
+          logger.error('export failed', { jobId: job.id, error: error instanceof Error ? error.stack : String(error) });
       }
     }
   }
 
   function launch(total: number, start: (job: Job) => Promise<void>): { jobId: string } {
-    if ([...jobs.values()].some((j) => j.state === 'running')) throw new AppError('conflict', 'an export is already running');
-    const job: Job = { id: newId(), state: 'running', done: 0, total, abort: new AbortController(), finished: Promise.resolve() };
+    if ([...jobs.values()].some((j) => j.state === 'running'))
+      throw new AppError('conflict', 'an export is already running');
+    const job: Job = {
+      id: newId(),
+      state: 'running',
+      done: 0,
+      total,
+      abort: new AbortController(),
+      finished: Promise.resolve(),
+    };
     job.finished = start(job);
     jobs.set(job.id, job);
     const finished = [...jobs.values()].filter((j) => j.state !== 'running');
@@ -172,14 +203,31 @@ export function createExportService(deps: ExportServiceDeps) {
       const createdBy = officerOf(session);
       const { count, expectLast, ...range } = plan(input.period);
       if (input.format === 'xlsx' && count > XLSX_MAX_RESPONSES) {
-        throw new AppError('too_large', `format: a worksheet holds at most ${XLSX_MAX_RESPONSES.toLocaleString('en')} responses; choose CSV or JSON, or a shorter period`);
+        throw new AppError(
+          'too_large',
+          `format: a worksheet holds at most ${XLSX_MAX_RESPONSES.toLocaleString('en')} responses; choose CSV or JSON, or a shorter period`,
+        );
       }
       const id = newId();
-      const fileName = options.fileName ?? `sipas-${range.fromDay}_${range.toDay}-${id.slice(0, 8)}.${EXTENSION[input.format]}`;
+      const fileName =
+        options.fileName ?? `sipas-${range.fromDay}_${range.toDay}-${id.slice(0, 8)}.${EXTENSION[input.format]}`;
       const batch: ExportBatchRecord = {
-        ...range, id, createdAt: nowIso(), createdBy, responseCount: count, format: input.format, personalData: input.includePersonalData, sha256: '', fileName,
+        ...range,
+        id,
+        createdAt: nowIso(),
+        createdBy,
+        responseCount: count,
+        format: input.format,
+        personalData: input.includePersonalData,
+        sha256: '',
+        fileName,
       };
-      logger.info('export started', { batchId: id, format: input.format, personalData: input.includePersonalData, responses: count });
+      logger.info('export started', {
+        batchId: id,
+        format: input.format,
+        personalData: input.includePersonalData,
+        responses: count,
+      });
       return launch(count, (job) => run(job, batch, { record: true, expectLast }, options));
     },
 
@@ -188,7 +236,13 @@ export function createExportService(deps: ExportServiceDeps) {
       const batch = source.findBatch(batchId);
       if (!batch) throw new AppError('not_found', `batchId: no batch ${batchId}`);
       const target = options.fileName ? { ...batch, fileName: options.fileName } : batch;
-      audit.record({ at: nowIso(), officer, action: 'export.reexport', target: batch.id, after: { fileName: target.fileName, personalData: batch.personalData } });
+      audit.record({
+        at: nowIso(),
+        officer,
+        action: 'export.reexport',
+        target: batch.id,
+        after: { fileName: target.fileName, personalData: batch.personalData },
+      });
       return launch(batch.responseCount, (job) => run(job, target, { record: false, sha256: batch.sha256 }, options));
     },
 

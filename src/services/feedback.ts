@@ -48,8 +48,10 @@ export function createFeedbackService({ store, clock, audit, lowScoreThreshold, 
   const now = () => new Date(clock.now()).toISOString();
   const today = () => localDayOf(clock.now());
 
-  const handleDue = (day: string, holidays: Holidays) => dueDay(day, plan.targets(yearOf(day)).handleWithinDays, holidays);
-  const callBackDue = (day: string, holidays: Holidays) => dueDay(day, plan.targets(yearOf(day)).callBackWithinDays, holidays);
+  const handleDue = (day: string, holidays: Holidays) =>
+    dueDay(day, plan.targets(yearOf(day)).handleWithinDays, holidays);
+  const callBackDue = (day: string, holidays: Holidays) =>
+    dueDay(day, plan.targets(yearOf(day)).callBackWithinDays, holidays);
 
   /** The contract's view of an item: its deadlines, and whether its resolution counts. */
   function view({ cursor: _cursor, ...item }: FeedbackRecord, holidays: Holidays) {
@@ -80,12 +82,20 @@ export function createFeedbackService({ store, clock, audit, lowScoreThreshold, 
     for (const row of rows) {
       const due = handleDue(row.day, holidays);
       const resolved = row.status === 'resolved';
-      tally(handled, resolved, resolved && isFairResolution(row) && row.resolvedAt !== null && dayOfInstant(row.resolvedAt) <= due, due);
+      tally(
+        handled,
+        resolved,
+        resolved && isFairResolution(row) && row.resolvedAt !== null && dayOfInstant(row.resolvedAt) <= due,
+        due,
+      );
       if (!row.hasPhone) continue;
       const callDue = callBackDue(row.day, holidays);
       tally(called, row.callBackDay !== null, row.callBackDay !== null && row.callBackDay <= callDue, callDue);
     }
-    return { handled: figure(handled.onTime, handled.due, handled.open), calledBack: figure(called.onTime, called.due, called.open) };
+    return {
+      handled: figure(handled.onTime, handled.due, handled.open),
+      calledBack: figure(called.onTime, called.due, called.open),
+    };
   }
 
   function stats() {
@@ -124,16 +134,32 @@ export function createFeedbackService({ store, clock, audit, lowScoreThreshold, 
   }
 
   return {
-    list({ status, limit, before }: { status?: FeedbackStatus | undefined; limit: number; before?: number | undefined }) {
+    list({
+      status,
+      limit,
+      before,
+    }: {
+      status?: FeedbackStatus | undefined;
+      limit: number;
+      before?: number | undefined;
+    }) {
       // One more than asked tells whether another page exists.
-      const rows = store.page({ status: status ?? null, before: before ?? null, limit: limit + 1, threshold: lowScoreThreshold() });
+      const rows = store.page({
+        status: status ?? null,
+        before: before ?? null,
+        limit: limit + 1,
+        threshold: lowScoreThreshold(),
+      });
       const items = rows.slice(0, limit);
       const next = rows.length > limit ? (items.at(-1)?.cursor ?? null) : null;
       const holidays = plan.holidays();
       return { items: items.map((item) => view(item, holidays)), next, stats: stats(), deskHeads: store.deskHeads() };
     },
 
-    update({ responseId, status, note }: { responseId: string; status: FeedbackStatus; note?: string | undefined }, session: Session | null) {
+    update(
+      { responseId, status, note }: { responseId: string; status: FeedbackStatus; note?: string | undefined },
+      session: Session | null,
+    ) {
       const officer = officerOf(session);
       if (status === 'resolved' && !note) throw new AppError('bad_input', 'note: say how it was resolved');
       const before = load(responseId);
@@ -144,7 +170,14 @@ export function createFeedbackService({ store, clock, audit, lowScoreThreshold, 
         audit.record({
           at,
           officer,
-          action: status === 'resolved' ? 'feedback.resolve' : status === 'new' ? 'feedback.reset' : before.status === 'resolved' ? 'feedback.reopen' : 'feedback.start',
+          action:
+            status === 'resolved'
+              ? 'feedback.resolve'
+              : status === 'new'
+                ? 'feedback.reset'
+                : before.status === 'resolved'
+                  ? 'feedback.reopen'
+                  : 'feedback.start',
           target: responseId,
           before: { status: before.status, note: before.note },
           after: { status, note: note || before.note },
@@ -154,7 +187,10 @@ export function createFeedbackService({ store, clock, audit, lowScoreThreshold, 
     },
 
     /** "Đã gọi lại cho người dân": the day the citizen who left a phone number was called, and what came of it. */
-    recordCallBack({ responseId, day, result }: { responseId: string; day: string; result: string }, session: Session | null) {
+    recordCallBack(
+      { responseId, day, result }: { responseId: string; day: string; result: string },
+      session: Session | null,
+    ) {
       const officer = officerOf(session);
       const before = load(responseId);
       if (!before.phone) throw new AppError('conflict', 'responseId: the citizen left no phone number to call back');
@@ -164,7 +200,14 @@ export function createFeedbackService({ store, clock, audit, lowScoreThreshold, 
       const at = now();
       store.inTransaction(() => {
         store.recordCallBack({ responseId, day, result, by: officer, at });
-        audit.record({ at, officer, action: 'feedback.callback', target: responseId, before: before.callBack, after: { day, result } });
+        audit.record({
+          at,
+          officer,
+          action: 'feedback.callback',
+          target: responseId,
+          before: before.callBack,
+          after: { day, result },
+        });
       });
       return view(load(responseId), plan.holidays());
     },

@@ -51,7 +51,12 @@ export interface FeedbackDeadlineRow {
 }
 
 export interface FeedbackStore {
-  page(query: { status: FeedbackStatus | null; before: number | null; limit: number; threshold: number }): FeedbackRecord[];
+  page(query: {
+    status: FeedbackStatus | null;
+    before: number | null;
+    limit: number;
+    threshold: number;
+  }): FeedbackRecord[];
   find(responseId: string, threshold: number): FeedbackRecord | null;
   stats(): { total: number; handled: number; oldestUnhandled: { responseId: string; submittedAt: string } | null };
   /** Every item of the local days from..to (inclusive), for deadline figures. */

@@ -94,7 +94,19 @@ const who = (session: Session | null): string => {
 const hostName = (address: string) => (address.includes(':') ? `[${address}]` : address);
 
 /** LAN access: the setting, the host that follows it, and the counter devices an administrator paired. */
-export function createLanService({ store, audit, clock, logger, tls, host, addresses, hash, newToken, newCode, newId }: LanServiceDeps) {
+export function createLanService({
+  store,
+  audit,
+  clock,
+  logger,
+  tls,
+  host,
+  addresses,
+  hash,
+  newToken,
+  newCode,
+  newId,
+}: LanServiceDeps) {
   const now = () => new Date(clock.now()).toISOString();
   let problem: string | null = null;
   // Settings saved in quick succession are applied in order, never two at once.
@@ -112,7 +124,16 @@ export function createLanService({ store, audit, clock, logger, tls, host, addre
   function view() {
     const { enabled, port } = settings();
     const stored = tls.stored();
-    return { enabled, port, https: stored !== null, certificate: stored?.certificate ?? null, addresses: addresses(), urls: urls(), problem, devices: store.devices() };
+    return {
+      enabled,
+      port,
+      https: stored !== null,
+      certificate: stored?.certificate ?? null,
+      addresses: addresses(),
+      urls: urls(),
+      problem,
+      devices: store.devices(),
+    };
   }
 
   /** Tells the host what the stored setting says; a port that cannot be opened is reported, never thrown. */
@@ -133,9 +154,16 @@ export function createLanService({ store, audit, clock, logger, tls, host, addre
     return next;
   }
 
-  const auditView = (s: StoredLanSettings) => ({ ...s, https: tls.stored() !== null, certificate: tls.stored()?.certificate.subject ?? null });
+  const auditView = (s: StoredLanSettings) => ({
+    ...s,
+    https: tls.stored() !== null,
+    certificate: tls.stored()?.certificate.subject ?? null,
+  });
 
-  async function update(input: { enabled: boolean; port: number; tls?: { certPem: string; keyPem: string } | null | undefined }, session: Session | null) {
+  async function update(
+    input: { enabled: boolean; port: number; tls?: { certPem: string; keyPem: string } | null | undefined },
+    session: Session | null,
+  ) {
     const officer = who(session);
     const before = auditView(settings());
     // The files first: a pair that does not check out changes nothing.
@@ -168,7 +196,11 @@ export function createLanService({ store, audit, clock, logger, tls, host, addre
     const at = now();
     // Outside the pairing transaction: a wrong code's failure count must stay counted.
     const code = store.useCode(hash(input.code), at, MAX_PAIRING_FAILURES);
-    if (!code) throw new AppError('forbidden', 'the pairing code is wrong, used or expired; ask the administrator for a new one');
+    if (!code)
+      throw new AppError(
+        'forbidden',
+        'the pairing code is wrong, used or expired; ask the administrator for a new one',
+      );
     return store.inTransaction(() => {
       const token = newToken();
       const device = { id: newId(), name: input.name };
@@ -186,7 +218,14 @@ export function createLanService({ store, audit, clock, logger, tls, host, addre
       if (before.revokedAt !== null) return before;
       store.revoke(id, now(), officer);
       const after = store.device(id) as PairedDeviceRow;
-      audit.record({ at: now(), officer, action: 'lan.revoke', target: id, before: { name: before.name }, after: { name: after.name, revokedAt: after.revokedAt } });
+      audit.record({
+        at: now(),
+        officer,
+        action: 'lan.revoke',
+        target: id,
+        before: { name: before.name },
+        after: { name: after.name, revokedAt: after.revokedAt },
+      });
       return after;
     });
   }

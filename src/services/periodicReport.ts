@@ -25,7 +25,10 @@ export interface PeriodicReportDeps {
   /** The plan's targets against the year to date (src/services/targets.ts), for the report's year. */
   targetProgress: (year: number) => TargetProgress;
   /** Writes the report, with the year's targets, as a spreadsheet; the file's name, size and hash come back. */
-  writeXlsx: (report: PeriodicReport, targets: TargetProgress) => Promise<{ file: string; bytes: number; sha256: string }>;
+  writeXlsx: (
+    report: PeriodicReport,
+    targets: TargetProgress,
+  ) => Promise<{ file: string; bytes: number; sha256: string }>;
 }
 
 const fieldKey = (field: string, questionnaire: QuestionnaireRef) => `${field}\u0000${questionnaireKey(questionnaire)}`;
@@ -34,7 +37,16 @@ const fieldKey = (field: string, questionnaire: QuestionnaireRef) => `${field}\u
  * The quarter and year report for the upper level: computed from the kept counts by SQL,
  * one section per questionnaire version (never a SIPAS pooled across versions).
  */
-export function createPeriodicReportService({ store, desks, settings, questionnaire, audit, clock, targetProgress, writeXlsx }: PeriodicReportDeps) {
+export function createPeriodicReportService({
+  store,
+  desks,
+  settings,
+  questionnaire,
+  audit,
+  clock,
+  targetProgress,
+  writeXlsx,
+}: PeriodicReportDeps) {
   function build({ kind, of }: { kind: 'quarter' | 'year'; of: string }): PeriodicReport {
     const range = periodContaining(kind, of);
     const filter = { ...range, include: { suspect: false, abandoned: false } };
@@ -46,8 +58,17 @@ export function createPeriodicReportService({ store, desks, settings, questionna
         .filter((row) => row.counted > 0)
         .map(({ key, counted }) => {
           const score = scoreCounts(answersByField.get(fieldKey(key, section.questionnaire)) ?? []);
-          const dimensions = Object.fromEntries(dimensionIds.map((d) => [d, score.dimensions.find((s) => s.dimension === d)?.index ?? null]));
-          return { code: key, name: desks.field(key)?.name ?? key, counted, index: score.index, coverage: score.coverage, dimensions };
+          const dimensions = Object.fromEntries(
+            dimensionIds.map((d) => [d, score.dimensions.find((s) => s.dimension === d)?.index ?? null]),
+          );
+          return {
+            code: key,
+            name: desks.field(key)?.name ?? key,
+            counted,
+            index: score.index,
+            coverage: score.coverage,
+            dimensions,
+          };
         })
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       return {
@@ -66,7 +87,13 @@ export function createPeriodicReportService({ store, desks, settings, questionna
       const report = build(input);
       // A quarter or a year never spans two years: its targets are those of the year it is in.
       const written = await writeXlsx(report, targetProgress(Number(report.from.slice(0, 4))));
-      audit.record({ at: new Date(clock.now()).toISOString(), officer: session.officer, action: 'periodicReport.export', target: written.file, after: { ...input, sha256: written.sha256 } });
+      audit.record({
+        at: new Date(clock.now()).toISOString(),
+        officer: session.officer,
+        action: 'periodicReport.export',
+        target: written.file,
+        after: { ...input, sha256: written.sha256 },
+      });
       return written;
     },
   };

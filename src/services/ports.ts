@@ -57,7 +57,17 @@ export type InsertOutcome = 'inserted' | 'duplicate' | 'case_already_rated';
 /** A stored response as later calls (more ratings, reasons, comment, phone) find it. */
 export type StoredResponse = Pick<
   ResponseRecord,
-  'id' | 'questionnaire' | 'submittedAt' | 'localDay' | 'status' | 'flags' | 'purpose' | 'answers' | 'reasons' | 'comment' | 'contact'
+  | 'id'
+  | 'questionnaire'
+  | 'submittedAt'
+  | 'localDay'
+  | 'status'
+  | 'flags'
+  | 'purpose'
+  | 'answers'
+  | 'reasons'
+  | 'comment'
+  | 'contact'
 >;
 
 /** New ratings for a stored response: its answers, status and flags, and whether it needs following up. */
@@ -96,7 +106,9 @@ export interface SurveyStore {
    * The latest completed response, for the misuse filter; with `before`, the latest
    * one stored before that response (a response is never its own repeat).
    */
-  previousCompleted(before?: string): { submittedAt: string; answers: Array<{ item: string; score: number | null }> } | null;
+  previousCompleted(
+    before?: string,
+  ): { submittedAt: string; answers: Array<{ item: string; score: number | null }> } | null;
   kioskSettings(): KioskSettings;
   saveKioskSettings(settings: KioskSettings): void;
 }
@@ -131,7 +143,10 @@ export interface ReportStore {
   countAnswers(filter: ReportFilter): QuestionnaireItemCount[];
   countAnswersByDay(filter: ReportFilter): Array<QuestionnaireItemCount & { day: string }>;
   countAnswersBy(filter: ReportFilter, by: Breakdown): Array<QuestionnaireItemCount & { key: string }>;
-  countResponsesBy(filter: ReportFilter, by: Breakdown): Array<ResponseCounts & { key: string; questionnaire: QuestionnaireRef }>;
+  countResponsesBy(
+    filter: ReportFilter,
+    by: Breakdown,
+  ): Array<ResponseCounts & { key: string; questionnaire: QuestionnaireRef }>;
   /** Grows with every stored response. */
   revision(): number;
 }
@@ -157,10 +172,12 @@ export interface OfficerStore {
   recentSignIns(limit: number): SignInAttempt[];
   findOfficer(code: string): OfficerRecord | null;
   /** Stores the outcome of a sign-in attempt and the officer's lockout state together. */
-  recordSignIn(attempt: SignInAttempt & {
-    failedAttempts?: number;
-    lockedUntil?: number | null;
-  }): void;
+  recordSignIn(
+    attempt: SignInAttempt & {
+      failedAttempts?: number;
+      lockedUntil?: number | null;
+    },
+  ): void;
 }
 
 export interface PinHasher {
@@ -198,7 +215,14 @@ export interface AuditEntry {
 
 /** Every admin action: who, what, when, before and after. Written in the action's transaction where there is one. */
 export interface AuditLog {
-  record(entry: { at: string; officer: string; action: string; target?: string | null; before?: unknown; after?: unknown }): void;
+  record(entry: {
+    at: string;
+    officer: string;
+    action: string;
+    target?: string | null;
+    before?: unknown;
+    after?: unknown;
+  }): void;
   list(query: { before?: number | null; limit: number }): AuditEntry[];
 }
 
@@ -230,7 +254,13 @@ export interface AdminStore {
   listPlaces(table: 'counters' | 'fields'): Place[];
   findPlace(table: 'counters' | 'fields', code: string): Place | null;
   savePlace(table: 'counters' | 'fields', place: Place): void;
-  listQuestionnaires(): Array<{ id: string; version: number; definition: unknown; createdAt: string; responses: number }>;
+  listQuestionnaires(): Array<{
+    id: string;
+    version: number;
+    definition: unknown;
+    createdAt: string;
+    responses: number;
+  }>;
   latestQuestionnaireVersion(id: string): number | null;
   /** Runs the work (store writes and its audit entry) in one write transaction. */
   inTransaction<T>(work: () => T): T;
@@ -260,7 +290,9 @@ export interface BackupVault {
   list(): BackupInfo[];
   create(): Promise<BackupInfo>;
   /** Checks the backup, keeps the current database aside and puts the backup in its place. */
-  restore(name: string): Promise<{ restored: BackupInfo; replacedFile: string; preRestoreBackup: string | null; schemaVersion: number }>;
+  restore(
+    name: string,
+  ): Promise<{ restored: BackupInfo; replacedFile: string; preRestoreBackup: string | null; schemaVersion: number }>;
 }
 
 /** The batch export's ports (a row source and a file sink) live beside its service. */

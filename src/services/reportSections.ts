@@ -1,5 +1,11 @@
 import { countsOf, emptyCounts, addCounts, type ResponseCounts } from '../domain/responseCounts';
-import { questionnaireKey, scoreByQuestionnaire, scoreCounts, type QuestionnaireRef, type SipasScore } from '../domain/scoring';
+import {
+  questionnaireKey,
+  scoreByQuestionnaire,
+  scoreCounts,
+  type QuestionnaireRef,
+  type SipasScore,
+} from '../domain/scoring';
 import type { QuestionnaireItemCount } from './ports';
 
 /**
@@ -19,11 +25,17 @@ type Counted = Omit<ResponseCounts, 'responses'> & { questionnaire: Questionnair
 const byQuestionnaire = (a: QuestionnaireRef, b: QuestionnaireRef) => a.id.localeCompare(b.id) || b.version - a.version;
 
 /** Every version with a stored response or a scored answer, with its own counts and score. */
-export function sectionsOf(counts: readonly Counted[], answers: readonly QuestionnaireItemCount[]): QuestionnaireSection[] {
-  const scores = new Map(scoreByQuestionnaire(answers).map(({ questionnaire, score }) => [questionnaireKey(questionnaire), score]));
+export function sectionsOf(
+  counts: readonly Counted[],
+  answers: readonly QuestionnaireItemCount[],
+): QuestionnaireSection[] {
+  const scores = new Map(
+    scoreByQuestionnaire(answers).map(({ questionnaire, score }) => [questionnaireKey(questionnaire), score]),
+  );
   const responses = new Map(counts.map((c) => [questionnaireKey(c.questionnaire), countsOf(c)]));
   const refs = new Map<string, QuestionnaireRef>();
-  for (const { questionnaire } of [...counts, ...answers]) refs.set(questionnaireKey(questionnaire), { id: questionnaire.id, version: questionnaire.version });
+  for (const { questionnaire } of [...counts, ...answers])
+    refs.set(questionnaireKey(questionnaire), { id: questionnaire.id, version: questionnaire.version });
   return [...refs.entries()]
     .sort(([, a], [, b]) => byQuestionnaire(a, b))
     .map(([key, questionnaire]) => ({

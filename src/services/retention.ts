@@ -45,7 +45,11 @@ export function createRetentionService({ store, settings, audit, clock }: Retent
   const read = (): Stored => {
     const stored = settings.get<Partial<Stored>>(KEY);
     const months = stored?.months;
-    const valid = typeof months === 'number' && Number.isInteger(months) && months >= MIN_RETENTION_MONTHS && months <= MAX_RETENTION_MONTHS;
+    const valid =
+      typeof months === 'number' &&
+      Number.isInteger(months) &&
+      months >= MIN_RETENTION_MONTHS &&
+      months <= MAX_RETENTION_MONTHS;
     return { months: valid ? months : DEFAULT_RETENTION_MONTHS, lastPurge: stored?.lastPurge ?? null };
   };
   const cutoff = (months: number) => monthsBefore(localDayOf(clock.now()), months);
@@ -62,7 +66,8 @@ export function createRetentionService({ store, settings, audit, clock }: Retent
     const at = new Date(clock.now()).toISOString();
     settings.set(KEY, { ...stored, lastPurge: { at, cutoffDay, purged } } satisfies Stored);
     // A run that erased nothing is not worth an audit line every day.
-    if (purged > 0) audit.record({ at, officer: by, action: 'purgePersonalData', target: null, after: { cutoffDay, purged } });
+    if (purged > 0)
+      audit.record({ at, officer: by, action: 'purgePersonalData', target: null, after: { cutoffDay, purged } });
     return { cutoffDay, purged };
   }
 

@@ -18,7 +18,8 @@ export interface ShellHooks {
   recoveries?(): RecoveryStats;
 }
 
-const desktopOnly = () => new AppError('forbidden', 'only the kiosk itself can do this (the desktop app), not a browser');
+const desktopOnly = () =>
+  new AppError('forbidden', 'only the kiosk itself can do this (the desktop app), not a browser');
 
 export function createShellService(hooks: ShellHooks | undefined) {
   return {

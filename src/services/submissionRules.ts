@@ -21,17 +21,28 @@ const PURPOSE_WORDS: Record<KnownPurpose, string> = {
  * visit (which decides what was asked and where "no answer" is offered); a bad
  * answer changes nothing.
  */
-export function checkAnswers(questionnaire: Questionnaire, purpose: KnownPurpose, submission: SubmittedAnswers): ResponseRecord['answers'] {
+export function checkAnswers(
+  questionnaire: Questionnaire,
+  purpose: KnownPurpose,
+  submission: SubmittedAnswers,
+): ResponseRecord['answers'] {
   const items = new Map(itemsOf(questionnaire).map((item) => [item.id, item]));
   const seen = new Set<string>();
   return submission.answers.map((answer, index) => {
     const item = items.get(answer.item);
     const where = `answers[${index}]`;
-    if (!item) throw new AppError('bad_input', `${where}.item: ${answer.item} is not in ${questionnaire.id} v${questionnaire.version}`);
+    if (!item)
+      throw new AppError(
+        'bad_input',
+        `${where}.item: ${answer.item} is not in ${questionnaire.id} v${questionnaire.version}`,
+      );
     if (seen.has(item.id)) throw new AppError('bad_input', `${where}.item: ${item.id} answered twice`);
     seen.add(item.id);
     if (!isItemAsked(item, purpose)) {
-      throw new AppError('bad_input', `${where}.item: ${item.id} is not asked of a citizen who ${PURPOSE_WORDS[purpose]}`);
+      throw new AppError(
+        'bad_input',
+        `${where}.item: ${item.id} is not asked of a citizen who ${PURPOSE_WORDS[purpose]}`,
+      );
     }
     if (answer.score === null && !offersNoAnswer(item, purpose)) {
       throw new AppError('bad_input', `${where}.score: ${item.id} has no "no opinion" choice`);
@@ -48,12 +59,20 @@ export function checkAnswers(questionnaire: Questionnaire, purpose: KnownPurpose
  * given, whatever happens afterwards; abandoned while one is missing. A response
  * with no answer at all is abandoned even where nothing is required.
  */
-export function statusOf(questionnaire: Questionnaire, purpose: KnownPurpose, answers: ResponseRecord['answers']): ResponseRecord['status'] {
+export function statusOf(
+  questionnaire: Questionnaire,
+  purpose: KnownPurpose,
+  answers: ResponseRecord['answers'],
+): ResponseRecord['status'] {
   return answers.length > 0 && isComplete(questionnaire, purpose, answers) ? 'completed' : 'abandoned';
 }
 
 /** Answers in the questionnaire's order: the stored ones, each replaced by a newer one for the same item. */
-export function mergeAnswers(questionnaire: Questionnaire, stored: ResponseRecord['answers'], newer: ResponseRecord['answers']): ResponseRecord['answers'] {
+export function mergeAnswers(
+  questionnaire: Questionnaire,
+  stored: ResponseRecord['answers'],
+  newer: ResponseRecord['answers'],
+): ResponseRecord['answers'] {
   const byItem = new Map([...stored, ...newer].map((answer) => [answer.item, answer]));
   return itemsOf(questionnaire).flatMap((item) => byItem.get(item.id) ?? []);
 }
@@ -71,7 +90,10 @@ export function needsFollowUp(
 }
 
 /** Reasons must be ones the questionnaire offers for that dimension. */
-export function checkReasons(questionnaire: Questionnaire, reasons: ReadonlyArray<{ dimension: string; reason: string }>): ResponseRecord['reasons'] {
+export function checkReasons(
+  questionnaire: Questionnaire,
+  reasons: ReadonlyArray<{ dimension: string; reason: string }>,
+): ResponseRecord['reasons'] {
   return reasons.map(({ dimension, reason }, index) => {
     const offered = questionnaire.dimensions.find((d) => d.id === dimension)?.reasons ?? [];
     if (!offered.some((r) => r.id === reason)) {

@@ -28,14 +28,30 @@ export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) && typeof inner === 'string' ? '[redacted]' : withoutSecrets(inner)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      SECRET_KEY.test(key) && typeof inner === 'string' ? '[redacted]' : withoutSecrets(inner),
+    ]),
   );
 }
 
 /** 2026-12-01T08:15:30.123Z → 20261201T081530Z: sortable, safe in any file system. */
-const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const stamp = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 
-export function createSupportService({ logTail, logFiles, versions, settings, recoveries, writeBundle, audit, clock }: SupportDeps) {
+export function createSupportService({
+  logTail,
+  logFiles,
+  versions,
+  settings,
+  recoveries,
+  writeBundle,
+  audit,
+  clock,
+}: SupportDeps) {
   return {
     status: () => ({ versions: versions(), recoveries: recoveries(), logFiles }),
 
@@ -56,7 +72,13 @@ export function createSupportService({ logTail, logFiles, versions, settings, re
       };
       const fileName = `sipas-support-${stamp(now)}.json`;
       const bytes = writeBundle(fileName, `${JSON.stringify(bundle, null, 2)}\n`);
-      audit.record({ at: bundle.createdAt, officer: session.officer, action: 'saveSupportBundle', target: fileName, after: { bytes } });
+      audit.record({
+        at: bundle.createdAt,
+        officer: session.officer,
+        action: 'saveSupportBundle',
+        target: fileName,
+        after: { bytes },
+      });
       return { fileName, folder: 'support' as const, bytes };
     },
   };

@@ -49,7 +49,16 @@ const reasonsKey = (reasons: ResponseRecord['reasons']) =>
  * reasons, the comment and the phone number update the same response, each call
  * in its own transaction and each safe to repeat.
  */
-export function createSurveyService({ store, clock, logger, deviceId, hashCaseCode, armed, pending: kept, retentionMonths = () => 12 }: SurveyServiceDeps) {
+export function createSurveyService({
+  store,
+  clock,
+  logger,
+  deviceId,
+  hashCaseCode,
+  armed,
+  pending: kept,
+  retentionMonths = () => 12,
+}: SurveyServiceDeps) {
   /**
    * Submissions whose first commit failed (disk full, I/O error). They stay here, in
    * the host process, and are retried until stored, so a citizen's answers outlive a
@@ -78,12 +87,21 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
    * completed response stored before this one, at the time each was first stored:
    * a response updated later is never its own repeat, nor one of the next citizen's.
    */
-  function flagsFor(rated: { id: string; status: ResponseRecord['status']; answers: ResponseRecord['answers']; submittedAt: string }, durationMs: number, stored: boolean): string[] {
+  function flagsFor(
+    rated: { id: string; status: ResponseRecord['status']; answers: ResponseRecord['answers']; submittedAt: string },
+    durationMs: number,
+    stored: boolean,
+  ): string[] {
     if (rated.status !== 'completed') return [];
     const previous = store.previousCompleted(stored ? rated.id : undefined);
     const { misuse } = store.kioskSettings();
     return suspectFlags(
-      { durationMs, questionsShown: rated.answers.length, submittedAtMs: Date.parse(rated.submittedAt), signature: answerSignature(rated.answers) },
+      {
+        durationMs,
+        questionsShown: rated.answers.length,
+        submittedAtMs: Date.parse(rated.submittedAt),
+        signature: answerSignature(rated.answers),
+      },
       previous && { submittedAtMs: Date.parse(previous.submittedAt), signature: answerSignature(previous.answers) },
       misuse,
     );
@@ -122,7 +140,9 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
       reasons,
       comment,
       followUp: needsFollowUp({ answers, reasons, comment }, lowScoreThreshold()),
-      contact: submission.contact ? { phone: submission.contact.phone, consentVersion: submission.contact.consentVersion, consentAt: submittedAt } : null,
+      contact: submission.contact
+        ? { phone: submission.contact.phone, consentVersion: submission.contact.consentVersion, consentAt: submittedAt }
+        : null,
       pairedDevice: device?.id ?? null,
     };
   }
@@ -130,7 +150,10 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
   /** The response's ratings with the newer ones sent merged in, and what follows from them. */
   function rerated(base: StoredResponse, submission: Submission, stored: boolean) {
     if (!sameRef(base.questionnaire, submission.questionnaire)) {
-      throw new AppError('bad_input', `questionnaire: response ${base.id} was given on ${base.questionnaire.id} v${base.questionnaire.version}`);
+      throw new AppError(
+        'bad_input',
+        `questionnaire: response ${base.id} was given on ${base.questionnaire.id} v${base.questionnaire.version}`,
+      );
     }
     const questionnaire = questionnaireOf(base.questionnaire);
     const purpose = base.purpose ?? 'unknown';
@@ -144,7 +167,10 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     };
   }
 
-  const resultOf = (record: { id: string; localDay: string; status: ResponseRecord['status']; flags: string[] }, duplicate: boolean): SubmitResult => ({
+  const resultOf = (
+    record: { id: string; localDay: string; status: ResponseRecord['status']; flags: string[] },
+    duplicate: boolean,
+  ): SubmitResult => ({
     id: record.id,
     day: record.localDay,
     status: record.status,
@@ -182,7 +208,9 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
   function updateRatings(existing: StoredResponse, submission: Submission): SubmitResult {
     const next = rerated(existing, submission, true);
     const unchanged =
-      answersKey(next.answers) === answersKey(existing.answers) && next.status === existing.status && JSON.stringify(next.flags) === JSON.stringify(existing.flags);
+      answersKey(next.answers) === answersKey(existing.answers) &&
+      next.status === existing.status &&
+      JSON.stringify(next.flags) === JSON.stringify(existing.flags);
     if (unchanged) return resultOf(existing, true);
     let outcome: 'updated' | 'case_already_rated';
     try {
@@ -218,8 +246,10 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
     let contact: ResponseRecord['contact'] | undefined;
     if (details.contact === null) contact = null;
     else if (details.contact) {
-      const same = base.contact?.phone === details.contact.phone && base.contact.consentVersion === details.contact.consentVersion;
-      contact = same && base.contact ? base.contact : { ...details.contact, consentAt: new Date(clock.now()).toISOString() };
+      const same =
+        base.contact?.phone === details.contact.phone && base.contact.consentVersion === details.contact.consentVersion;
+      contact =
+        same && base.contact ? base.contact : { ...details.contact, consentAt: new Date(clock.now()).toISOString() };
     }
     return { reasons, comment, contact };
   }
@@ -277,7 +307,12 @@ export function createSurveyService({ store, clock, logger, deviceId, hashCaseCo
 
   return {
     getActiveQuestionnaire: activeQuestionnaire,
-    getKioskSetup: () => ({ settings: store.kioskSettings(), questionnaire: activeQuestionnaire(), consentVersion: CONSENT_VERSION, retentionMonths: retentionMonths() }),
+    getKioskSetup: () => ({
+      settings: store.kioskSettings(),
+      questionnaire: activeQuestionnaire(),
+      consentVersion: CONSENT_VERSION,
+      retentionMonths: retentionMonths(),
+    }),
     checkCaseCode: ({ caseCode }: { caseCode: string }) => ({ alreadyRated: isCaseRated(caseCode) }),
     isCaseRated,
     submitResponse,

@@ -1,5 +1,11 @@
 import type { Session } from '../contract/dispatch';
-import { upstreamUrlProblem, type ConfigureSyncInput, type SyncPassResult, type SyncStatus, type SyncTestResult } from '../contract/sync';
+import {
+  upstreamUrlProblem,
+  type ConfigureSyncInput,
+  type SyncPassResult,
+  type SyncStatus,
+  type SyncTestResult,
+} from '../contract/sync';
 import { canonicalJson } from '../contract/syncProtocol';
 import { AppError } from '../domain/errors';
 import { localDayOf, localIsoString } from '../domain/localDay';
@@ -46,10 +52,22 @@ const auditable = (config: SyncConfig) => ({
  * the batches behind it wait, keeping the order — and is retried forever with
  * back-off; a permanent refusal parks the batch until the configuration changes.
  */
-export function createSyncService({ store, upstream, clock, random, newId, logger, audit, device, unit, scaleOf = () => 5 }: SyncServiceDeps) {
+export function createSyncService({
+  store,
+  upstream,
+  clock,
+  random,
+  newId,
+  logger,
+  audit,
+  device,
+  unit,
+  scaleOf = () => 5,
+}: SyncServiceDeps) {
   const closing = new AbortController();
   const nowIso = () => new Date(clock.now()).toISOString();
-  const recordError = (message: string | null) => store.saveState({ lastError: message, lastErrorAt: message === null ? null : nowIso() });
+  const recordError = (message: string | null) =>
+    store.saveState({ lastError: message, lastErrorAt: message === null ? null : nowIso() });
 
   /** Turns every finished (day, questionnaire) with new answers into its next revision; returns how many were built. */
   function buildBatches(): number {
@@ -73,14 +91,24 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
             generatedAt: localIsoString(now),
           };
           const { body } = composeBatch(header, store.dayFacts(key), (item) => scaleOf(key.questionnaire, item));
-          store.addBatch({ ...key, batchId: header.batchId, revision: header.revision, body, createdAt: new Date(now).toISOString() });
+          store.addBatch({
+            ...key,
+            batchId: header.batchId,
+            revision: header.revision,
+            body,
+            createdAt: new Date(now).toISOString(),
+          });
           return true;
         });
         if (made) built += 1;
       } catch (error) {
         // One batch that cannot be built must not hold back the others; its key stays dirty and is tried each pass.
         const message = `the batch for ${what} could not be built: ${error instanceof Error ? error.message : String(error)}`;
-        logger.error('upstream sync: batch not built', { day: key.localDay, questionnaire: key.questionnaire, error: message });
+        logger.error('upstream sync: batch not built', {
+          day: key.localDay,
+          questionnaire: key.questionnaire,
+          error: message,
+        });
         recordError(message);
       }
     }
@@ -88,10 +116,23 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
   }
 
   async function pass(force: boolean): Promise<SyncPassResult> {
-    const result: SyncPassResult = { outcome: 'done', built: 0, sent: 0, superseded: 0, parked: 0, pending: 0, error: null, nextAttemptAt: null };
+    const result: SyncPassResult = {
+      outcome: 'done',
+      built: 0,
+      sent: 0,
+      superseded: 0,
+      parked: 0,
+      pending: 0,
+      error: null,
+      nextAttemptAt: null,
+    };
     // Once closing, the database may be gone: nothing more is read or written.
     if (closing.signal.aborted) return { ...result, outcome: 'stopped' };
-    const finish = (outcome: SyncPassResult['outcome']): SyncPassResult => ({ ...result, outcome, pending: store.pendingCount() });
+    const finish = (outcome: SyncPassResult['outcome']): SyncPassResult => ({
+      ...result,
+      outcome,
+      pending: store.pendingCount(),
+    });
     result.built = buildBatches();
     const credentials = credentialsOf(store.config());
     if (!credentials) return finish('not_configured');
@@ -106,7 +147,12 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
         .catch((error: unknown) => ({ kind: 'unreachable' as const, error: String(error) }));
       if (closing.signal.aborted) return { ...result, outcome: 'stopped' };
       const verdict = classify(answer, clock.now());
-      const where = { batchId: batch.batchId, date: batch.localDay, questionnaire: batch.questionnaire, revision: batch.revision };
+      const where = {
+        batchId: batch.batchId,
+        date: batch.localDay,
+        questionnaire: batch.questionnaire,
+        revision: batch.revision,
+      };
       switch (verdict.kind) {
         case 'sent':
           store.markSent(batch.batchId, nowIso());
@@ -124,7 +170,10 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
           result.parked += 1;
           result.error = `${batch.localDay} ${batch.questionnaire.id} v${batch.questionnaire.version} revision ${batch.revision}: ${verdict.error}`;
           recordError(result.error);
-          logger.error('upstream sync: batch refused; parked until the configuration changes', { ...where, error: verdict.error });
+          logger.error('upstream sync: batch refused; parked until the configuration changes', {
+            ...where,
+            error: verdict.error,
+          });
           break;
         case 'retry':
           return retryLater(batch, verdict.error, verdict.retryAfterMs, result, finish);
@@ -133,11 +182,23 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
     return finish('done');
   }
 
-  function retryLater(batch: OutboxBatch, error: string, retryAfterMs: number | null, result: SyncPassResult, finish: (o: SyncPassResult['outcome']) => SyncPassResult) {
+  function retryLater(
+    batch: OutboxBatch,
+    error: string,
+    retryAfterMs: number | null,
+    result: SyncPassResult,
+    finish: (o: SyncPassResult['outcome']) => SyncPassResult,
+  ) {
     const nextAttemptAt = new Date(clock.now() + retryDelay(batch.attempts + 1, retryAfterMs, random)).toISOString();
     store.markRetry(batch.batchId, error, nextAttemptAt);
     recordError(error);
-    logger.warn('upstream sync: temporary failure; will retry', { batchId: batch.batchId, date: batch.localDay, questionnaire: batch.questionnaire, error, nextAttemptAt });
+    logger.warn('upstream sync: temporary failure; will retry', {
+      batchId: batch.batchId,
+      date: batch.localDay,
+      questionnaire: batch.questionnaire,
+      error,
+      nextAttemptAt,
+    });
     result.error = error;
     result.nextAttemptAt = nextAttemptAt;
     return finish('retry_later');
@@ -160,7 +221,9 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
       hasSecret: config.deviceSecret !== null,
       lastSuccessAt: store.lastSentAt(),
       pending: store.pendingCount(),
-      parked: store.parked().map((b) => ({ batchId: b.batchId, date: b.localDay, revision: b.revision, error: b.lastError ?? 'refused' })),
+      parked: store
+        .parked()
+        .map((b) => ({ batchId: b.batchId, date: b.localDay, revision: b.revision, error: b.lastError ?? 'refused' })),
       lastError: state.lastError,
       lastErrorAt: state.lastErrorAt,
       nextAttemptAt: waitingUntil(store.nextPending()),
@@ -195,7 +258,12 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
           action: 'sync.configure',
           target: next.upstreamUrl,
           before: auditable(before),
-          after: { ...auditable(next), tokenChanged: next.deviceToken !== before.deviceToken, secretChanged: next.deviceSecret !== before.deviceSecret, requeued: count },
+          after: {
+            ...auditable(next),
+            tokenChanged: next.deviceToken !== before.deviceToken,
+            secretChanged: next.deviceSecret !== before.deviceSecret,
+            requeued: count,
+          },
         });
         return count;
       });
@@ -205,7 +273,13 @@ export function createSyncService({ store, upstream, clock, random, newId, logge
 
     async testConnection(): Promise<SyncTestResult> {
       const credentials = credentialsOf(store.config());
-      if (!credentials) return { reachable: false, credentialsAccepted: null, status: null, message: 'not configured: set the address, the token and the secret first' };
+      if (!credentials)
+        return {
+          reachable: false,
+          credentialsAccepted: null,
+          status: null,
+          message: 'not configured: set the address, the token and the secret first',
+        };
       const answer = await upstream
         .send({ ...credentials, batchId: newId(), body: canonicalJson(PROBE_BODY) }, closing.signal)
         .catch((error: unknown) => ({ kind: 'unreachable' as const, error: String(error) }));

@@ -33,13 +33,21 @@ export function composeBatch(
   const kinds = { counted: 0, suspect: 0, abandoned: 0 };
   for (const r of facts.responses) kinds[r.kind] += r.n;
   const totals = countsOf(kinds);
-  if (totals.responses === 0) throw new Error(`day ${header.date} has no responses to ${header.questionnaire.id} v${header.questionnaire.version}`);
+  if (totals.responses === 0)
+    throw new Error(
+      `day ${header.date} has no responses to ${header.questionnaire.id} v${header.questionnaire.version}`,
+    );
 
   const rows = new Map<string, { item: string; counter: string | null; field: string | null; counts: number[] }>();
   for (const a of facts.answers) {
     const key = `${a.item}|${a.counter}|${a.field}`;
     const points = scaleOf(a.item);
-    const row = rows.get(key) ?? { item: a.item, counter: a.counter || null, field: a.field || null, counts: new Array<number>(points).fill(0) };
+    const row = rows.get(key) ?? {
+      item: a.item,
+      counter: a.counter || null,
+      field: a.field || null,
+      counts: new Array<number>(points).fill(0),
+    };
     const at = fromFivePoint(a.value5, points) - 1;
     row.counts[at] = (row.counts[at] ?? 0) + a.n;
     rows.set(key, row);

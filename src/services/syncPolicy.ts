@@ -31,13 +31,18 @@ export function classify(answer: UpstreamAnswer, now: number): Verdict {
     const accepted = AcceptedAnswer.safeParse(body);
     // A proxy's page with a 200, or a 202/204, is not the collector's acknowledgement: keep the batch, try again.
     if ((status !== 200 && status !== 201) || !accepted.success) {
-      return { kind: 'retry', error: `HTTP ${status} without an acceptance in the body`, retryAfterMs: parseRetryAfter(answer.retryAfter, now) };
+      return {
+        kind: 'retry',
+        error: `HTTP ${status} without an acceptance in the body`,
+        retryAfterMs: parseRetryAfter(answer.retryAfter, now),
+      };
     }
     return { kind: 'sent', duplicate: accepted.data.duplicate === true };
   }
   if (status === 409) {
     const parsed = ErrorAnswer.safeParse(body);
-    if (parsed.success && parsed.data.error.code === 'stale_revision') return { kind: 'superseded', error: describe(status, body) };
+    if (parsed.success && parsed.data.error.code === 'stale_revision')
+      return { kind: 'superseded', error: describe(status, body) };
     // Any other conflict (e.g. this batchId with a different body) will not go away by itself.
     return { kind: 'parked', error: describe(status, body) };
   }
@@ -87,15 +92,31 @@ export function retryDelay(failures: number, retryAfterMs: number | null, random
  */
 export const PROBE_BODY = { schema: AGGREGATE_SCHEMA, probe: true } as const;
 
-export function interpretProbe(answer: UpstreamAnswer): { reachable: boolean; credentialsAccepted: boolean | null; status: number | null; message: string } {
-  if (answer.kind === 'unreachable') return { reachable: false, credentialsAccepted: null, status: null, message: `no answer: ${answer.error}` };
+export function interpretProbe(answer: UpstreamAnswer): {
+  reachable: boolean;
+  credentialsAccepted: boolean | null;
+  status: number | null;
+  message: string;
+} {
+  if (answer.kind === 'unreachable')
+    return { reachable: false, credentialsAccepted: null, status: null, message: `no answer: ${answer.error}` };
   const { status, body } = answer;
   const said = describe(status, body);
-  const result = (credentialsAccepted: boolean | null, message: string) => ({ reachable: true, credentialsAccepted, status, message });
-  if (status === 400 || status === 422) return result(true, 'the collector answers and accepts this device’s token and signature (it refused the test body, as expected)');
+  const result = (credentialsAccepted: boolean | null, message: string) => ({
+    reachable: true,
+    credentialsAccepted,
+    status,
+    message,
+  });
+  if (status === 400 || status === 422)
+    return result(
+      true,
+      'the collector answers and accepts this device’s token and signature (it refused the test body, as expected)',
+    );
   if (status === 401 || status === 403) return result(false, `the collector refuses this device: ${said}`);
   if (status === 404) return result(null, `nothing takes batches at this address (${said}); check the URL`);
   if (status >= 200 && status < 300) return result(true, `the collector answers and accepts this device (${said})`);
-  if (status === 408 || status === 429 || status >= 500) return result(null, `the collector is unavailable for now: ${said}`);
+  if (status === 408 || status === 429 || status >= 500)
+    return result(null, `the collector is unavailable for now: ${said}`);
   return result(null, `unexpected answer: ${said}`);
 }

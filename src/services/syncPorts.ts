@@ -3,7 +3,7 @@ import type { QuestionnaireRef } from '../domain/scoring';
 
 /**
  * Ports of the upstream sync (docs/SYNC-PROTOCOL.md). The outbox lives in the kiosk
- * database (db/outboxStore.ts); the HTTP client in src/app/syncClient.ts.
+ * database (db/outboxStore.ts); the HTTP client in src/node/syncClient.ts.
  */
 
 /** Where and as whom the kiosk sends. Token and secret come from the collector's operator. */
@@ -83,8 +83,7 @@ export interface UpstreamRequest {
 
 /** What came back: an HTTP answer, or nothing usable (timeout, refused, dropped). Never throws. */
 export type UpstreamAnswer =
-  | { kind: 'answer'; status: number; body: unknown; retryAfter: string | null }
-  | { kind: 'unreachable'; error: string };
+  { kind: 'answer'; status: number; body: unknown; retryAfter: string | null } | { kind: 'unreachable'; error: string };
 
 export interface UpstreamClient {
   send(request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamAnswer>;

@@ -100,7 +100,16 @@ const deadlineFigureOf = (year: DeadlineFigure, month: DeadlineFigure, yearOver:
 const WEAKEST = 5;
 
 /** The plan's targets: set by the administrator, measured year to date for staff and administrators. */
-export function createTargetService({ store, plan, audit, clock, reports, desks, activeQuestionnaire, feedback }: TargetServiceDeps) {
+export function createTargetService({
+  store,
+  plan,
+  audit,
+  clock,
+  reports,
+  desks,
+  activeQuestionnaire,
+  feedback,
+}: TargetServiceDeps) {
   const now = () => new Date(clock.now()).toISOString();
   const today = () => localDayOf(clock.now());
   const who = (session: Session | null) => {
@@ -137,7 +146,12 @@ export function createTargetService({ store, plan, audit, clock, reports, desks,
         .map((r) => [r.key, r.counted]),
     );
     const list = [...byField.entries()]
-      .map(([field, answers]) => ({ field, name: desks.field(field)?.name ?? field, index: scoreCounts(answers).index, counted: counted.get(field) ?? 0 }))
+      .map(([field, answers]) => ({
+        field,
+        name: desks.field(field)?.name ?? field,
+        index: scoreCounts(answers).index,
+        counted: counted.get(field) ?? 0,
+      }))
       .filter((f): f is typeof f & { index: number } => f.index !== null);
     const good = list.filter((f) => f.index >= goodFrom).length;
     return { list, good, share: list.length === 0 ? null : (good / list.length) * 100 };
@@ -154,12 +168,22 @@ export function createTargetService({ store, plan, audit, clock, reports, desks,
       const before = plan.stored(targets.year);
       store.inTransaction(() => {
         store.saveTargets(targets.year, targets, officer, now());
-        audit.record({ at: now(), officer, action: 'targets.save', target: String(targets.year), before, after: targets });
+        audit.record({
+          at: now(),
+          officer,
+          action: 'targets.save',
+          target: String(targets.year),
+          before,
+          after: targets,
+        });
       });
       return plan.targets(targets.year);
     },
 
-    saveHolidays({ year, holidays }: { year: number; holidays: Array<{ day: string; name: string }> }, session: Session | null) {
+    saveHolidays(
+      { year, holidays }: { year: number; holidays: Array<{ day: string; name: string }> },
+      session: Session | null,
+    ) {
       const officer = who(session);
       const unique = [...new Map(holidays.map((h) => [h.day, h])).values()].sort((a, b) => a.day.localeCompare(b.day));
       const before = store.holidaysOf(year);
@@ -186,7 +210,8 @@ export function createTargetService({ store, plan, audit, clock, reports, desks,
       const month = figures(ref, monthFrom, asOf);
       const ytdScore = scoreCounts(ytd.answers);
       const monthScore = scoreCounts(month.answers);
-      const dimensionIndex = (score: typeof ytdScore, id: string) => score.dimensions.find((d) => d.dimension === id)?.index ?? null;
+      const dimensionIndex = (score: typeof ytdScore, id: string) =>
+        score.dimensions.find((d) => d.dimension === id)?.index ?? null;
 
       const ytdFields = fields(ref, from, asOf, targets.sipas);
       const monthFields = fields(ref, monthFrom, asOf, targets.sipas);
@@ -220,7 +245,11 @@ export function createTargetService({ store, plan, audit, clock, reports, desks,
         asOf,
         targets,
         isDefault: plan.stored(year) === null,
-        questionnaire: questionnaire && { id: questionnaire.id, version: questionnaire.version, title: questionnaire.title.vi },
+        questionnaire: questionnaire && {
+          id: questionnaire.id,
+          version: questionnaire.version,
+          title: questionnaire.title.vi,
+        },
         counted: ytd.counted,
         sipas: figureOf(targets.sipas, ytdScore.index, monthScore.index, yearOver),
         dimensions: dimensionIds.map((id) => ({

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signBody } from '../../src/app/signing';
+import { signBody } from '../../src/node/signing';
 import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
 import { addDays } from '../../src/domain/localDay';
 import { registerDevice, type DeviceCredentials } from '../../src/hub/devices';
@@ -22,7 +22,16 @@ export function busyDay(deviceId: string, date: string): AggregateBatch {
   const rows = ['access', 'procedure', 'officer', 'result', 'feedback'].flatMap((item) =>
     ['C1', 'C2', 'C3'].flatMap((counter) =>
       ['ho-tich', 'dat-dai', 'chung-thuc', 'bao-tro', 'kinh-doanh'].map((field) => ({
-        item, counter, field, counts: [next() % 2, next() % 3, next(), 10 + next() * 2, 20 + next() * 3] as [number, number, number, number, number],
+        item,
+        counter,
+        field,
+        counts: [next() % 2, next() % 3, next(), 10 + next() * 2, 20 + next() * 3] as [
+          number,
+          number,
+          number,
+          number,
+          number,
+        ],
       })),
     ),
   );
@@ -31,21 +40,31 @@ export function busyDay(deviceId: string, date: string): AggregateBatch {
   for (const row of rows) perItem.set(row.item, (perItem.get(row.item) ?? 0) + row.counts.reduce((s, n) => s + n, 0));
   const counted = Math.max(...perItem.values());
   return {
-    schema: 'sipas.aggregate.v1', batchId: randomUUID(), unit: { code: 'DH', name: 'UBND xã Điện Hồng' },
-    device: { id: deviceId, appVersion: '1.4.0' }, questionnaire: { id: 'sipas-2024', version: 3 }, date, revision: 1,
-    generatedAt: `${addDays(date, 1)}T00:05:12.345+07:00`, totals: { responses: counted + 3, counted, suspect: 1, abandoned: 2 }, rows,
+    schema: 'sipas.aggregate.v1',
+    batchId: randomUUID(),
+    unit: { code: 'DH', name: 'UBND xã Điện Hồng' },
+    device: { id: deviceId, appVersion: '1.4.0' },
+    questionnaire: { id: 'sipas-2024', version: 3 },
+    date,
+    revision: 1,
+    generatedAt: `${addDays(date, 1)}T00:05:12.345+07:00`,
+    totals: { responses: counted + 3, counted, suspect: 1, abandoned: 2 },
+    rows,
   };
 }
-
 
 /** node:http with kept-alive sockets: a lighter client than fetch, so the two cores go to the hub more than to the senders. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: SENDERS });
 function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -55,7 +74,9 @@ async function measure(db: string): Promise<{ perSecond: number; p50: number; p9
   const store = await openStore(db);
   const devices: DeviceCredentials[] = [];
   for (let i = 0; i < SENDERS; i += 1) {
-    devices.push(await registerDevice(store, { deviceId: `kiosk-${i}`, unitCode: 'DH', unitName: 'UBND xã Điện Hồng' }, Date.now));
+    devices.push(
+      await registerDevice(store, { deviceId: `kiosk-${i}`, unitCode: 'DH', unitName: 'UBND xã Điện Hồng' }, Date.now),
+    );
   }
   await store.close();
   // Bodies and signatures are made before the clock starts: the figure is the hub's.
@@ -75,7 +96,10 @@ async function measure(db: string): Promise<{ perSecond: number; p50: number; p9
         for (const item of queue) {
           const t = performance.now();
           const status = await post(`${url}/v1/sipas/batches`, item.body, {
-            'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${item.token}`, 'idempotency-key': item.batchId, 'x-sipas-signature': item.signature,
+            'content-type': 'application/json; charset=utf-8',
+            authorization: `Bearer ${item.token}`,
+            'idempotency-key': item.batchId,
+            'x-sipas-signature': item.signature,
           });
           if (status !== 201) throw new Error(`hub answered ${status}`);
           latencies.push(performance.now() - t);
@@ -114,7 +138,15 @@ export function benchScale(): number {
 }
 
 /** A simulated country on a throwaway, durable PostgreSQL cluster (fsync and synchronous commit on). */
-export async function simulateOnPostgres(options: { units: number; devicesPerUnit: number; days: number; concurrency?: number; samples?: number; maxSeconds?: number; log?: (line: string) => void }): Promise<RunFigures> {
+export async function simulateOnPostgres(options: {
+  units: number;
+  devicesPerUnit: number;
+  days: number;
+  concurrency?: number;
+  samples?: number;
+  maxSeconds?: number;
+  log?: (line: string) => void;
+}): Promise<RunFigures> {
   const cluster = await startPostgres({ durable: true });
   try {
     return await runSimulation({ ...options, db: await cluster.createDatabase('hub_simulation') });
@@ -127,13 +159,37 @@ export function simulationRows(figures: RunFigures, label: string): BenchRow[] {
   const { ingest } = figures;
   const load = `load ${figures.load.ingest.toFixed(1)}`;
   const rows: BenchRow[] = [
-    { group: 'hub', name: `simulated country ${label}: ingest on PostgreSQL (${ingest.batches} batches, ${load})`, unit: 'batches/s', value: ingest.perSecond, target: '≥ 670 batches/s (2.4 M in an hour)' },
-    { group: 'hub', name: `simulated country ${label}: database size`, unit: 'MiB', value: figures.databaseBytes / 2 ** 20 },
+    {
+      group: 'hub',
+      name: `simulated country ${label}: ingest on PostgreSQL (${ingest.batches} batches, ${load})`,
+      unit: 'batches/s',
+      value: ingest.perSecond,
+      target: '≥ 670 batches/s (2.4 M in an hour)',
+    },
+    {
+      group: 'hub',
+      name: `simulated country ${label}: database size`,
+      unit: 'MiB',
+      value: figures.databaseBytes / 2 ** 20,
+    },
   ];
   for (const p of figures.pages) {
     rows.push(
-      { group: 'hub', name: `ranking page, ${p.period} (${p.from}…${p.to}), p95, load ${figures.load.pages.toFixed(1)}`, unit: 'ms', value: p.page.p95, target: '< 300 ms' },
-      { group: 'hub', name: `CSV, ${p.period}, p95`, unit: 'ms', value: p.csv.p95, baselineName: 'page', baseline: p.page.p95 },
+      {
+        group: 'hub',
+        name: `ranking page, ${p.period} (${p.from}…${p.to}), p95, load ${figures.load.pages.toFixed(1)}`,
+        unit: 'ms',
+        value: p.page.p95,
+        target: '< 300 ms',
+      },
+      {
+        group: 'hub',
+        name: `CSV, ${p.period}, p95`,
+        unit: 'ms',
+        value: p.csv.p95,
+        baselineName: 'page',
+        baseline: p.page.p95,
+      },
     );
   }
   return rows;
@@ -148,14 +204,26 @@ export function simulationRows(figures: RunFigures, label: string): BenchRow[] {
 export async function benchHub(): Promise<BenchRow[]> {
   const size = Buffer.byteLength(canonicalJson(busyDay('kiosk-01', '2026-11-28')));
   const rows: BenchRow[] = [
-    { group: 'hub', name: "one busy desk's day as a batch (75 rows)", unit: 'bytes', value: size, target: '< 2 MB body limit' },
+    {
+      group: 'hub',
+      name: "one busy desk's day as a batch (75 rows)",
+      unit: 'bytes',
+      value: size,
+      target: '< 2 MB body limit',
+    },
   ];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-bench-hub-'));
   try {
     const sqlite = await measure(`sqlite:${path.join(dir, 'hub.db')}`);
     const label = `${SENDERS} senders × ${DAYS} days`;
     rows.push(
-      { group: 'hub', name: `ingest on SQLite (${label})`, unit: 'batches/s', value: sqlite.perSecond, target: '≥ 100 batches/s' },
+      {
+        group: 'hub',
+        name: `ingest on SQLite (${label})`,
+        unit: 'batches/s',
+        value: sqlite.perSecond,
+        target: '≥ 100 batches/s',
+      },
       { group: 'hub', name: 'ingest on SQLite, latency p95', unit: 'ms', value: sqlite.p95 },
     );
     if (!findPostgresBin()) {
@@ -166,16 +234,41 @@ export async function benchHub(): Promise<BenchRow[]> {
     try {
       const pg = await measure(await cluster.createDatabase('hub_bench'));
       rows.push(
-        { group: 'hub', name: `ingest on PostgreSQL (${label})`, unit: 'batches/s', value: pg.perSecond, baselineName: 'SQLite', baseline: sqlite.perSecond, target: '≥ 100 batches/s' },
-        { group: 'hub', name: 'ingest on PostgreSQL, latency p95', unit: 'ms', value: pg.p95, baselineName: 'SQLite', baseline: sqlite.p95 },
+        {
+          group: 'hub',
+          name: `ingest on PostgreSQL (${label})`,
+          unit: 'batches/s',
+          value: pg.perSecond,
+          baselineName: 'SQLite',
+          baseline: sqlite.perSecond,
+          target: '≥ 100 batches/s',
+        },
+        {
+          group: 'hub',
+          name: 'ingest on PostgreSQL, latency p95',
+          unit: 'ms',
+          value: pg.p95,
+          baselineName: 'SQLite',
+          baseline: sqlite.p95,
+        },
       );
     } finally {
       await cluster.stop();
     }
     const scale = benchScale();
     const units = Math.max(20, Math.round(NATIONAL.units * scale));
-    const figures = await simulateOnPostgres({ ...NATIONAL, units, samples: 20, log: (line) => process.stderr.write(`bench hub: ${line}\n`) });
-    rows.push(...simulationRows(figures, `${units} units × ${NATIONAL.devicesPerUnit} × ${NATIONAL.days} days (BENCH_SCALE=${scale})`));
+    const figures = await simulateOnPostgres({
+      ...NATIONAL,
+      units,
+      samples: 20,
+      log: (line) => process.stderr.write(`bench hub: ${line}\n`),
+    });
+    rows.push(
+      ...simulationRows(
+        figures,
+        `${units} units × ${NATIONAL.devicesPerUnit} × ${NATIONAL.days} days (BENCH_SCALE=${scale})`,
+      ),
+    );
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

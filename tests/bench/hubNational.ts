@@ -36,7 +36,11 @@ const { values } = parseArgs({
 });
 const n = (raw: string | undefined, fallback: number) => (raw === undefined ? fallback : Number(raw));
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const days = n(values.days, NATIONAL.days);
 
 /** January's kept sums copied into every month and day of 2025 that holds none (the page reads a year of kept rows). */
@@ -44,13 +48,15 @@ async function fillYear(db: string): Promise<void> {
   const client = new pg.Client({ connectionString: db });
   await client.connect();
   try {
-    const months = "SELECT to_char(d, 'YYYY-MM') AS m FROM generate_series('2025-02-01'::date, '2025-12-01'::date, '1 month') d";
+    const months =
+      "SELECT to_char(d, 'YYYY-MM') AS m FROM generate_series('2025-02-01'::date, '2025-12-01'::date, '1 month') d";
     await client.query(`INSERT INTO month_items SELECT g.m, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
       FROM month_items, (${months}) g WHERE month = '2025-01' ON CONFLICT DO NOTHING`);
     await client.query(`INSERT INTO month_totals SELECT g.m, questionnaire_id, questionnaire_version, device_id, device_days, responses, counted, suspect, abandoned
       FROM month_totals, (${months}) g WHERE month = '2025-01' ON CONFLICT DO NOTHING`);
     // Day d of the year takes the kept day ((d − 1) mod the days sent) of January.
-    const sent = (await client.query("SELECT COUNT(DISTINCT date) AS n FROM day_items WHERE date LIKE '2025-%'")).rows[0].n as string;
+    const sent = (await client.query("SELECT COUNT(DISTINCT date) AS n FROM day_items WHERE date LIKE '2025-%'"))
+      .rows[0].n as string;
     const dayMap = `SELECT to_char(d, 'YYYY-MM-DD') AS day, to_char('2025-01-01'::date + ((d::date - '2025-01-01'::date) % ${Number(sent)}), 'YYYY-MM-DD') AS source
       FROM generate_series('2025-01-01'::date, '2025-12-31'::date, '1 day') d`;
     await client.query(`INSERT INTO day_items SELECT g.day, questionnaire_id, questionnaire_version, item, stripe, c1, c2, c3, c4, c5
@@ -82,12 +88,15 @@ try {
   const goFile = values['go-file'];
   if (goFile) {
     log(`waiting for ${goFile} to time the pages`);
-    for (let waited = 0; !fs.existsSync(goFile) && waited < 3600; waited += 5) await new Promise((done) => setTimeout(done, 5000));
+    for (let waited = 0; !fs.existsSync(goFile) && waited < 3600; waited += 5)
+      await new Promise((done) => setTimeout(done, 5000));
   }
   if (values['fill-year']) {
     const started = performance.now();
     await fillYear(db);
-    log(`kept sums filled to a year by copying January (${((performance.now() - started) / 1000).toFixed(0)} s); load average ${load()}`);
+    log(
+      `kept sums filled to a year by copying January (${((performance.now() - started) / 1000).toFixed(0)} s); load average ${load()}`,
+    );
   }
   const pages = await withHubProcess(db, (url) => timePages(url, days, n(values.samples, 20), log));
   log(`load average at end: ${load()}`);

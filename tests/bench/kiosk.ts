@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
 import { composeApp } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { startHttpHost } from '../../src/server/httpHost';
-import { ensureRendererBuilt, RENDERER_DIST } from '../../src/server/rendererBuild';
+import { ensureRendererBuilt } from '../../src/server/rendererBuild';
 import { kioskPage, launchBrowser } from '../e2e/support/browser';
 import { summarise, type BenchRow } from './stats';
 
@@ -21,11 +23,15 @@ const PROBE = () => {
   let down = 0;
   let selected = 0;
   let heading = '';
-  document.addEventListener('pointerdown', () => {
-    down = performance.now();
-    selected = 0;
-    heading = document.querySelector('h1')?.textContent ?? '';
-  }, true);
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      down = performance.now();
+      selected = 0;
+      heading = document.querySelector('h1')?.textContent ?? '';
+    },
+    true,
+  );
   new MutationObserver(() => {
     if (!down) return;
     if (!selected && document.querySelector('[aria-pressed="true"].choice, .choices [aria-pressed="true"]')) {
@@ -40,10 +46,71 @@ const PROBE = () => {
   }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
 };
 
-async function readyMs(page: Page, url: string, selector: string): Promise<number> {
-  await page.goto(url);
-  await page.waitForSelector(selector);
-  return page.evaluate(() => performance.now());
+/**
+ * In the page, from the first script on: the moment the attract screen is usable —
+ * its heading shown and its start button visible and enabled (the settings and the
+ * questionnaire have arrived, so a tap starts the survey) — taken after the frame
+ * that paints it. performance.now() counts from the navigation's start. Told by a
+ * console message, so Playwright injects nothing into the page while it loads.
+ */
+// A string, not a function: tsx would wrap the inner functions in a __name() helper the page lacks.
+const READY_PROBE = `(() => {
+  const visible = (element) => element instanceof HTMLElement && element.offsetWidth > 0 && element.offsetHeight > 0;
+  const observer = new MutationObserver(() => {
+    const heading = document.querySelector('h1');
+    const start = document.querySelector('button.start-button');
+    if (!visible(heading) || !heading.textContent.trim() || !visible(start) || start.disabled) return;
+    observer.disconnect();
+    // After the frame that paints it.
+    requestAnimationFrame(() => setTimeout(() => console.log('attract-ready ' + performance.now()), 0));
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+
+const cacheFreeContext = (browser: Browser) =>
+  browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    hasTouch: true,
+    isMobile: false,
+    locale: 'vi-VN',
+    timezoneId: 'UTC',
+  });
+
+/** One load in a new browser context (empty cache, no service worker, no storage): navigation → usable. */
+async function coldReadyMs(browser: Browser, url: string): Promise<{ ms: number; scripts: string[] }> {
+  const context = await cacheFreeContext(browser);
+  try {
+    await context.addInitScript({ content: READY_PROBE });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+    });
+    const ready = page.waitForEvent('console', {
+      predicate: (message) => message.text().startsWith('attract-ready '),
+      timeout: 30_000,
+    });
+    await page.goto(url);
+    const ms = Number((await ready).text().slice('attract-ready '.length));
+    // Whatever the route still fetches by itself once shown (prefetches) counts as its JavaScript too.
+    await page.waitForLoadState('networkidle');
+    return { ms, scripts };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The floor: a static page with one button, served over HTTP the same way, in a new context each time. */
+async function plainPage(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(
+      '<!doctype html><html lang="vi"><title>Start</title><h1>Đánh giá</h1><button class="start-button">Bắt đầu</button>',
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((done) => server.close(() => done())) };
 }
 
 /**
@@ -53,23 +120,29 @@ async function readyMs(page: Page, url: string, selector: string): Promise<numbe
  * page with no framework (Chromium's own floor on this machine).
  */
 export async function benchKiosk(): Promise<BenchRow[]> {
-  await ensureRendererBuilt();
+  // BENCH_RENDERER: another build of the screens (e.g. a baseline built elsewhere); dist/renderer by default.
+  const staticDir = process.env.BENCH_RENDERER ? path.resolve(process.env.BENCH_RENDERER) : await ensureRendererBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-bench-kiosk-'));
   const app = await composeApp({ dataDir: dir, logger: silentLogger });
-  const host = await startHttpHost({ dispatch: app.dispatch, port: 0, staticDir: RENDERER_DIST, logger: silentLogger });
+  const host = await startHttpHost({ dispatch: app.dispatch, port: 0, staticDir, logger: silentLogger });
   const browser = await launchBrowser();
   try {
-    const { page } = await kioskPage(browser, 'about:blank');
-    const attract = [];
-    for (let i = 0; i < LOADS; i += 1) attract.push(await readyMs(page, `${host.url}#/kiosk`, 'button.start-button:not([disabled])'));
-    const plain = [];
+    const attract: number[] = [];
+    let routeScripts: string[] = [];
     for (let i = 0; i < LOADS; i += 1) {
-      await page.goto('about:blank');
-      const start = Date.now();
-      await page.setContent('<!doctype html><button>Start</button>');
-      plain.push(Date.now() - start);
+      const load = await coldReadyMs(browser, `${host.url}#/kiosk`);
+      attract.push(load.ms);
+      routeScripts = load.scripts;
+    }
+    const floor = await plainPage();
+    const plain: number[] = [];
+    try {
+      for (let i = 0; i < LOADS; i += 1) plain.push((await coldReadyMs(browser, floor.url)).ms);
+    } finally {
+      await floor.close();
     }
 
+    const { page } = await kioskPage(browser, 'about:blank');
     await page.goto(`${host.url}#/kiosk`);
     await page.evaluate(PROBE);
     while ((await page.evaluate(() => (window as unknown as { tapTimes: unknown[] }).tapTimes.length)) < TAPS) {
@@ -83,7 +156,9 @@ export async function benchKiosk(): Promise<BenchRow[]> {
       for (let s = 0; s < 2; s += 1) await page.getByRole('button', { name: 'Bỏ qua' }).tap();
       await page.getByRole('button', { name: 'Về trang đầu' }).tap();
     }
-    const taps = await page.evaluate(() => (window as unknown as { tapTimes: Array<{ selected: number; next: number }> }).tapTimes);
+    const taps = await page.evaluate(
+      () => (window as unknown as { tapTimes: Array<{ selected: number; next: number }> }).tapTimes,
+    );
     const selected = summarise(taps.map((t) => t.selected));
     const next = summarise(taps.map((t) => t.next - CONFIRM_MS));
 
@@ -97,24 +172,82 @@ export async function benchKiosk(): Promise<BenchRow[]> {
       await page.locator('button').tap();
       await page.waitForFunction((count) => (window as unknown as { tapTimes: unknown[] }).tapTimes.length > count, i);
     }
-    const plainTaps = await page.evaluate(() => (window as unknown as { tapTimes: Array<{ selected: number; next: number }> }).tapTimes);
+    const plainTaps = await page.evaluate(
+      () => (window as unknown as { tapTimes: Array<{ selected: number; next: number }> }).tapTimes,
+    );
     const plainSelected = summarise(plainTaps.map((t) => t.selected));
     const plainNext = summarise(plainTaps.map((t) => t.next - CONFIRM_MS));
 
-    const html = fs.readFileSync(path.join(RENDERER_DIST, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-    const kioskJs = scripts.reduce((sum, file) => sum + gzipSync(fs.readFileSync(path.join(RENDERER_DIST, file)), { level: 9 }).length, 0) / 1024;
+    // Every script the kiosk route fetched on a cold load, lazy chunks it prefetched included.
+    const kioskJs =
+      [...new Set(routeScripts)].reduce(
+        (sum, file) => sum + gzipSync(fs.readFileSync(path.join(staticDir, file)), { level: 9 }).length,
+        0,
+      ) / 1024;
 
     const a = summarise(attract);
     const b = summarise(plain);
     return [
-      { group: 'kiosk', name: `tap → face shown selected p50 (${taps.length} taps)`, unit: 'ms', value: selected.p50, baselineName: 'plain page p50', baseline: plainSelected.p50 },
-      { group: 'kiosk', name: 'tap → face shown selected p95', unit: 'ms', value: selected.p95, baselineName: 'plain page p95', baseline: plainSelected.p95, target: '< 50 ms' },
-      { group: 'kiosk', name: `tap → next question painted − ${CONFIRM_MS} ms pause, p50`, unit: 'ms', value: next.p50, baselineName: 'plain page p50', baseline: plainNext.p50 },
-      { group: 'kiosk', name: `tap → next question painted − ${CONFIRM_MS} ms pause, p95`, unit: 'ms', value: next.p95, baselineName: 'plain page p95', baseline: plainNext.p95, target: '< 50 ms' },
-      { group: 'kiosk', name: `navigation → attract screen ready p50 (${LOADS} loads)`, unit: 'ms', value: a.p50, baselineName: 'static one-button page p50', baseline: b.p50 },
-      { group: 'kiosk', name: 'navigation → attract screen ready p95', unit: 'ms', value: a.p95, baselineName: 'static one-button page p95', baseline: b.p95, target: '< 800 ms' },
-      { group: 'kiosk', name: 'kiosk route JavaScript (gzip -9)', unit: 'KB', value: kioskJs, baselineName: 'SurveyJS 5-question survey (issue #3)', baseline: 416, target: '< 250 KB' },
+      {
+        group: 'kiosk',
+        name: `tap → face shown selected p50 (${taps.length} taps)`,
+        unit: 'ms',
+        value: selected.p50,
+        baselineName: 'plain page p50',
+        baseline: plainSelected.p50,
+      },
+      {
+        group: 'kiosk',
+        name: 'tap → face shown selected p95',
+        unit: 'ms',
+        value: selected.p95,
+        baselineName: 'plain page p95',
+        baseline: plainSelected.p95,
+        target: '< 50 ms',
+      },
+      {
+        group: 'kiosk',
+        name: `tap → next question painted − ${CONFIRM_MS} ms pause, p50`,
+        unit: 'ms',
+        value: next.p50,
+        baselineName: 'plain page p50',
+        baseline: plainNext.p50,
+      },
+      {
+        group: 'kiosk',
+        name: `tap → next question painted − ${CONFIRM_MS} ms pause, p95`,
+        unit: 'ms',
+        value: next.p95,
+        baselineName: 'plain page p95',
+        baseline: plainNext.p95,
+        target: '< 50 ms',
+      },
+      {
+        group: 'kiosk',
+        name: `navigation → attract screen usable p50 (${LOADS} cold loads)`,
+        unit: 'ms',
+        value: a.p50,
+        baselineName: 'static one-button page p50',
+        baseline: b.p50,
+      },
+      {
+        group: 'kiosk',
+        name: 'navigation → attract screen usable p95',
+        unit: 'ms',
+        value: a.p95,
+        baselineName: 'static one-button page p95',
+        baseline: b.p95,
+        target: '< 400 ms',
+      },
+      {
+        group: 'kiosk',
+        name: 'kiosk route JavaScript (gzip -9)',
+        unit: 'KB',
+        value: kioskJs,
+        baselineName: 'SurveyJS 5-question survey (issue #3)',
+        baseline: 416,
+        target: '< 90 KB',
+      },
     ];
   } finally {
     await browser.close();

@@ -15,18 +15,25 @@ export function createRawReportStore(db: Database.Database): ReportStore {
   const version = 'r.questionnaire_id AS qid, r.questionnaire_version AS qversion';
   const byVersion = 'r.questionnaire_id, r.questionnaire_version';
   const responses = db.prepare(`SELECT ${version}, ${columns} FROM responses r WHERE ${where} GROUP BY ${byVersion}`);
-  const answers = db.prepare(`SELECT ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
+  const answers =
+    db.prepare(`SELECT ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
     WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY ${byVersion}, a.item, a.value5`);
-  const byDay = db.prepare(`SELECT r.local_day AS day, ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
+  const byDay =
+    db.prepare(`SELECT r.local_day AS day, ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
     WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY r.local_day, ${byVersion}, a.item, a.value5`);
   const by = (column: Breakdown) => ({
-    answers: db.prepare(`SELECT coalesce(r.${column}, '') AS key, ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r
+    answers:
+      db.prepare(`SELECT coalesce(r.${column}, '') AS key, ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r
       JOIN answers a ON a.response_id = r.id WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY 1, ${byVersion}, a.item, a.value5`),
-    responses: db.prepare(`SELECT coalesce(r.${column}, '') AS key, ${version}, ${columns} FROM responses r WHERE ${where} GROUP BY 1, ${byVersion}`),
+    responses: db.prepare(
+      `SELECT coalesce(r.${column}, '') AS key, ${version}, ${columns} FROM responses r WHERE ${where} GROUP BY 1, ${byVersion}`,
+    ),
   });
   /** The questionnaire version nested as the port has it. */
-  const nest = <Row,>(rows: unknown[]) =>
-    (rows as Array<{ qid: string; qversion: number }>).map(({ qid, qversion, ...rest }) => ({ ...rest, questionnaire: { id: qid, version: qversion } }) as Row);
+  const nest = <Row>(rows: unknown[]) =>
+    (rows as Array<{ qid: string; qversion: number }>).map(
+      ({ qid, qversion, ...rest }) => ({ ...rest, questionnaire: { id: qid, version: qversion } }) as Row,
+    );
   const breakdowns = { counter: by('counter'), officer: by('officer'), field: by('field') };
   const params = (f: ReportFilter) => ({
     from: f.from,

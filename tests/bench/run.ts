@@ -27,7 +27,8 @@ for (const [name, run] of benches) {
   rows.push(...(await run()));
 }
 
-const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(3));
+const fmt = (n: number | undefined) =>
+  n === undefined || Number.isNaN(n) ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(3);
 const table = rows.map((r) => ({
   figure: r.name,
   value: `${fmt(r.value)} ${r.unit}`,

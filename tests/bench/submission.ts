@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { composeApp } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { summarise, timeEach, type BenchRow } from './stats';
 
 const COUNT = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
@@ -54,8 +54,22 @@ export async function benchSubmission(): Promise<BenchRow[]> {
     const a = summarise(ours);
     const b = summarise(baseline);
     return [
-      { group: 'submission', name: `submit p50 (${COUNT} durable commits)`, unit: 'ms', value: a.p50, baselineName: 'raw better-sqlite3 p50', baseline: b.p50 },
-      { group: 'submission', name: 'submit p99', unit: 'ms', value: a.p99, baselineName: 'raw better-sqlite3 p99', baseline: b.p99 },
+      {
+        group: 'submission',
+        name: `submit p50 (${COUNT} durable commits)`,
+        unit: 'ms',
+        value: a.p50,
+        baselineName: 'raw better-sqlite3 p50',
+        baseline: b.p50,
+      },
+      {
+        group: 'submission',
+        name: 'submit p99',
+        unit: 'ms',
+        value: a.p99,
+        baselineName: 'raw better-sqlite3 p99',
+        baseline: b.p99,
+      },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -9,8 +9,24 @@ import { openSection } from './adminHarness';
 type Entry = OutputOf<'auditLog'>[number];
 
 const entries: Entry[] = [
-  { id: 2, at: '2026-11-30T08:00:00.000Z', officer: 'qtv', action: 'counter.save', target: '=HYPERLINK("http://evil.example","bấm")', before: null, after: { code: 'Q3', name: 'Quầy 3, "mới"' } },
-  { id: 1, at: '2026-11-30T07:00:00.000Z', officer: 'qtv', action: 'officer.pin_reset', target: 'nv01', before: null, after: { pin: 'changed' } },
+  {
+    id: 2,
+    at: '2026-11-30T08:00:00.000Z',
+    officer: 'qtv',
+    action: 'counter.save',
+    target: '=HYPERLINK("http://evil.example","bấm")',
+    before: null,
+    after: { code: 'Q3', name: 'Quầy 3, "mới"' },
+  },
+  {
+    id: 1,
+    at: '2026-11-30T07:00:00.000Z',
+    officer: 'qtv',
+    action: 'officer.pin_reset',
+    target: 'nv01',
+    before: null,
+    after: { pin: 'changed' },
+  },
 ];
 
 afterEach(() => vi.restoreAllMocks());
@@ -18,14 +34,25 @@ afterEach(() => vi.restoreAllMocks());
 describe('admin: audit log', () => {
   it('quotes every cell and defuses spreadsheet formulas', () => {
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'a"b', 'ok', null].map(csvCell)).toEqual([
-      `"'=1+1"`, `"'+1"`, `"'-1"`, `"'@SUM(A1)"`, `"'\tx"`, `"'\rx"`, '"a""b"', '"ok"', '""',
+      `"'=1+1"`,
+      `"'+1"`,
+      `"'-1"`,
+      `"'@SUM(A1)"`,
+      `"'\tx"`,
+      `"'\rx"`,
+      '"a""b"',
+      '"ok"',
+      '""',
     ]);
   });
 
   it('exports the rows shown as a UTF-8 CSV with a BOM through a download link', async () => {
     const blobs: Blob[] = [];
     // jsdom has no object URLs and no downloads: catch the Blob and the click.
-    Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:audit'), revokeObjectURL: () => undefined });
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:audit'),
+      revokeObjectURL: () => undefined,
+    });
     const clicks: HTMLAnchorElement[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicks.push(this);
@@ -52,11 +79,21 @@ describe('admin: audit log', () => {
         `"2","2026-11-30T08:00:00.000Z","qtv","counter.save","'=HYPERLINK(""http://evil.example"",""bấm"")","","{""code"":""Q3"",""name"":""Quầy 3, \\""mới\\""""}"\r\n` +
         `"1","2026-11-30T07:00:00.000Z","qtv","officer.pin_reset","nv01","","{""pin"":""changed""}"\r\n`,
     );
-    expect(text).toBe(auditCsv(entries, ['Số thứ tự', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Trước', 'Sau']));
+    expect(text).toBe(
+      auditCsv(entries, ['Số thứ tự', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Trước', 'Sau']),
+    );
   });
 
   it('pages back through older entries', async () => {
-    const page = Array.from({ length: 100 }, (_, i): Entry => ({ id: 200 - i, at: '2026-11-30T08:00:00.000Z', officer: 'qtv', action: 'counter.save', target: `Q${200 - i}`, before: null, after: null }));
+    const page = Array.from({ length: 100 }, (_, i): Entry => ({
+      id: 200 - i,
+      at: '2026-11-30T08:00:00.000Z',
+      officer: 'qtv',
+      action: 'counter.save',
+      target: `Q${200 - i}`,
+      before: null,
+      after: null,
+    }));
     const { host, user } = await openSection('audit', 'Nhật ký', {
       auditLog: ({ before }) => ok(before ? entries : page),
       recentSignIns: () => ok([]),

@@ -6,8 +6,20 @@ import { openSection, TOKEN } from './adminHarness';
 
 type Backup = OutputOf<'listBackups'>[number];
 
-const daily: Backup = { name: 'sipas-2026-11-29.sqlite3', day: '2026-11-29', bytes: 2_411_724, createdAt: '2026-11-28T17:00:05.000Z', kind: 'auto' };
-const manual: Backup = { name: 'manual-2026-11-30-153012.sqlite3', day: '2026-11-30', bytes: 2_500_000, createdAt: '2026-11-30T08:30:12.000Z', kind: 'manual' };
+const daily: Backup = {
+  name: 'sipas-2026-11-29.sqlite3',
+  day: '2026-11-29',
+  bytes: 2_411_724,
+  createdAt: '2026-11-28T17:00:05.000Z',
+  kind: 'auto',
+};
+const manual: Backup = {
+  name: 'manual-2026-11-30-153012.sqlite3',
+  day: '2026-11-30',
+  bytes: 2_500_000,
+  createdAt: '2026-11-30T08:30:12.000Z',
+  kind: 'manual',
+};
 const retention: OutputOf<'getRetention'> = { months: 12, cutoffDay: '2025-11-30', lastPurge: null };
 
 function backupHost() {
@@ -19,7 +31,13 @@ function backupHost() {
       return ok(manual);
     },
     restoreBackup: ({ name }: { name: string }) => {
-      return ok({ restored: backups.find((b) => b.name === name)!, replacedFile: 'replaced/sipas.sqlite3', preRestoreBackup: null, schemaVersion: 7, signedOut: true as const });
+      return ok({
+        restored: backups.find((b) => b.name === name)!,
+        replacedFile: 'replaced/sipas.sqlite3',
+        preRestoreBackup: null,
+        schemaVersion: 7,
+        signedOut: true as const,
+      });
     },
     systemAlerts: () => ok([]),
     getRetention: () => ok(retention),
@@ -34,7 +52,11 @@ describe('admin: backups', () => {
     await user.click(screen.getByRole('button', { name: 'Sao lưu ngay' }));
     await screen.findByText(`Đã tạo bản sao lưu ${manual.name}.`);
     const row = await screen.findByRole('row', { name: new RegExp(manual.name) });
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['30/11/2026', '30/11/2026 15:30:12', '2,4 MB', 'Tạo thủ công', 'Khôi phục Tải về']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['30/11/2026', '30/11/2026 15:30:12', '2,4 MB', 'Tạo thủ công', 'Khôi phục Tải về']);
     expect(host.inputsTo('createBackup')).toEqual([{}]);
   });
 
@@ -58,8 +80,12 @@ describe('admin: backups', () => {
     await user.click(screen.getByRole('button', { name: `Khôi phục ${daily.name}` }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Khôi phục' }));
     await screen.findByRole('heading', { level: 1, name: 'Đăng nhập quản trị' });
-    expect(screen.getByRole('status').textContent).toBe(`Đã khôi phục bản sao lưu ${daily.name}. Mọi phiên làm việc đã kết thúc; vui lòng đăng nhập lại.`);
-    expect(host.calls.filter((c) => c.name === 'restoreBackup')).toEqual([{ name: 'restoreBackup', input: { name: daily.name }, token: TOKEN }]);
+    expect(screen.getByRole('status').textContent).toBe(
+      `Đã khôi phục bản sao lưu ${daily.name}. Mọi phiên làm việc đã kết thúc; vui lòng đăng nhập lại.`,
+    );
+    expect(host.calls.filter((c) => c.name === 'restoreBackup')).toEqual([
+      { name: 'restoreBackup', input: { name: daily.name }, token: TOKEN },
+    ]);
   });
 
   it('asks before shortening the retention, which erases data at once', async () => {
@@ -70,14 +96,27 @@ describe('admin: backups', () => {
     await user.type(months, '6');
     const form = screen.getByRole('form', { name: 'Thời hạn lưu dữ liệu cá nhân' });
     await user.click(within(form).getByRole('button', { name: 'Lưu' }));
-    await user.click(within(screen.getByRole('alertdialog', { name: 'Rút ngắn thời hạn lưu?' })).getByRole('button', { name: 'Lưu và xoá dữ liệu cũ' }));
-    await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('Đã lưu: dữ liệu cá nhân được giữ 6 tháng.'));
+    await user.click(
+      within(screen.getByRole('alertdialog', { name: 'Rút ngắn thời hạn lưu?' })).getByRole('button', {
+        name: 'Lưu và xoá dữ liệu cũ',
+      }),
+    );
+    await waitFor(() =>
+      expect(within(form).getByRole('status').textContent).toBe('Đã lưu: dữ liệu cá nhân được giữ 6 tháng.'),
+    );
     expect(host.inputsTo('updateRetention')).toEqual([{ months: 6 }]);
   });
 
   it('shows system alerts until they are marked as read', async () => {
     let alerts: OutputOf<'systemAlerts'> = [
-      { id: 'backup_failed-1', kind: 'backup_failed', at: '2026-11-30T17:00:00.000Z', count: 3, message: 'ENOSPC: no space left on device', detail: {} },
+      {
+        id: 'backup_failed-1',
+        kind: 'backup_failed',
+        at: '2026-11-30T17:00:00.000Z',
+        count: 3,
+        message: 'ENOSPC: no space left on device',
+        detail: {},
+      },
     ];
     const { host, user } = await openSection('backups', 'Sao lưu', {
       ...backupHost(),

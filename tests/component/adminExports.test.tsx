@@ -80,7 +80,9 @@ describe('admin: exports', () => {
     // The new batch is listed once the job is done.
     await screen.findByRole('rowheader', { name: batch.fileName });
 
-    expect(host.inputsTo('startExport')).toEqual([{ period: { from: '2026-11-01', to: '2026-11-30' }, format: 'csv', includePersonalData: false }]);
+    expect(host.inputsTo('startExport')).toEqual([
+      { period: { from: '2026-11-01', to: '2026-11-30' }, format: 'csv', includePersonalData: false },
+    ]);
     const polls = host.inputsTo('exportStatus').length;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(host.inputsTo('exportStatus')).toHaveLength(polls);
@@ -100,13 +102,18 @@ describe('admin: exports', () => {
     await user.click(screen.getByRole('button', { name: 'Huỷ xuất' }));
     await screen.findByText('Đã huỷ. Không có tệp nào được ghi.');
     expect(host.inputsTo('cancelExport')).toEqual([{ jobId: 'job-1' }]);
-    expect(host.inputsTo('startExport')).toEqual([{ period: { sinceLast: true }, format: 'json', includePersonalData: true }]);
+    expect(host.inputsTo('startExport')).toEqual([
+      { period: { sinceLast: true }, format: 'json', includePersonalData: true },
+    ]);
     expect(screen.getByRole('button', { name: 'Bắt đầu xuất' })).toHaveProperty('disabled', false);
   });
 
   it('re-exports a recorded batch and says whether the file is identical', async () => {
     const { job, handlers } = exportHost();
-    const { host, user } = await openSection('exports', 'Xuất dữ liệu', { ...handlers, listExportBatches: () => ok([batch]) });
+    const { host, user } = await openSection('exports', 'Xuất dữ liệu', {
+      ...handlers,
+      listExportBatches: () => ok([batch]),
+    });
     await user.click(await screen.findByRole('button', { name: `Xuất lại: ${batch.fileName}` }));
     job.status = { jobId: 'job-1', state: 'done', done: 3000, total: 3000, batch, identical: true };
     await screen.findByText('Đã xuất xong. Tệp mới giống hệt tệp đã xuất trước đây.');
@@ -115,7 +122,10 @@ describe('admin: exports', () => {
 
   it('shows why an export could not start', async () => {
     const { handlers } = exportHost();
-    const { user } = await openSection('exports', 'Xuất dữ liệu', { ...handlers, startExport: () => fail('conflict', 'period: nothing new since the last batch') });
+    const { user } = await openSection('exports', 'Xuất dữ liệu', {
+      ...handlers,
+      startExport: () => fail('conflict', 'period: nothing new since the last batch'),
+    });
     await user.click(screen.getByRole('radio', { name: 'Mọi lượt đánh giá mới kể từ lần xuất trước' }));
     await user.click(screen.getByRole('button', { name: 'Bắt đầu xuất' }));
     expect((await screen.findByRole('alert')).textContent).toBe(

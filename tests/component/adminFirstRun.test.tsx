@@ -29,7 +29,9 @@ describe('admin: first run and sign-in', () => {
 
     await screen.findByRole('heading', { level: 1, name: 'Đăng nhập quản trị' });
     expect(host.inputsTo('createFirstAdmin')).toEqual([{ code: 'qtv', name: 'Lê Thu Hà', pin: '2468' }]);
-    expect(screen.getByRole('status').textContent).toBe('Đã tạo quản trị viên Lê Thu Hà. Vui lòng đăng nhập bằng mã PIN vừa đặt.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Đã tạo quản trị viên Lê Thu Hà. Vui lòng đăng nhập bằng mã PIN vừa đặt.',
+    );
     // The code just chosen is already filled in.
     expect(screen.getByLabelText<HTMLInputElement>('Mã quản trị viên').value).toBe('qtv');
   });
@@ -37,7 +39,8 @@ describe('admin: first run and sign-in', () => {
   it('says the first administrator is created on the kiosk itself when the host refuses a LAN caller', async () => {
     const { user } = renderAdmin({
       setupStatus: () => ok({ hasAdmin: false }),
-      createFirstAdmin: () => fail('forbidden', 'the first administrator is created on the kiosk itself, not over the network'),
+      createFirstAdmin: () =>
+        fail('forbidden', 'the first administrator is created on the kiosk itself, not over the network'),
     });
     await screen.findByRole('heading', { level: 1, name: 'Thiết lập lần đầu' });
     await user.type(screen.getByLabelText('Mã quản trị viên'), 'qtv');
@@ -53,14 +56,22 @@ describe('admin: first run and sign-in', () => {
 
   it('refuses a staff PIN and closes the session it opened', async () => {
     const { host, user } = renderAdmin({
-      signIn: () => ok({ token: 'staff-token', role: 'staff', officer: { code: 'nv01', name: 'Nguyễn Thị Lan' }, idleTimeoutSeconds: 1800 }),
+      signIn: () =>
+        ok({
+          token: 'staff-token',
+          role: 'staff',
+          officer: { code: 'nv01', name: 'Nguyễn Thị Lan' },
+          idleTimeoutSeconds: 1800,
+        }),
       signOut: () => ok({ signedOut: true as const }),
     });
     await signIn(user, 'nv01', '1111');
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Tài khoản này là cán bộ một cửa, không có quyền quản trị. Cán bộ đăng nhập ở trang Cán bộ.',
     );
-    expect(host.calls.filter((c) => c.name === 'signOut')).toEqual([{ name: 'signOut', input: {}, token: 'staff-token' }]);
+    expect(host.calls.filter((c) => c.name === 'signOut')).toEqual([
+      { name: 'signOut', input: {}, token: 'staff-token' },
+    ]);
   });
 
   it('translates a wrong PIN, then signs in and out', async () => {

@@ -36,7 +36,10 @@ const guarded = (handlers: Handlers): Handlers =>
       name,
       ['setupStatus', 'createFirstAdmin', 'signIn', 'shellCapabilities'].includes(name)
         ? handler
-        : (input: never, token: string | null) => (token === TOKEN ? (handler as (i: never, t: string | null) => unknown)(input, token) : fail('unauthenticated')),
+        : (input: never, token: string | null) =>
+            token === TOKEN
+              ? (handler as (i: never, t: string | null) => unknown)(input, token)
+              : fail('unauthenticated'),
     ]),
   ) as Handlers;
 

@@ -17,7 +17,14 @@ const off: View = {
   devices: [],
 };
 
-const device = { id: 'd-1', name: 'Quầy 1 — Hộ tịch', pairedAt: '2026-11-30T01:00:00.000Z', pairedBy: 'qtv', revokedAt: null, responses: 12 };
+const device = {
+  id: 'd-1',
+  name: 'Quầy 1 — Hộ tịch',
+  pairedAt: '2026-11-30T01:00:00.000Z',
+  pairedBy: 'qtv',
+  revokedAt: null,
+  responses: 12,
+};
 
 /** A fake host that keeps the LAN view and changes it as the real one would. */
 function lanHost(start: View = off) {
@@ -29,7 +36,8 @@ function lanHost(start: View = off) {
     handlers: {
       getLanSettings: () => ok(view),
       updateLanSettings: (input: InputOf<'updateLanSettings'>) => {
-        if (input.tls && !input.tls.keyPem.includes('PRIVATE KEY')) return fail('bad_input', 'tls.keyPem: not a PEM private key');
+        if (input.tls && !input.tls.keyPem.includes('PRIVATE KEY'))
+          return fail('bad_input', 'tls.keyPem: not a PEM private key');
         const https = input.tls === undefined ? view.https : input.tls !== null;
         const scheme = https ? 'https' : 'http';
         view = {
@@ -42,10 +50,18 @@ function lanHost(start: View = off) {
         };
         return ok(view);
       },
-      createPairingCode: () => ok({ code: '482913', expiresAt: '2026-11-30T01:10:00.000Z', urls: view.urls.map((url) => `${url}#/pair?code=482913`) }),
+      createPairingCode: () =>
+        ok({
+          code: '482913',
+          expiresAt: '2026-11-30T01:10:00.000Z',
+          urls: view.urls.map((url) => `${url}#/pair?code=482913`),
+        }),
       listPairedDevices: () => ok(view.devices),
       revokePairedDevice: ({ id }: { id: string }) => {
-        view = { ...view, devices: view.devices.map((d) => (d.id === id ? { ...d, revokedAt: '2026-11-30T02:00:00.000Z' } : d)) };
+        view = {
+          ...view,
+          devices: view.devices.map((d) => (d.id === id ? { ...d, revokedAt: '2026-11-30T02:00:00.000Z' } : d)),
+        };
         return ok(view.devices.find((d) => d.id === id)!);
       },
     },
@@ -58,7 +74,7 @@ describe('admin: LAN access', () => {
     const { host, user } = await openSection('lan', 'Mạng nội bộ (LAN)', fake.handlers);
     expect(await screen.findByText('Đang tắt: không máy nào khác trong mạng mở được ứng dụng.')).toBeTruthy();
     const risk = screen.getByRole('note', { name: 'Lưu ý về an toàn khi dùng HTTP thường' });
-    expect((risk).textContent).toContain('có thể đọc được mã PIN');
+    expect(risk.textContent).toContain('có thể đọc được mã PIN');
 
     const form = screen.getByRole('form', { name: 'Cài đặt' });
     const toggle = within(form).getByRole('checkbox', { name: 'Cho phép truy cập từ mạng nội bộ (LAN)' });
@@ -109,7 +125,11 @@ describe('admin: LAN access', () => {
     const pairing = await screen.findByRole('region', { name: 'Ghép nối thiết bị tại quầy' });
     await user.click(within(pairing).getByRole('button', { name: 'Tạo mã ghép nối' }));
     expect(await within(pairing).findByText('482913')).toBeTruthy();
-    expect(within(pairing).getByRole('img', { name: 'Mã QR để ghép nối, mở địa chỉ http://192.168.1.20:4281/#/pair?code=482913' })).toBeTruthy();
+    expect(
+      within(pairing).getByRole('img', {
+        name: 'Mã QR để ghép nối, mở địa chỉ http://192.168.1.20:4281/#/pair?code=482913',
+      }),
+    ).toBeTruthy();
     expect(within(pairing).getByText(/^Hết hạn lúc /)).toBeTruthy();
 
     const devices = screen.getByRole('region', { name: 'Thiết bị đã ghép nối' });

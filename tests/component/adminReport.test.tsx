@@ -25,10 +25,24 @@ const report: OutputOf<'periodicReport'> = {
         coverage: 5,
         distribution: [0, 0, 0, 0, 5],
         dimensions: (['access', 'procedure', 'officer', 'result', 'feedback'] as const).map((dimension) => ({
-          dimension, index: 100, mean: 5, answers: 1, distribution: [0, 0, 0, 0, 1] as [number, number, number, number, number], items: [],
+          dimension,
+          index: 100,
+          mean: 5,
+          answers: 1,
+          distribution: [0, 0, 0, 0, 1] as [number, number, number, number, number],
+          items: [],
         })),
       },
-      byField: [{ code: 'dat-dai', name: 'Đất đai', counted: 1, index: 100, coverage: 5, dimensions: { access: 100, procedure: 100, officer: 100, result: 100, feedback: 100 } }],
+      byField: [
+        {
+          code: 'dat-dai',
+          name: 'Đất đai',
+          counted: 1,
+          index: 100,
+          coverage: 5,
+          dimensions: { access: 100, procedure: 100, officer: 100, result: 100, feedback: 100 },
+        },
+      ],
     },
     {
       questionnaire: { id: 'sipas-quick', version: 1, title: { vi: 'Phiếu nhanh', en: 'Quick form' } },
@@ -51,7 +65,11 @@ const report: OutputOf<'periodicReport'> = {
 
 type Progress = OutputOf<'targetProgress'>;
 const figure = (target: number, value: number | null, month: number | null, status: Progress['sipas']['status']) => ({
-  target, value, gap: value === null ? null : value - target, month, status,
+  target,
+  value,
+  gap: value === null ? null : value - target,
+  month,
+  status,
 });
 
 /** The year to date against the plan: SIPAS under its target, the rest met or without data. */
@@ -63,7 +81,10 @@ const progress = (year: number): Progress => ({
   questionnaire: { id: 'sipas-quick', version: 1, title: 'Phiếu nhanh' },
   counted: 40,
   sipas: figure(80, 72.5, 60, 'at_risk'),
-  dimensions: ['access', 'procedure', 'officer', 'result', 'feedback'].map((dimension) => ({ dimension, ...figure(80, 85, 90, 'met') })),
+  dimensions: ['access', 'procedure', 'officer', 'result', 'feedback'].map((dimension) => ({
+    dimension,
+    ...figure(80, 85, 90, 'met'),
+  })),
   fieldsGood: { ...figure(80, 100, 100, 'met'), good: 2, fields: 2 },
   handledOnTime: { ...figure(100, 100, 100, 'met'), onTime: 3, due: 3, open: 0 },
   calledBackOnTime: { ...figure(100, null, null, 'no_data'), onTime: 0, due: 0, open: 0 },
@@ -72,33 +93,52 @@ const progress = (year: number): Progress => ({
   weakestFields: [{ field: 'dat-dai', name: 'Đất đai', index: 40, counted: 12 }],
 });
 
-const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
+const cells = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
 
 describe('admin: periodic report', () => {
   it('shows the quarter per dimension and per field, and saves the XLSX', async () => {
     const { host, user } = await openSection('report', 'Báo cáo định kỳ', {
       periodicReport: () => ok(report),
       targetProgress: ({ year }) => ok(progress(year ?? 2026)),
-      exportPeriodicReport: () => ok({ file: 'bao-cao-sipas-quy-2026-10-01_2026-12-31.xlsx', bytes: 7000, sha256: 'ab'.repeat(32) }),
+      exportPeriodicReport: () =>
+        ok({ file: 'bao-cao-sipas-quy-2026-10-01_2026-12-31.xlsx', bytes: 7000, sha256: 'ab'.repeat(32) }),
     });
     const quick = await screen.findByRole('region', { name: 'Phiếu nhanh (phiên bản 1)' });
     const full = screen.getByRole('region', { name: 'Phiếu đầy đủ (phiên bản 1)' });
     // The counts over every version, under the one set of names.
     const counts = screen.getAllByRole('definition')[0]!.closest('dl')!;
-    expect([...counts.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`)).toEqual([
-      'Số phiếu: 5', 'Phiếu hợp lệ: 4', 'Phiếu nghi vấn: 1', 'Phiếu bỏ dở: 0',
-    ]);
+    expect(
+      [...counts.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`),
+    ).toEqual(['Số phiếu: 5', 'Phiếu hợp lệ: 4', 'Phiếu nghi vấn: 1', 'Phiếu bỏ dở: 0']);
 
     const byDimension = within(quick).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' });
     // Two of five dimensions answered: the SIPAS figure says so.
-    expect(cells(within(byDimension).getByRole('row', { name: /^Chỉ số SIPAS \(2\/5 yếu tố\)/ }))).toEqual(['75,0%', '3,75', '3']);
+    expect(cells(within(byDimension).getByRole('row', { name: /^Chỉ số SIPAS \(2\/5 yếu tố\)/ }))).toEqual([
+      '75,0%',
+      '3,75',
+      '3',
+    ]);
     const access = within(byDimension).getByRole('row', { name: /Tiếp cận dịch vụ hành chính công/ });
     expect(within(access).getAllByRole('cell')[0]?.textContent).toBe('50,0%');
     const byField = within(quick).getByRole('table', { name: 'Chỉ số hài lòng theo lĩnh vực' });
     expect(within(byField).getAllByRole('columnheader')[1]?.textContent).toBe('Phiếu hợp lệ');
-    expect(cells(within(byField).getByRole('row', { name: /Hộ tịch/ }))).toEqual(['2', '50,0% (1/5 yếu tố)', '50,0%', '—', '—', '—', '—']);
+    expect(cells(within(byField).getByRole('row', { name: /Hộ tịch/ }))).toEqual([
+      '2',
+      '50,0% (1/5 yếu tố)',
+      '50,0%',
+      '—',
+      '—',
+      '—',
+      '—',
+    ]);
     // The full form's own figures, with no note.
-    const fullSipas = within(within(full).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' })).getByRole('row', { name: /^Chỉ số SIPAS/ });
+    const fullSipas = within(within(full).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' })).getByRole(
+      'row',
+      { name: /^Chỉ số SIPAS/ },
+    );
     expect(within(fullSipas).getByRole('rowheader').textContent).toBe('Chỉ số SIPAS');
     expect(cells(fullSipas)).toEqual(['100,0%', '5,00', '5']);
 
@@ -106,7 +146,11 @@ describe('admin: periodic report', () => {
     await user.click(screen.getByRole('button', { name: 'Xem báo cáo' }));
     expect(host.inputsTo('periodicReport').at(-1)).toMatchObject({ kind: 'year' });
     await user.click(screen.getByRole('button', { name: 'Lưu tệp Excel (XLSX)' }));
-    expect(await screen.findByText('Đã lưu tệp bao-cao-sipas-quy-2026-10-01_2026-12-31.xlsx vào thư mục exports trên máy khảo sát.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Đã lưu tệp bao-cao-sipas-quy-2026-10-01_2026-12-31.xlsx vào thư mục exports trên máy khảo sát.',
+      ),
+    ).toBeTruthy();
   });
 
   it('lays the form out like the staff report, with dd/MM/yyyy dates and the targets of the year', async () => {
@@ -116,7 +160,10 @@ describe('admin: periodic report', () => {
     });
     const form = screen.getByRole('form', { name: 'Chọn kỳ báo cáo' });
     // Each label stands alone above its field: not wrapped around it, not run together with the options.
-    for (const [name, role] of [['Kỳ báo cáo', 'combobox'], ['Kỳ chứa ngày', null]] as const) {
+    for (const [name, role] of [
+      ['Kỳ báo cáo', 'combobox'],
+      ['Kỳ chứa ngày', null],
+    ] as const) {
       const field = within(form).getByLabelText(name);
       if (role) expect(within(form).getByRole(role, { name })).toBe(field);
       const label = within(form).getByText(name, { selector: 'label' });
@@ -125,7 +172,9 @@ describe('admin: periodic report', () => {
       expect(label.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     }
     // The three actions side by side in one row.
-    const actions = ['Xem báo cáo', 'In báo cáo', 'Lưu tệp Excel (XLSX)'].map((name) => within(form).getByRole('button', { name }));
+    const actions = ['Xem báo cáo', 'In báo cáo', 'Lưu tệp Excel (XLSX)'].map((name) =>
+      within(form).getByRole('button', { name }),
+    );
     expect(new Set(actions.map((b) => b.parentElement)).size).toBe(1);
 
     const article = await screen.findByRole('article', { name: 'BÁO CÁO CHỈ SỐ HÀI LÒNG (SIPAS) QUÝ' });
@@ -143,7 +192,15 @@ describe('admin: periodic report', () => {
     const sipas = within(table).getByRole('row', { name: /^Chỉ số hài lòng SIPAS/ });
     expect(cells(sipas)).toEqual(['≥ 80,0 %', '72,5 %', '−7,5 %', '60,0 %', 'Có nguy cơ không đạt']);
     const risk = within(targets).getByRole('region', { name: 'Chỉ tiêu có nguy cơ không đạt trong tháng này' });
-    expect(within(risk).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Chỉ số hài lòng SIPAS: 72,5 % / 80,0 % — Có nguy cơ không đạt']);
-    expect(within(targets).getByText('Lũy kế từ đầu năm đến 30/11/2025 so với mục tiêu của kế hoạch nâng cao chỉ số hài lòng.')).toBeTruthy();
+    expect(
+      within(risk)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Chỉ số hài lòng SIPAS: 72,5 % / 80,0 % — Có nguy cơ không đạt']);
+    expect(
+      within(targets).getByText(
+        'Lũy kế từ đầu năm đến 30/11/2025 so với mục tiêu của kế hoạch nâng cao chỉ số hài lòng.',
+      ),
+    ).toBeTruthy();
   });
 });

@@ -62,7 +62,9 @@ describe('admin: unit and officers', () => {
     await user.clear(inactivity);
     await user.type(inactivity, '5');
     await user.click(within(form).getByRole('button', { name: 'Lưu' }));
-    expect(within(form).getByRole('alert').textContent).toBe('Hỏi “còn tiếp tục không?” sau (giây): nhập một số từ 10 đến 600.');
+    expect(within(form).getByRole('alert').textContent).toBe(
+      'Hỏi “còn tiếp tục không?” sau (giây): nhập một số từ 10 đến 600.',
+    );
     expect(host.inputsTo('updateKioskSettings')).toHaveLength(1);
 
     // Opening hours (the installed kiosk keeps its display awake between them) are HH:MM.
@@ -81,9 +83,14 @@ describe('admin: unit and officers', () => {
     await user.type(hotline, 'gọi 1022');
     await user.click(within(form).getByRole('button', { name: 'Lưu' }));
     const alert = await within(form).findByRole('alert');
-    expect(alert.textContent).toBe('Thông tin gửi đi chưa hợp lệ.Chi tiết từ máy khảo sát: hotline: digits, spaces, + . - only');
+    expect(alert.textContent).toBe(
+      'Thông tin gửi đi chưa hợp lệ.Chi tiết từ máy khảo sát: hotline: digits, spaces, + . - only',
+    );
     expect(within(alert).getByText('hotline: digits, spaces, + . - only').tagName).toBe('CODE');
-    expect((host.inputsTo('updateKioskSettings')[1] as InputOf<'updateKioskSettings'>).timings).toEqual({ ...setup.settings.timings, inactivitySeconds: 60 });
+    expect((host.inputsTo('updateKioskSettings')[1] as InputOf<'updateKioskSettings'>).timings).toEqual({
+      ...setup.settings.timings,
+      inactivitySeconds: 60,
+    });
   });
 
   it('adds an officer with a PIN, then edits and resets the PIN, sending exactly the inputs', async () => {
@@ -91,7 +98,14 @@ describe('admin: unit and officers', () => {
     const { host, user } = await openSection('officers', 'Cán bộ', {
       getUnitSetup: () => ok({ ...unitSetup, officers }),
       saveOfficer: (input) => {
-        const saved: Officer = { code: input.code, name: input.name, role: input.role, counter: input.counter ?? null, active: input.active ?? true, photo: input.photo ?? null };
+        const saved: Officer = {
+          code: input.code,
+          name: input.name,
+          role: input.role,
+          counter: input.counter ?? null,
+          active: input.active ?? true,
+          photo: input.photo ?? null,
+        };
         officers = [...officers.filter((o) => o.code !== saved.code), saved];
         return ok(saved);
       },
@@ -111,13 +125,19 @@ describe('admin: unit and officers', () => {
     expect(within(edit).queryByLabelText('Mã PIN')).toBeNull();
     await user.selectOptions(within(edit).getByLabelText('Vai trò'), 'admin');
     await user.click(within(edit).getByRole('button', { name: 'Lưu' }));
-    await waitFor(() => expect(within(edit).getByRole('status').textContent).toBe('Đã lưu thông tin cán bộ Phạm Văn Đức.'));
+    await waitFor(() =>
+      expect(within(edit).getByRole('status').textContent).toBe('Đã lưu thông tin cán bộ Phạm Văn Đức.'),
+    );
 
     const reset = screen.getByRole('form', { name: 'Đặt lại mã PIN: Phạm Văn Đức' });
     await user.type(within(reset).getByLabelText('Mã PIN mới'), '8642');
     await user.type(within(reset).getByLabelText('Nhập lại mã PIN mới'), '8642');
     await user.click(within(reset).getByRole('button', { name: 'Đặt lại mã PIN' }));
-    await waitFor(() => expect(within(reset).getByRole('status').textContent).toBe('Đã đặt lại mã PIN cho Phạm Văn Đức; tài khoản đã được mở khoá.'));
+    await waitFor(() =>
+      expect(within(reset).getByRole('status').textContent).toBe(
+        'Đã đặt lại mã PIN cho Phạm Văn Đức; tài khoản đã được mở khoá.',
+      ),
+    );
 
     expect(host.inputsTo('saveOfficer')).toEqual([
       // Desk head (issue 13) is sent with every save, false unless ticked.

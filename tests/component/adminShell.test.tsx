@@ -13,7 +13,9 @@ describe('admin: the signed-in shell', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Thoát chế độ kiosk?' });
     await user.click(within(dialog).getByRole('button', { name: 'Thoát' }));
     // The app is closing: the dialog stays, busy, instead of offering the button again.
-    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Đang thoát…' })).toHaveProperty('disabled', true));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Đang thoát…' })).toHaveProperty('disabled', true),
+    );
     expect(host.calls.filter((c) => c.name === 'exitKiosk')).toEqual([{ name: 'exitKiosk', input: {}, token: TOKEN }]);
   });
 
@@ -26,7 +28,8 @@ describe('admin: the signed-in shell', () => {
 
   it('signs out by itself after the idle time without a touch or key', async () => {
     const { host, user } = renderAdmin({
-      signIn: () => ok({ token: TOKEN, role: 'admin', officer: { code: 'qtv', name: 'Lê Thu Hà' }, idleTimeoutSeconds: 1 }),
+      signIn: () =>
+        ok({ token: TOKEN, role: 'admin', officer: { code: 'qtv', name: 'Lê Thu Hà' }, idleTimeoutSeconds: 1 }),
     });
     await signIn(user);
     await screen.findByRole('heading', { level: 1, name: 'Đơn vị & quầy' });

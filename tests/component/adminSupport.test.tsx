@@ -6,7 +6,12 @@ import { openSection } from './adminHarness';
 
 const status: OutputOf<'supportStatus'> = {
   versions: { app: '0.1.0', schema: '14', electron: '45.5.0' },
-  recoveries: { total: 3, relaunches: 1, lastAt: '2026-12-01T02:15:00.000Z', lastReason: 'unresponsive: the page stopped answering' },
+  recoveries: {
+    total: 3,
+    relaunches: 1,
+    lastAt: '2026-12-01T02:15:00.000Z',
+    lastReason: 'unresponsive: the page stopped answering',
+  },
   logFiles: true,
 };
 
@@ -39,7 +44,9 @@ describe('admin: technical support', () => {
       recentLogLines: () => ok({ lines: [] }),
       saveSupportBundle: () => {
         attempts += 1;
-        return attempts === 1 ? fail('internal', 'disk full') : ok({ fileName: 'sipas-support-20261201T030000Z.json', folder: 'support' as const, bytes: 2048 });
+        return attempts === 1
+          ? fail('internal', 'disk full')
+          : ok({ fileName: 'sipas-support-20261201T030000Z.json', folder: 'support' as const, bytes: 2048 });
       },
     });
     const card = (await screen.findByRole('heading', { name: 'Gói thông tin hỗ trợ' })).closest('section');
@@ -47,6 +54,8 @@ describe('admin: technical support', () => {
     await user.click(within(card).getByRole('button', { name: 'Lưu gói thông tin hỗ trợ' }));
     expect(await within(card).findByRole('alert')).toBeTruthy();
     await user.click(within(card).getByRole('button', { name: 'Lưu gói thông tin hỗ trợ' }));
-    expect((await within(card).findByRole('status')).textContent).toMatch(/^Đã lưu sipas-support-20261201T030000Z\.json \(2 KB\)/);
+    expect((await within(card).findByRole('status')).textContent).toMatch(
+      /^Đã lưu sipas-support-20261201T030000Z\.json \(2 KB\)/,
+    );
   });
 });

@@ -14,7 +14,14 @@ const configured: Status = {
   hasSecret: true,
   lastSuccessAt: '2026-11-29T17:05:00.000Z',
   pending: 2,
-  parked: [{ batchId: 'DH-2026-11-27-r1', date: '2026-11-27', revision: 1, error: 'signature does not match: check the device secret' }],
+  parked: [
+    {
+      batchId: 'DH-2026-11-27-r1',
+      date: '2026-11-27',
+      revision: 1,
+      error: 'signature does not match: check the device secret',
+    },
+  ],
   lastError: 'HTTP 401',
   lastErrorAt: '2026-11-30T01:00:00.000Z',
   nextAttemptAt: null,
@@ -25,7 +32,11 @@ describe('admin: sync', () => {
     await openSection('sync', 'Đồng bộ', { syncStatus: () => ok(configured) });
     await screen.findByText('https://hub.quangnam.example/sipas', { selector: 'dd code' });
     const parked = screen.getByRole('table', { name: 'Lô bị máy chủ từ chối' });
-    expect(within(parked).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', 'DH-2026-11-27-r1', 'signature does not match: check the device secret']);
+    expect(
+      within(parked)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', 'DH-2026-11-27-r1', 'signature does not match: check the device secret']);
   });
 
   it('never pre-fills the token or the secret, and sends only what was typed', async () => {
@@ -33,7 +44,8 @@ describe('admin: sync', () => {
     const { host, user } = await openSection('sync', 'Đồng bộ', {
       syncStatus: () => ok(status),
       configureSync: (input) => {
-        if (!input.upstreamUrl.startsWith('https://')) return fail('bad_input', 'upstreamUrl: must start with https://');
+        if (!input.upstreamUrl.startsWith('https://'))
+          return fail('bad_input', 'upstreamUrl: must start with https://');
         status = { ...status, upstreamUrl: input.upstreamUrl, parked: [] };
         return ok(status);
       },
@@ -76,8 +88,19 @@ describe('admin: sync', () => {
   it('tests the connection and syncs now', async () => {
     const { user } = await openSection('sync', 'Đồng bộ', {
       syncStatus: () => ok(configured),
-      testSyncConnection: () => ok({ reachable: true, credentialsAccepted: false, status: 401, message: 'unknown device token' }),
-      syncNow: () => ok({ outcome: 'done', built: 1, sent: 3, superseded: 0, parked: 0, pending: 0, error: null, nextAttemptAt: null }),
+      testSyncConnection: () =>
+        ok({ reachable: true, credentialsAccepted: false, status: 401, message: 'unknown device token' }),
+      syncNow: () =>
+        ok({
+          outcome: 'done',
+          built: 1,
+          sent: 3,
+          superseded: 0,
+          parked: 0,
+          pending: 0,
+          error: null,
+          nextAttemptAt: null,
+        }),
     });
     await user.click(await screen.findByRole('button', { name: 'Kiểm tra kết nối' }));
     await screen.findByText(

@@ -8,7 +8,11 @@ import { setup } from './fixtures';
 
 function renderApp(hash: string) {
   window.location.hash = hash;
-  const host = fakeHost({ getKioskSetup: () => ok(setup), getArmedContext: () => ok(null), listOfficers: () => ok([]) });
+  const host = fakeHost({
+    getKioskSetup: () => ok(setup),
+    getArmedContext: () => ok(null),
+    listOfficers: () => ok([]),
+  });
   render(
     <ApiProvider client={host.client}>
       <App />

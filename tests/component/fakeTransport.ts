@@ -9,7 +9,10 @@ export interface RecordedCall {
   token: string | null;
 }
 
-type Handler<K extends OperationName> = (input: InputOf<K>, token: string | null) => Envelope<OutputOf<K>> | Promise<Envelope<OutputOf<K>>>;
+type Handler<K extends OperationName> = (
+  input: InputOf<K>,
+  token: string | null,
+) => Envelope<OutputOf<K>> | Promise<Envelope<OutputOf<K>>>;
 export type Handlers = { [K in OperationName]?: Handler<K> };
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });

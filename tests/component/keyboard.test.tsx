@@ -164,7 +164,9 @@ describe('OnScreenKeyboard', () => {
 describe('KEYBOARD_I18N_KEYS', () => {
   it('lists exactly the keys the keyboard translates', () => {
     const flatten = (prefix: string, node: object): string[] =>
-      Object.entries(node).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}.${k}`] : flatten(`${prefix}.${k}`, v as object)));
+      Object.entries(node).flatMap(([k, v]) =>
+        typeof v === 'string' ? [`${prefix}.${k}`] : flatten(`${prefix}.${k}`, v as object),
+      );
     expect([...KEYBOARD_I18N_KEYS].sort()).toEqual(flatten('keyboard', keyboard).sort());
   });
 });

@@ -3,7 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { fail, ok } from './fakeTransport';
 import { CITIZEN_ID, setup } from './fixtures';
 import {
-  answer, choiceNames, COMMENT, CONTACT, enabledButton, heading, idsFrom, Q1, Q2, Q3, Q4, REASONS, renderKiosk, sentToHost, START, startSurvey, tap, THANKS,
+  answer,
+  choiceNames,
+  COMMENT,
+  CONTACT,
+  enabledButton,
+  heading,
+  idsFrom,
+  Q1,
+  Q2,
+  Q3,
+  Q4,
+  REASONS,
+  renderKiosk,
+  sentToHost,
+  START,
+  startSurvey,
+  tap,
+  THANKS,
 } from './kioskHarness';
 
 const SECOND_ID = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
@@ -63,7 +80,11 @@ describe('kiosk', () => {
     // A low score on a dimension without reasons of its own still offers "Khác"; passed over, nothing is added.
     clock.now = 13_345.6;
     await answer(user, 'Rất không hài lòng', REASONS);
-    expect(within(screen.getByRole('group', { name: 'Lý do chưa hài lòng' })).getAllByRole('button').map((b) => b.textContent)).toEqual(['Khác']);
+    expect(
+      within(screen.getByRole('group', { name: 'Lý do chưa hài lòng' }))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Khác']);
     await answer(user, 'Bỏ qua', COMMENT);
     await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: CONTACT });
@@ -120,7 +141,11 @@ describe('kiosk', () => {
     await tap(user, 'Làm lại');
     // "Làm lại từ đầu?" first; "Không" keeps everything.
     const dialog = screen.getByRole('dialog', { name: 'Làm lại từ đầu?' });
-    expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Có', 'Không']);
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Có', 'Không']);
     expect(document.activeElement?.textContent).toBe('Không');
     await user.click(within(dialog).getByRole('button', { name: 'Không' }));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -130,14 +155,18 @@ describe('kiosk', () => {
 
     // "Có": what was answered goes to the host as it stands, and the survey starts over, empty.
     await tap(user, 'Làm lại');
-    await user.click(within(screen.getByRole('dialog', { name: 'Làm lại từ đầu?' })).getByRole('button', { name: 'Có' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Làm lại từ đầu?' })).getByRole('button', { name: 'Có' }),
+    );
     expect(heading()).toBe(Q1);
     screen.getByText('Câu 1/4');
     const pressed = within(screen.getByRole('group', { name: 'Chọn mức độ hài lòng' }))
       .getAllByRole('button')
       .filter((button) => button.getAttribute('aria-pressed') === 'true');
     expect(pressed).toEqual([]);
-    expect(host.inputsTo('submitResponse')).toMatchObject([{ id: CITIZEN_ID, answers: [{ item: 'access.1', score: 4 }] }]);
+    expect(host.inputsTo('submitResponse')).toMatchObject([
+      { id: CITIZEN_ID, answers: [{ item: 'access.1', score: 4 }] },
+    ]);
 
     // Back from the first question with nothing answered: home without asking, nothing more sent.
     await tap(user, 'Quay lại');
@@ -151,13 +180,22 @@ describe('kiosk', () => {
     await startSurvey(user);
     await answer(user, 'Hài lòng', Q2);
     await tap(user, 'Làm lại');
-    await user.click(within(screen.getByRole('dialog', { name: 'Làm lại từ đầu?' })).getByRole('button', { name: 'Có' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Làm lại từ đầu?' })).getByRole('button', { name: 'Có' }),
+    );
     await answer(user, 'Rất hài lòng', Q2);
     await answer(user, 'Rất hài lòng', Q3);
     await answer(user, 'Rất hài lòng', Q4);
     expect(host.inputsTo('submitResponse')).toMatchObject([
       { id: CITIZEN_ID, answers: [{ item: 'access.1', score: 4 }] },
-      { id: SECOND_ID, answers: [{ item: 'access.1', score: 5 }, { item: 'access.2', score: 5 }, { item: 'officer', score: 3 }] },
+      {
+        id: SECOND_ID,
+        answers: [
+          { item: 'access.1', score: 5 },
+          { item: 'access.2', score: 5 },
+          { item: 'officer', score: 3 },
+        ],
+      },
     ]);
   });
 
@@ -175,7 +213,16 @@ describe('kiosk', () => {
     await enabledButton(START);
     // Sent as it stands: the host stores it as abandoned (the officer was not rated).
     expect(sentToHost(host)).toEqual([
-      ['submitResponse', { id: CITIZEN_ID, questionnaire: ref, language: 'vi', durationMs: 5_000, answers: [{ item: 'access.1', score: 4 }] }],
+      [
+        'submitResponse',
+        {
+          id: CITIZEN_ID,
+          questionnaire: ref,
+          language: 'vi',
+          durationMs: 5_000,
+          answers: [{ item: 'access.1', score: 4 }],
+        },
+      ],
     ]);
   });
 

@@ -67,13 +67,11 @@ describe('kiosk start screen and display', () => {
     expect(heading()).toBe('Were there enough seats?');
     screen.getByText('Access to the service');
     screen.getByText('Question 1/4');
-    expect(within(screen.getByRole('group', { name: 'Choose how satisfied you are' })).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Very dissatisfied',
-      'Dissatisfied',
-      'Neutral',
-      'Satisfied',
-      'Very satisfied',
-    ]);
+    expect(
+      within(screen.getByRole('group', { name: 'Choose how satisfied you are' }))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied']);
 
     await tap(user, 'Tiếng Việt');
     expect(heading()).toBe(Q1);

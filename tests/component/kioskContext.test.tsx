@@ -4,7 +4,22 @@ import type { OutputOf } from '../../src/contract/operations';
 import { fail, ok } from './fakeTransport';
 import { ARM_ID, armed } from './fixtures';
 import {
-  ALREADY_RATED, answer, COMMENT, CONTACT, enabledButton, heldByHost, Q1, Q2, Q3, Q4, renderKiosk, START, startSurvey, tap, THANKS, type User,
+  ALREADY_RATED,
+  answer,
+  COMMENT,
+  CONTACT,
+  enabledButton,
+  heldByHost,
+  Q1,
+  Q2,
+  Q3,
+  Q4,
+  renderKiosk,
+  START,
+  startSurvey,
+  tap,
+  THANKS,
+  type User,
 } from './kioskHarness';
 
 const CONTEXT = 'Ông/Bà đang đánh giá: cán bộ Nguyễn Thị Lan — Quầy 2 — lĩnh vực Đất đai';
@@ -54,7 +69,9 @@ describe('kiosk context: armed by staff, scanned case codes', () => {
     // The officer is the last question: no "Kết quả có đúng hẹn không?" after it.
     await answer(user, 'Hài lòng', COMMENT);
     expect(screen.queryByText(Q4)).toBeNull();
-    expect(heldByHost(host)).toMatchObject([{ armId: ARM_ID, answers: [{ item: 'access.1' }, { item: 'access.2' }, { item: 'officer' }] }]);
+    expect(heldByHost(host)).toMatchObject([
+      { armId: ARM_ID, answers: [{ item: 'access.1' }, { item: 'access.2' }, { item: 'officer' }] },
+    ]);
   });
 
   it('names only what is known, and says when a case is attached', async () => {
@@ -102,7 +119,9 @@ describe('kiosk context: armed by staff, scanned case codes', () => {
   });
 
   it('says the same when the host refuses a second rating of the case on submission', async () => {
-    const { host, user } = renderKiosk({ submitResponse: () => fail('conflict', 'this case has already been rated; thank you') });
+    const { host, user } = renderKiosk({
+      submitResponse: () => fail('conflict', 'this case has already been rated; thank you'),
+    });
     await enabledButton(START);
     await user.keyboard('HS-0042{Enter}');
     await screen.findByRole('heading', { level: 1, name: Q1 });

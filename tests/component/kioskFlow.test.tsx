@@ -37,13 +37,25 @@ describe('kiosk flow', () => {
   it('refuses "Tiếp tục" on the contact screen with consent and a bad number', () => {
     const contact = run([start, ...answer(4), ...answer(4), ...answer(3), ...answer(4), { type: 'next' }]);
     expect(contact.screen).toBe('contact');
-    const checked = run([{ type: 'setConsent', consent: true }, { type: 'setPhone', phone: '09051' }, { type: 'next' }], contact);
+    const checked = run(
+      [{ type: 'setConsent', consent: true }, { type: 'setPhone', phone: '09051' }, { type: 'next' }],
+      contact,
+    );
     expect(checked).toMatchObject({ screen: 'contact', checked: true });
     expect(run([{ type: 'setPhone', phone: '0905123456' }, { type: 'next' }], checked).screen).toBe('sending');
   });
 
   it('keeps confirmed reasons but not an unconfirmed comment or phone when a citizen walks away', () => {
-    const onComment = run([start, ...answer(1), ...answer(4), { type: 'toggleReason', reason: 'hard-to-find' }, { type: 'next' }, ...answer(3), ...answer(3), { type: 'setComment', text: 'Chậm' }]);
+    const onComment = run([
+      start,
+      ...answer(1),
+      ...answer(4),
+      { type: 'toggleReason', reason: 'hard-to-find' },
+      { type: 'next' },
+      ...answer(3),
+      ...answer(3),
+      { type: 'setComment', text: 'Chậm' },
+    ]);
     if (!('citizen' in onComment) || onComment.screen === 'sending') throw new Error('not in a survey');
     const leaving = hostCalls(onComment, 'leaving', nothingAcknowledged, 'vi', 9_000);
     expect(leaving.map((call) => [call.name, call.input])).toEqual([
@@ -64,7 +76,10 @@ describe('kiosk flow', () => {
       ],
       ['addResponseDetails', { id: CITIZEN_ID, reasons: [{ dimension: 'access', reason: 'hard-to-find' }] }],
     ]);
-    const onContact = run([{ type: 'next' }, { type: 'setConsent', consent: true }, { type: 'setPhone', phone: '0905123456' }], onComment);
+    const onContact = run(
+      [{ type: 'next' }, { type: 'setConsent', consent: true }, { type: 'setPhone', phone: '0905123456' }],
+      onComment,
+    );
     if (onContact.screen !== 'contact') throw new Error('not on the contact screen');
     const left = hostCalls(onContact, 'leaving', nothingAcknowledged, 'vi', 9_000).map((call) => call.input);
     expect(left).toContainEqual({ id: CITIZEN_ID, comment: 'Chậm' });
@@ -82,14 +97,19 @@ describe('kiosk flow', () => {
     const committed = run([...answer(3)], oneRequired);
     if (committed.screen !== 'question') throw new Error('not on a question');
     const [ratings, ...rest] = hostCalls(committed, 'survey', nothingAcknowledged, 'vi', 5);
-    expect(ratings).toMatchObject({ name: 'submitResponse', input: { answers: [{ score: 4 }, { score: null }, { score: 3 }] } });
+    expect(ratings).toMatchObject({
+      name: 'submitResponse',
+      input: { answers: [{ score: 4 }, { score: null }, { score: 3 }] },
+    });
     expect(rest).toEqual([]);
     const acknowledged: Acknowledged = { ...nothingAcknowledged, ...ratings!.acknowledges };
     expect(hostCalls(committed, 'survey', acknowledged, 'vi', 9)).toEqual([]);
     // "Chưa nhận kết quả" on the result: one more rating, the same response.
     const more = run([...answer(null)], committed);
     if (more.screen !== 'comment') throw new Error('not on the comment screen');
-    expect(hostCalls(more, 'survey', acknowledged, 'vi', 9)).toMatchObject([{ name: 'submitResponse', input: { id: CITIZEN_ID, answers: { length: 4 } } }]);
+    expect(hostCalls(more, 'survey', acknowledged, 'vi', 9)).toMatchObject([
+      { name: 'submitResponse', input: { id: CITIZEN_ID, answers: { length: 4 } } },
+    ]);
   });
 
   it('asks the items of the visit purpose: without a result collected, the result is not asked', () => {
@@ -112,7 +132,11 @@ describe('kiosk flow', () => {
     expect(run([...answer(5)], asking)).toBe(asking);
     expect(run([{ type: 'keep' }], asking)).toEqual(answered);
     const restarted = run([{ type: 'restart', id: second, at: 77 }], asking);
-    expect(restarted).toMatchObject({ screen: 'question', index: 0, citizen: { id: second, startedAt: 77, armed: null, caseCode: null, answers: {} } });
+    expect(restarted).toMatchObject({
+      screen: 'question',
+      index: 0,
+      citizen: { id: second, startedAt: 77, armed: null, caseCode: null, answers: {} },
+    });
     expect(restarted).not.toHaveProperty('asking');
     // Nothing answered: the same citizen, nothing handed over.
     const fresh = run([{ ...start, armed }]);
@@ -121,25 +145,50 @@ describe('kiosk flow', () => {
 
   it('ignores a late host answer for a citizen who is gone', () => {
     expect(run([{ type: 'alreadyRated', id: 'someone-else' }])).toEqual({ screen: 'attract' });
-    expect(run([{ type: 'sent', id: CITIZEN_ID }], { screen: 'thanks', callBack: false })).toEqual({ screen: 'thanks', callBack: false });
+    expect(run([{ type: 'sent', id: CITIZEN_ID }], { screen: 'thanks', callBack: false })).toEqual({
+      screen: 'thanks',
+      callBack: false,
+    });
   });
 
   it('"Khác" brings the comment right after its reasons screen, once, and is never sent as a reason', () => {
     const onReasons = run([start, ...answer(1), ...answer(5)]);
     const other = run([{ type: 'toggleReason', reason: 'other' }], onReasons);
     if (!('citizen' in other) || other.screen === 'sending') throw new Error('not in a survey');
-    expect(pagesOf(other.citizen).map((page) => page.screen)).toEqual(['question', 'question', 'reasons', 'comment', 'question', 'question', 'contact']);
+    expect(pagesOf(other.citizen).map((page) => page.screen)).toEqual([
+      'question',
+      'question',
+      'reasons',
+      'comment',
+      'question',
+      'question',
+      'contact',
+    ]);
     expect(run([{ type: 'next' }], other).screen).toBe('comment');
     // Raised above the threshold: no reasons screen, and the comment back at the end.
     const raised = run([{ type: 'back' }, { type: 'back' }, ...answer(5), ...answer(5)], other);
     if (!('citizen' in raised) || raised.screen === 'sending') throw new Error('not in a survey');
-    expect(pagesOf(raised.citizen).map((page) => page.screen)).toEqual(['question', 'question', 'question', 'question', 'comment', 'contact']);
+    expect(pagesOf(raised.citizen).map((page) => page.screen)).toEqual([
+      'question',
+      'question',
+      'question',
+      'question',
+      'comment',
+      'contact',
+    ]);
     const leaving = hostCalls(other, 'leaving', nothingAcknowledged, 'vi', 1);
     expect(leaving.some((call) => JSON.stringify(call.input).includes('"other"'))).toBe(false);
   });
 
   it('"Tiếp tục" and "Bỏ qua" both go on without forgetting; "Gửi đánh giá" ends the follow-ups; the thanks know of a phone number', () => {
-    const onComment = run([start, ...answer(4), ...answer(4), ...answer(3), ...answer(4), { type: 'setComment', text: 'Tốt' }]);
+    const onComment = run([
+      start,
+      ...answer(4),
+      ...answer(4),
+      ...answer(3),
+      ...answer(4),
+      { type: 'setComment', text: 'Tốt' },
+    ]);
     expect(onComment.screen).toBe('comment');
     const back = run([{ type: 'next' }, { type: 'back' }], onComment);
     expect(back).toMatchObject({ screen: 'comment', citizen: { comment: 'Tốt' } });
@@ -147,7 +196,15 @@ describe('kiosk flow', () => {
     // No ending early from a question: every rating screen is the citizen's.
     const onQuestion = run([start]);
     expect(run([{ type: 'finish' }], onQuestion)).toBe(onQuestion);
-    const withPhone = run([{ type: 'next' }, { type: 'setConsent', consent: true }, { type: 'setPhone', phone: '0905123456' }, { type: 'next' }], onComment);
+    const withPhone = run(
+      [
+        { type: 'next' },
+        { type: 'setConsent', consent: true },
+        { type: 'setPhone', phone: '0905123456' },
+        { type: 'next' },
+      ],
+      onComment,
+    );
     expect(withPhone.screen).toBe('sending');
     expect(run([{ type: 'sent', id: CITIZEN_ID }], withPhone)).toEqual({ screen: 'thanks', callBack: true });
     const without = run([{ type: 'next' }, { type: 'next' }], onComment);

@@ -3,7 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { ok } from './fakeTransport';
 import { ARM_ID, armed, CITIZEN_ID, CONSENT_VERSION } from './fixtures';
 import {
-  answer, COMMENT, CONTACT, heading, heldByHost, keyName, Q1, Q2, Q3, Q4, REASONS, renderKiosk, startSurvey, tap, THANKS, typeOnScreen, type User,
+  answer,
+  COMMENT,
+  CONTACT,
+  heading,
+  heldByHost,
+  keyName,
+  Q1,
+  Q2,
+  Q3,
+  Q4,
+  REASONS,
+  renderKiosk,
+  startSurvey,
+  tap,
+  THANKS,
+  typeOnScreen,
+  type User,
 } from './kioskHarness';
 
 const chip = (name: string) => screen.getByRole('button', { name });
@@ -11,7 +27,8 @@ const pressed = (name: string) => chip(name).getAttribute('aria-pressed');
 
 async function tapKeypad(user: User, digits: string) {
   const keypad = screen.getByRole('group', { name: 'Bàn phím số' });
-  for (const digit of digits) await user.click(within(keypad).getByRole('button', { name: digit === '+' ? 'Dấu cộng' : digit }));
+  for (const digit of digits)
+    await user.click(within(keypad).getByRole('button', { name: digit === '+' ? 'Dấu cộng' : digit }));
 }
 
 describe('kiosk follow-up: reasons, comment, contact', () => {
@@ -26,7 +43,12 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     screen.getByText('Tiếp cận dịch vụ');
     const reasons = within(screen.getByRole('group', { name: 'Lý do chưa hài lòng' }));
     // The questionnaire's reasons, then "Khác", which the kiosk offers on every list.
-    expect(reasons.getAllByRole('button').map((b) => b.textContent)).toEqual(['Phải chờ quá lâu', 'Thiếu chỗ ngồi chờ', 'Khó tìm thông tin', 'Khác']);
+    expect(reasons.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Phải chờ quá lâu',
+      'Thiếu chỗ ngồi chờ',
+      'Khó tìm thông tin',
+      'Khác',
+    ]);
     // An optional step, said as such instead of a question count.
     screen.getByText('Góp ý thêm — không bắt buộc');
     expect(screen.queryByText(/^Câu \d/)).toBeNull();
@@ -34,7 +56,11 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     await tap(user, 'Phải chờ quá lâu');
     await tap(user, 'Khó tìm thông tin');
     await tap(user, 'Khó tìm thông tin');
-    expect([pressed('Phải chờ quá lâu'), pressed('Thiếu chỗ ngồi chờ'), pressed('Khó tìm thông tin')]).toEqual(['true', 'true', 'false']);
+    expect([pressed('Phải chờ quá lâu'), pressed('Thiếu chỗ ngồi chờ'), pressed('Khó tìm thông tin')]).toEqual([
+      'true',
+      'true',
+      'false',
+    ]);
     await answer(user, 'Tiếp tục', Q3);
 
     // Three-point "Không hài lòng" counts as 2 on five points: low too.
@@ -131,7 +157,11 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     // The thanks say when the office calls back: the number was left.
     screen.getByText('Cán bộ sẽ gọi lại cho Ông/Bà trong vòng 2 ngày làm việc.');
     expect(heldByHost(host)).toMatchObject([
-      { reasons: [{ dimension: 'access', reason: 'waited-too-long' }], comment: 'abc', contact: { phone: '0905123456', consentVersion: CONSENT_VERSION } },
+      {
+        reasons: [{ dimension: 'access', reason: 'waited-too-long' }],
+        comment: 'abc',
+        contact: { phone: '0905123456', consentVersion: CONSENT_VERSION },
+      },
     ]);
   });
 
@@ -169,7 +199,13 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     await screen.findByRole('heading', { level: 1, name: THANKS });
     // The ratings not yet given stay ungiven; the reason picked went.
     expect(heldByHost(host)).toMatchObject([
-      { answers: [{ item: 'access.1', score: 2 }, { item: 'access.2', score: 4 }], reasons: [{ dimension: 'access', reason: 'hard-to-find' }] },
+      {
+        answers: [
+          { item: 'access.1', score: 2 },
+          { item: 'access.2', score: 4 },
+        ],
+        reasons: [{ dimension: 'access', reason: 'hard-to-find' }],
+      },
     ]);
   });
 
@@ -227,7 +263,9 @@ describe('kiosk follow-up: reasons, comment, contact', () => {
     await answer(user, 'Bỏ qua', CONTACT);
     await tap(user, 'Bỏ qua');
     await screen.findByRole('heading', { level: 1, name: THANKS });
-    expect(heldByHost(host)).toMatchObject([{ answers: [{ score: 4 }, { score: 4 }, { score: 2 }, { score: 4 }], reasons: [] }]);
+    expect(heldByHost(host)).toMatchObject([
+      { answers: [{ score: 4 }, { score: 4 }, { score: 2 }, { score: 4 }], reasons: [] },
+    ]);
   });
 
   it('checks the phone number before going on, and forgets it when consent is withdrawn', async () => {

@@ -33,7 +33,8 @@ export function renderKiosk(handlers: Handlers = {}, env: Partial<KioskEnv> = {}
     getKioskSetup: () => ok(setup),
     getArmedContext: () => ok(null),
     checkCaseCode: () => ok({ alreadyRated: false }),
-    submitResponse: (input) => ok({ id: input.id, day: '2026-11-29', status: 'completed', flags: [], duplicate: false }),
+    submitResponse: (input) =>
+      ok({ id: input.id, day: '2026-11-29', status: 'completed', flags: [], duplicate: false }),
     addResponseDetails: (input) => ok({ id: input.id, changed: true }),
     ...handlers,
   });
@@ -50,7 +51,9 @@ export function renderKiosk(handlers: Handlers = {}, env: Partial<KioskEnv> = {}
 
 /** What the kiosk told the host of its citizens, call by call: the ratings and the details added to them. */
 export const sentToHost = (host: Fake) =>
-  host.calls.filter((call) => call.name === 'submitResponse' || call.name === 'addResponseDetails').map((call) => [call.name, call.input]);
+  host.calls
+    .filter((call) => call.name === 'submitResponse' || call.name === 'addResponseDetails')
+    .map((call) => [call.name, call.input]);
 
 /**
  * What the host holds after those calls, per response in the order first sent:

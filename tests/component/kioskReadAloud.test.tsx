@@ -51,7 +51,11 @@ describe('kiosk read-aloud', () => {
     await tap(user, SPEAK_QUESTION);
     expect(spoken).toEqual([{ text: Q1, lang: 'vi-VN', voice: 'An' }]);
     await tap(user, SPEAK_CHOICES);
-    expect(spoken[1]).toEqual({ text: 'Rất không hài lòng. Không hài lòng. Bình thường. Hài lòng. Rất hài lòng', lang: 'vi-VN', voice: 'An' });
+    expect(spoken[1]).toEqual({
+      text: 'Rất không hài lòng. Không hài lòng. Bình thường. Hài lòng. Rất hài lòng',
+      lang: 'vi-VN',
+      voice: 'An',
+    });
     // Each reading cuts off the one before rather than queueing behind it.
     expect(speech.cancel).toHaveBeenCalled();
     // A face tapped while it speaks: answered as ever.

@@ -29,9 +29,19 @@ function renderKiosk(handlers: Handlers = {}) {
       ]),
     signIn: ({ officer, pin }) =>
       officer === 'nv01' && pin === '1111'
-        ? ok({ token: STAFF_TOKEN, role: 'staff', officer: { code: 'nv01', name: 'Nguyễn Thị Lan' }, idleTimeoutSeconds: 1800 })
+        ? ok({
+            token: STAFF_TOKEN,
+            role: 'staff',
+            officer: { code: 'nv01', name: 'Nguyễn Thị Lan' },
+            idleTimeoutSeconds: 1800,
+          })
         : officer === 'qtv' && pin === '9999'
-          ? ok({ token: ADMIN_TOKEN, role: 'admin', officer: { code: 'qtv', name: 'Lê Thu Hà' }, idleTimeoutSeconds: 1800 })
+          ? ok({
+              token: ADMIN_TOKEN,
+              role: 'admin',
+              officer: { code: 'qtv', name: 'Lê Thu Hà' },
+              idleTimeoutSeconds: 1800,
+            })
           : fail('unauthenticated', 'wrong officer or PIN'),
     signOut: () => ok({ signedOut: true as const }),
     // Today answers only with a session token; the figures themselves are other tests' business.
@@ -133,14 +143,29 @@ describe('getting in from the kiosk', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let locked = false;
     const host = renderKiosk({
-      signIn: () => (locked ? fail('locked', 'too many wrong PINs', { retryAfterSeconds: 240 }) : ((locked = true), fail('unauthenticated', 'wrong officer or PIN'))),
+      signIn: () =>
+        locked
+          ? fail('locked', 'too many wrong PINs', { retryAfterSeconds: 240 })
+          : ((locked = true), fail('unauthenticated', 'wrong officer or PIN')),
     });
     await hold(3000);
     fireEvent.click(await screen.findByRole('button', { name: 'Nguyễn Thị Lan' }));
     await screen.findByRole('dialog', { name: 'Nguyễn Thị Lan: nhập mã PIN' });
 
     const keys = within(screen.getByRole('group', { name: 'Bàn phím nhập mã PIN' })).getAllByRole('button');
-    expect(keys.map((key) => key.textContent || key.getAttribute('aria-label'))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'Xoá']);
+    expect(keys.map((key) => key.textContent || key.getAttribute('aria-label'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '0',
+      'Xoá',
+    ]);
     for (const key of keys) {
       expect(parseFloat(key.style.minWidth)).toBeGreaterThanOrEqual(72);
       expect(parseFloat(key.style.minHeight)).toBeGreaterThanOrEqual(72);
@@ -155,7 +180,9 @@ describe('getting in from the kiosk', () => {
     expect(screen.getByRole('status', { name: 'Đã nhập 0 số' })).toBeTruthy();
     await typePin('9999');
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('Tài khoản đang tạm khoá vì nhập sai mã PIN nhiều lần. Vui lòng thử lại sau 4 phút.'),
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Tài khoản đang tạm khoá vì nhập sai mã PIN nhiều lần. Vui lòng thử lại sau 4 phút.',
+      ),
     );
     expect(host.inputsTo('signIn')).toEqual([
       { officer: 'nv01', pin: '1234' },
@@ -215,7 +242,12 @@ describe('first run on the kiosk', () => {
       createFirstAdmin: ({ code, name }) => ((hasAdmin = true), ok({ code, name })),
       signIn: ({ officer, pin }) =>
         officer === 'qtv' && pin === '2468'
-          ? ok({ token: ADMIN_TOKEN, role: 'admin', officer: { code: 'qtv', name: 'Lê Thu Hà' }, idleTimeoutSeconds: 1800 })
+          ? ok({
+              token: ADMIN_TOKEN,
+              role: 'admin',
+              officer: { code: 'qtv', name: 'Lê Thu Hà' },
+              idleTimeoutSeconds: 1800,
+            })
           : fail('unauthenticated'),
       getUnitSetup: () => ok({ counters: [], fields: [], officers: [] }),
       listQuestionnaires: () => ok([]),
@@ -253,7 +285,9 @@ describe('first run on the kiosk', () => {
 
 describe('the kiosk idle time setting', () => {
   it('is edited with the kiosk settings, within the schema’s bounds', async () => {
-    const { host, user } = await openSection('unit', 'Đơn vị & quầy', { updateKioskSettings: (input) => ok({ ...setup.settings, staffIdleMinutes: input.staffIdleMinutes ?? 2 }) });
+    const { host, user } = await openSection('unit', 'Đơn vị & quầy', {
+      updateKioskSettings: (input) => ok({ ...setup.settings, staffIdleMinutes: input.staffIdleMinutes ?? 2 }),
+    });
     const form = await screen.findByRole('form', { name: 'Đơn vị và máy khảo sát' });
     const minutes = within(form).getByLabelText<HTMLInputElement>('Tự đăng xuất cán bộ trên máy kiosk sau (phút)');
     expect(minutes.value).toBe('2');
@@ -262,7 +296,9 @@ describe('the kiosk idle time setting', () => {
     await user.clear(minutes);
     await user.type(minutes, '0');
     await user.click(within(form).getByRole('button', { name: 'Lưu' }));
-    expect(within(form).getByRole('alert').textContent).toBe('Tự đăng xuất cán bộ trên máy kiosk sau (phút): nhập một số từ 1 đến 60.');
+    expect(within(form).getByRole('alert').textContent).toBe(
+      'Tự đăng xuất cán bộ trên máy kiosk sau (phút): nhập một số từ 1 đến 60.',
+    );
     expect(host.inputsTo('updateKioskSettings')).toEqual([]);
 
     await user.clear(minutes);

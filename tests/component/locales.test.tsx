@@ -11,7 +11,9 @@ import { dimensionIds, dimensionName } from '../../src/domain/dimensions';
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree)
     .flatMap(([key, value]) =>
-      typeof value === 'object' && value !== null ? keysOf(value as object, `${prefix}${key}.`) : [`${prefix}${key.replace(/_(one|other)$/, '')}`],
+      typeof value === 'object' && value !== null
+        ? keysOf(value as object, `${prefix}${key}.`)
+        : [`${prefix}${key.replace(/_(one|other)$/, '')}`],
     )
     .filter((key, index, all) => all.indexOf(key) === index)
     .sort();
@@ -42,11 +44,13 @@ describe('locales', () => {
   ] as const)('%s: a locale never names the dimensions otherwise than the domain does', (language, texts) => {
     // The `dimension.*` keys are on their way out (screens use DIMENSION_NAMES); while they exist, they are a copy.
     const names = (texts as { dimension?: Record<string, string> }).dimension;
-    if (names) expect(names).toEqual(Object.fromEntries(dimensionIds.map((id) => [id, dimensionName(id, language, 'long')])));
+    if (names)
+      expect(names).toEqual(Object.fromEntries(dimensionIds.map((id) => [id, dimensionName(id, language, 'long')])));
   });
 
-  it('no text hard-codes the commune\'s desk: the notice names the configured unit', () => {
-    for (const texts of [vi, en, staffVi, staffEn, adminVi, adminEn]) expect(JSON.stringify(texts)).not.toMatch(/Bộ phận Một cửa của xã|one-stop desk keeps|đã mã hoá/);
+  it("no text hard-codes the commune's desk: the notice names the configured unit", () => {
+    for (const texts of [vi, en, staffVi, staffEn, adminVi, adminEn])
+      expect(JSON.stringify(texts)).not.toMatch(/Bộ phận Một cửa của xã|one-stop desk keeps|đã mã hoá/);
     expect(vi.kiosk.contact.notice).toContain('{{unit}}');
     expect(en.kiosk.contact.notice).toContain('{{unit}}');
   });

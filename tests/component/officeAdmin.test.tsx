@@ -11,7 +11,9 @@ type Entry = OutputOf<'auditLog'>[number];
 
 const keysOf = (tree: object, prefix = ''): string[] =>
   Object.entries(tree)
-    .flatMap(([key, value]) => (typeof value === 'object' && value !== null ? keysOf(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]))
+    .flatMap(([key, value]) =>
+      typeof value === 'object' && value !== null ? keysOf(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+    )
     .sort();
 
 describe('one date format and readable admin screens', () => {
@@ -31,8 +33,24 @@ describe('one date format and readable admin screens', () => {
 
   it('shows the audit log as who, when, what in words, and a small before/after table', async () => {
     const entries: Entry[] = [
-      { id: 3, at: '2026-12-01T19:26:00.000Z', officer: 'nv01', action: 'feedback.resolve', target: 'r-1', before: { status: 'in_progress', note: null }, after: { status: 'resolved', note: 'Đã xin lỗi' } },
-      { id: 2, at: '2026-11-30T08:00:00.000Z', officer: 'qtv', action: 'targets.save', target: '2026', before: null, after: { sipas: 85 } },
+      {
+        id: 3,
+        at: '2026-12-01T19:26:00.000Z',
+        officer: 'nv01',
+        action: 'feedback.resolve',
+        target: 'r-1',
+        before: { status: 'in_progress', note: null },
+        after: { status: 'resolved', note: 'Đã xin lỗi' },
+      },
+      {
+        id: 2,
+        at: '2026-11-30T08:00:00.000Z',
+        officer: 'qtv',
+        action: 'targets.save',
+        target: '2026',
+        before: null,
+        after: { sipas: 85 },
+      },
     ];
     await openSection('audit', 'Nhật ký', { auditLog: () => ok(entries), recentSignIns: () => ok([]) });
     const resolved = (await screen.findByRole('cell', { name: 'Đánh dấu góp ý đã xử lý' })).closest('tr')!;
@@ -40,7 +58,11 @@ describe('one date format and readable admin screens', () => {
     row.getByRole('rowheader', { name: '02/12/2026 02:26:00' });
     row.getByRole('cell', { name: 'Nguyễn Thị Lan (nv01)' });
     const changes = within(row.getByRole('table'));
-    expect(changes.getAllByRole('row').map((r) => r.textContent)).toEqual(['MụcTrướcSau', 'statusin_progressresolved', 'note(trống)Đã xin lỗi']);
+    expect(changes.getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'MụcTrướcSau',
+      'statusin_progressresolved',
+      'note(trống)Đã xin lỗi',
+    ]);
     screen.getByRole('cell', { name: 'Lưu mục tiêu kế hoạch' });
     await waitFor(() => expect(screen.queryByText('feedback.resolve')).toBeNull());
   });

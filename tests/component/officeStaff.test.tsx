@@ -8,7 +8,11 @@ import { openView, renderStaff, signIn } from './staffHarness';
 type Progress = OutputOf<'targetProgress'>;
 
 const figure = (target: number, value: number | null, month: number | null, status: Progress['sipas']['status']) => ({
-  target, value, gap: value === null ? null : value - target, month, status,
+  target,
+  value,
+  gap: value === null ? null : value - target,
+  month,
+  status,
 });
 
 const progress: Progress = {
@@ -19,7 +23,10 @@ const progress: Progress = {
   questionnaire: { id: 'sipas-quick', version: 1, title: 'Phiếu nhanh' },
   counted: 40,
   sipas: figure(80, 72.5, 60, 'at_risk'),
-  dimensions: ['access', 'procedure', 'officer', 'result', 'feedback'].map((dimension) => ({ dimension, ...figure(80, 85, 90, 'met') })),
+  dimensions: ['access', 'procedure', 'officer', 'result', 'feedback'].map((dimension) => ({
+    dimension,
+    ...figure(80, 85, 90, 'met'),
+  })),
   fieldsGood: { ...figure(80, 50, 50, 'at_risk'), good: 1, fields: 2 },
   handledOnTime: { ...figure(100, 100, 100, 'met'), onTime: 3, due: 3, open: 1 },
   calledBackOnTime: { ...figure(100, null, null, 'no_data'), onTime: 0, due: 0, open: 0 },
@@ -38,7 +45,9 @@ describe('staff: targets and alerts', () => {
       'Lĩnh vực được đánh giá tốt (1/2): 50,0 % / 80,0 % — Có nguy cơ không đạt',
     ]);
     const table = within(screen.getByRole('table', { name: 'Kết quả so với mục tiêu' }));
-    expect(table.getByRole('row', { name: /^Chỉ số hài lòng SIPAS/ }).textContent).toBe('Chỉ số hài lòng SIPAS≥ 80,0 %72,5 %−7,5 %60,0 %Có nguy cơ không đạt');
+    expect(table.getByRole('row', { name: /^Chỉ số hài lòng SIPAS/ }).textContent).toBe(
+      'Chỉ số hài lòng SIPAS≥ 80,0 %72,5 %−7,5 %60,0 %Có nguy cơ không đạt',
+    );
     within(screen.getByRole('table', { name: 'Lĩnh vực thấp nhất' })).getByRole('rowheader', { name: 'Đất đai' });
     const trend = within(screen.getByRole('table', { name: 'Chỉ số SIPAS và từng yếu tố theo tháng (%)' }));
     expect(trend.getByRole('rowheader', { name: '11/2026' }).closest('tr')?.textContent).toContain('72,5 %');
@@ -49,7 +58,16 @@ describe('staff: targets and alerts', () => {
     const { user } = renderStaff({
       staffAlerts: () =>
         ok({
-          lowRatings: [{ responseId: 'r1', submittedAt: '2026-11-30T07:05:00.000Z', officer: 'nv01', field: null, lowScores: [{ item: 'officer', value: 1 }], reasons: [{ dimension: 'access', reason: 'waited-too-long' }] }],
+          lowRatings: [
+            {
+              responseId: 'r1',
+              submittedAt: '2026-11-30T07:05:00.000Z',
+              officer: 'nv01',
+              field: null,
+              lowScores: [{ item: 'officer', value: 1 }],
+              reasons: [{ dimension: 'access', reason: 'waited-too-long' }],
+            },
+          ],
           belowTarget: [{ dimension: 'officer', index: 60, target: 80, counted: 6 }],
           revision: 7,
         }),

@@ -19,8 +19,13 @@ describe('the shared error-to-text mapping', () => {
   });
 
   it('keeps the host message only where it names the input at fault', () => {
-    expect(problemOf(new ApiError('bad_input', 'pin: 4 to 8 digits'))).toEqual({ key: 'signin.errors.bad_input', detail: 'pin: 4 to 8 digits' });
-    expect(problemOf(new ApiError('unauthenticated', 'wrong officer or PIN'))).toEqual({ key: 'signin.errors.unauthenticated' });
+    expect(problemOf(new ApiError('bad_input', 'pin: 4 to 8 digits'))).toEqual({
+      key: 'signin.errors.bad_input',
+      detail: 'pin: 4 to 8 digits',
+    });
+    expect(problemOf(new ApiError('unauthenticated', 'wrong officer or PIN'))).toEqual({
+      key: 'signin.errors.unauthenticated',
+    });
     expect(problemOf(new Error('boom'))).toEqual({ key: 'signin.errors.internal' });
     expect(errorTextOf(new ApiError('conflict', 'x'))).toBe('signin.errors.conflict');
   });

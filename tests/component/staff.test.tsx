@@ -18,7 +18,10 @@ describe('staff sign-in', () => {
   it('shows the translated error for a wrong PIN, clears it, then the lockout with its minutes', async () => {
     let tries = 0;
     const { host, user } = renderStaff({
-      signIn: () => (++tries < 2 ? fail('unauthenticated', 'wrong officer or PIN') : fail('locked', 'too many wrong PINs; try again in 5 min', { retryAfterSeconds: 281 })),
+      signIn: () =>
+        ++tries < 2
+          ? fail('unauthenticated', 'wrong officer or PIN')
+          : fail('locked', 'too many wrong PINs; try again in 5 min', { retryAfterSeconds: 281 }),
     });
     screen.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' });
     const pin = screen.getByLabelText<HTMLInputElement>('Mã PIN');
@@ -75,12 +78,16 @@ describe('today', () => {
 
     // The counts add up over every version, under the one set of names.
     const counts = table('Số phiếu đánh giá');
-    expect(within(counts).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Hôm nay',
-      'Hôm qua',
-      '7 ngày qua (23/11/2026 – 29/11/2026)',
-    ]);
-    expect(within(counts).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['Số phiếu', 'Phiếu hợp lệ', 'Phiếu nghi vấn', 'Phiếu bỏ dở']);
+    expect(
+      within(counts)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Hôm nay', 'Hôm qua', '7 ngày qua (23/11/2026 – 29/11/2026)']);
+    expect(
+      within(counts)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Số phiếu', 'Phiếu hợp lệ', 'Phiếu nghi vấn', 'Phiếu bỏ dở']);
     expect(cellsOf(counts, 'Số phiếu')).toEqual(['1.239', '41', '2.505']);
     expect(cellsOf(counts, 'Phiếu hợp lệ')).toEqual(['1.234', '40', '2.500']);
     expect(cellsOf(counts, 'Phiếu bỏ dở')).toEqual(['3', '0', '3']);
@@ -88,19 +95,35 @@ describe('today', () => {
 
     // A section per questionnaire version, newest-first as the host orders them; never one pooled index.
     const sections = screen.getAllByRole('region').filter((r) => r.classList.contains('questionnaire-section'));
-    expect(sections.map((r) => within(r).getByRole('heading', { level: 2 }).textContent)).toEqual(['Phiếu đầy đủ (phiên bản 1)', 'Phiếu thử (phiên bản 3)']);
+    expect(sections.map((r) => within(r).getByRole('heading', { level: 2 }).textContent)).toEqual([
+      'Phiếu đầy đủ (phiên bản 1)',
+      'Phiếu thử (phiên bản 3)',
+    ]);
     const quick = screen.getByRole('region', { name: 'Phiếu thử (phiên bản 3)' });
     const full = screen.getByRole('region', { name: 'Phiếu đầy đủ (phiên bản 1)' });
     const inQuick = (name: string) => within(quick).getByRole('table', { name });
 
     const compare = inQuick('So sánh với hôm qua và 7 ngày qua');
-    expect(cellsOf(compare, 'Chỉ số SIPAS')).toEqual(['83,3% (2/5 yếu tố)', '4,13', '50,0% (1/5 yếu tố)', '3,50', '83,3% (2/5 yếu tố)', '4,13']);
+    expect(cellsOf(compare, 'Chỉ số SIPAS')).toEqual([
+      '83,3% (2/5 yếu tố)',
+      '4,13',
+      '50,0% (1/5 yếu tố)',
+      '3,50',
+      '83,3% (2/5 yếu tố)',
+      '4,13',
+    ]);
     expect(cellsOf(compare, 'Công chức trực tiếp')).toEqual(['66,7%', '3,75', '—', '—', '66,7%', '3,75']);
     // All five dimensions: the full form's SIPAS has no note.
-    expect(cellsOf(within(full).getByRole('table', { name: 'So sánh với hôm qua và 7 ngày qua' }), 'Chỉ số SIPAS')).toEqual(['40,0%', '3,00', '—', '—', '40,0%', '3,00']);
+    expect(
+      cellsOf(within(full).getByRole('table', { name: 'So sánh với hôm qua và 7 ngày qua' }), 'Chỉ số SIPAS'),
+    ).toEqual(['40,0%', '3,00', '—', '—', '40,0%', '3,00']);
 
     const detail = inQuick('Chỉ số hài lòng theo yếu tố: Hôm nay');
-    expect(within(detail).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+    expect(
+      within(detail)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual([
       'Yếu tố',
       'Chỉ số hài lòng',
       'Điểm trung bình',
@@ -115,31 +138,62 @@ describe('today', () => {
     within(detail).getByRole('rowheader', { name: 'Chỉ số SIPAS (2/5 yếu tố)' });
     expect(cellsOf(detail, 'Chỉ số SIPAS')).toEqual(['83,3%', '4,13', '30', '1', '2', '2', '10', '15']);
     // The dimensions' names come from src/domain/dimensions.ts.
-    expect(cellsOf(detail, 'Tiếp cận dịch vụ hành chính công')).toEqual(['100,0%', '4,60', '10', '0', '0', '0', '4', '6']);
+    expect(cellsOf(detail, 'Tiếp cận dịch vụ hành chính công')).toEqual([
+      '100,0%',
+      '4,60',
+      '10',
+      '0',
+      '0',
+      '0',
+      '4',
+      '6',
+    ]);
     // Nobody answered on feedback today: the row is still there, empty.
     expect(cellsOf(detail, 'Tiếp nhận, xử lý')).toEqual(['—', '—', '0', '0', '0', '0', '0', '0']);
 
     // The distribution of yesterday, one press away; the full form had no answers yesterday.
     await user.click(screen.getByRole('button', { name: 'Hôm qua' }));
-    expect(cellsOf(inQuick('Chỉ số hài lòng theo yếu tố: Hôm qua'), 'Chỉ số SIPAS')).toEqual(['50,0%', '3,50', '8', '1', '1', '2', '2', '2']);
-    expect(cellsOf(within(full).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố: Hôm qua' }), 'Chỉ số SIPAS')).toEqual(['—', '—', '0', '0', '0', '0', '0', '0']);
+    expect(cellsOf(inQuick('Chỉ số hài lòng theo yếu tố: Hôm qua'), 'Chỉ số SIPAS')).toEqual([
+      '50,0%',
+      '3,50',
+      '8',
+      '1',
+      '1',
+      '2',
+      '2',
+      '2',
+    ]);
+    expect(
+      cellsOf(within(full).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố: Hôm qua' }), 'Chỉ số SIPAS'),
+    ).toEqual(['—', '—', '0', '0', '0', '0', '0', '0']);
 
     expect(cellsOf(inQuick('Theo quầy'), 'Quầy 1')).toEqual(['7', '0', '0', '92,5% (2/5 yếu tố)', '4,00', '14']);
     expect(cellsOf(inQuick('Theo quầy'), 'Không ghi nhận')).toEqual(['2', '0', '0', '50,0% (2/5 yếu tố)', '4,00', '4']);
-    expect(cellsOf(within(full).getByRole('table', { name: 'Theo quầy' }), 'Quầy 1')).toEqual(['5', '0', '0', '40,0% (2/5 yếu tố)', '4,00', '10']);
+    expect(cellsOf(within(full).getByRole('table', { name: 'Theo quầy' }), 'Quầy 1')).toEqual([
+      '5',
+      '0',
+      '0',
+      '40,0% (2/5 yếu tố)',
+      '4,00',
+      '10',
+    ]);
     // Per officer: the officer dimension's index, with the officer's counted responses, not the whole SIPAS.
     const officers = inQuick('Theo cán bộ');
-    expect(within(officers).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Cán bộ',
-      'Phiếu hợp lệ',
-      'Chỉ số hài lòng: Công chức',
-      'Điểm trung bình',
-      'Số câu trả lời',
-    ]);
+    expect(
+      within(officers)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Cán bộ', 'Phiếu hợp lệ', 'Chỉ số hài lòng: Công chức', 'Điểm trung bình', 'Số câu trả lời']);
     expect(cellsOf(officers, 'Trần Thị Bình')).toEqual(['9', '61,5%', '3,50', '9']);
-    expect(within(within(full).getByRole('table', { name: 'Theo cán bộ' })).getByRole('cell').textContent).toBe('Chưa có phiếu nào.');
+    expect(within(within(full).getByRole('table', { name: 'Theo cán bộ' })).getByRole('cell').textContent).toBe(
+      'Chưa có phiếu nào.',
+    );
     expect(cellsOf(inQuick('Theo lĩnh vực'), 'Đất đai')).toEqual(['9', '0', '0', '88,3% (2/5 yếu tố)', '4,00', '18']);
-    expect(host.calls.find((call) => call.name === 'todayOverview')).toEqual({ name: 'todayOverview', input: {}, token: TOKEN });
+    expect(host.calls.find((call) => call.name === 'todayOverview')).toEqual({
+      name: 'todayOverview',
+      input: {},
+      token: TOKEN,
+    });
 
     // English formatting follows the language.
     await user.click(screen.getByRole('button', { name: 'English' }));
@@ -152,7 +206,9 @@ describe('today', () => {
 
     await user.click(screen.getByRole('button', { name: 'Đăng xuất' }));
     await screen.findByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' });
-    expect(host.calls.filter((call) => call.name === 'signOut')).toEqual([{ name: 'signOut', input: {}, token: TOKEN }]);
+    expect(host.calls.filter((call) => call.name === 'signOut')).toEqual([
+      { name: 'signOut', input: {}, token: TOKEN },
+    ]);
   });
 
   it('refetches within one poll when the live revision moves, and warns about unsaved submissions', async () => {
@@ -163,7 +219,8 @@ describe('today', () => {
     const { host, user } = renderStaff(
       {
         liveStatus: () => ok({ revision, pendingWrites }),
-        todayOverview: () => ok({ ...overview, today: { ...overview.today, responses: { ...overview.today.responses, counted } } }),
+        todayOverview: () =>
+          ok({ ...overview, today: { ...overview.today, responses: { ...overview.today.responses, counted } } }),
       },
       { fakeTimers: true },
     );
@@ -184,7 +241,9 @@ describe('today', () => {
 
     pendingWrites = 2;
     await act(() => vi.advanceTimersByTimeAsync(1_600));
-    expect((await screen.findByRole('alert')).textContent).toBe('2 phiếu chưa lưu được vào cơ sở dữ liệu; máy đang thử lại.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '2 phiếu chưa lưu được vào cơ sở dữ liệu; máy đang thử lại.',
+    );
   });
 
   it('signs out by itself after the idle time, though the live polls keep the host session busy', async () => {

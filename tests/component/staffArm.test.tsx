@@ -21,7 +21,13 @@ function fakeArming() {
   let armed: Armed = null;
   return {
     getArmedContext: () => ok(armed),
-    armKiosk: (input: { caseCode?: string; counter?: string; officer?: string; field?: string; purpose?: 'file' | 'collect' | 'inquire' }) => {
+    armKiosk: (input: {
+      caseCode?: string;
+      counter?: string;
+      officer?: string;
+      field?: string;
+      purpose?: 'file' | 'collect' | 'inquire';
+    }) => {
       if (input.caseCode === 'HS-DA-DANH-GIA') return fail('conflict', 'this case has already been rated');
       armed = {
         armId: ARM_ID,
@@ -57,12 +63,21 @@ describe('arming the kiosk', () => {
     await user.selectOptions(screen.getByLabelText('Quầy'), 'Quầy 2 — Đất đai, xây dựng');
     await user.selectOptions(screen.getByLabelText('Lĩnh vực'), 'Hộ tịch');
     const purpose = screen.getByLabelText<HTMLSelectElement>('Người dân đến để');
-    expect([...purpose.options].map((o) => o.text)).toEqual(['— Không chọn —', 'Nộp hồ sơ', 'Nhận kết quả', 'Hỏi thông tin']);
+    expect([...purpose.options].map((o) => o.text)).toEqual([
+      '— Không chọn —',
+      'Nộp hồ sơ',
+      'Nhận kết quả',
+      'Hỏi thông tin',
+    ]);
     await user.selectOptions(purpose, 'Nhận kết quả');
     await user.type(caseCode, 'HS-2026-000123{Enter}');
 
-    expect(host.inputsTo('armKiosk')).toEqual([{ caseCode: 'HS-2026-000123', counter: 'Q2', officer: 'tt02', field: 'ho-tich', purpose: 'collect' }]);
-    expect((await screen.findByRole('status')).textContent).toBe('Đã chuẩn bị. Máy chờ người dân đánh giá đến 14:15:00.');
+    expect(host.inputsTo('armKiosk')).toEqual([
+      { caseCode: 'HS-2026-000123', counter: 'Q2', officer: 'tt02', field: 'ho-tich', purpose: 'collect' },
+    ]);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Đã chuẩn bị. Máy chờ người dân đánh giá đến 14:15:00.',
+    );
     await screen.findByText('Hết hạn lúc 14:15:00 (còn khoảng 10 phút), hoặc ngay sau một lượt đánh giá.');
     expect(detail('Mã hồ sơ')).toBe('Đã nhập (không hiển thị)');
     expect(detail('Quầy')).toBe('Quầy 2 — Đất đai, xây dựng');
@@ -90,7 +105,9 @@ describe('arming the kiosk', () => {
     await waitFor(() => expect(screen.getByLabelText<HTMLSelectElement>('Cán bộ').value).toBe('tt02'));
 
     await user.type(screen.getByLabelText('Mã hồ sơ'), 'HS-DA-DANH-GIA{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toBe('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.',
+    );
 
     await user.clear(screen.getByLabelText('Mã hồ sơ'));
     await user.selectOptions(screen.getByLabelText('Cán bộ'), '— Không chọn —');

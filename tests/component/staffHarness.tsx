@@ -18,7 +18,12 @@ vi.setConfig({ testTimeout: 30_000 });
 type Overview = OutputOf<'todayOverview'>;
 type Summary = Overview['today'];
 
-const dimension = (id: 'access' | 'procedure' | 'officer' | 'result' | 'feedback', index: number | null, mean: number | null, distribution: [number, number, number, number, number]) => ({
+const dimension = (
+  id: 'access' | 'procedure' | 'officer' | 'result' | 'feedback',
+  index: number | null,
+  mean: number | null,
+  distribution: [number, number, number, number, number],
+) => ({
   dimension: id,
   index,
   mean,
@@ -50,11 +55,22 @@ const fullToday: Score = {
   answers: 25,
   distribution: [5, 5, 5, 5, 5],
   coverage: 5,
-  dimensions: (['access', 'procedure', 'officer', 'result', 'feedback'] as const).map((id) => dimension(id, 40, 3, [1, 1, 1, 1, 1])),
+  dimensions: (['access', 'procedure', 'officer', 'result', 'feedback'] as const).map((id) =>
+    dimension(id, 40, 3, [1, 1, 1, 1, 1]),
+  ),
 };
 
-const section = (questionnaire: typeof quickForm, responses: VersionSummary['responses'], score: Score): VersionSummary => ({ questionnaire, responses, score });
-const counts = (counted: number, suspect: number, abandoned: number) => ({ responses: counted + suspect + abandoned, counted, suspect, abandoned });
+const section = (
+  questionnaire: typeof quickForm,
+  responses: VersionSummary['responses'],
+  score: Score,
+): VersionSummary => ({ questionnaire, responses, score });
+const counts = (counted: number, suspect: number, abandoned: number) => ({
+  responses: counted + suspect + abandoned,
+  counted,
+  suspect,
+  abandoned,
+});
 
 export const todaySummary: Summary = {
   responses: counts(1234, 2, 3),
@@ -64,19 +80,51 @@ export const todaySummary: Summary = {
 const yesterday: Summary = {
   responses: counts(40, 1, 0),
   byQuestionnaire: [
-    section(quickForm, counts(40, 1, 0), { index: 50, mean: 3.5, answers: 8, distribution: [1, 1, 2, 2, 2], coverage: 1, dimensions: [dimension('access', 50, 3.5, [1, 1, 2, 2, 2])] }),
+    section(quickForm, counts(40, 1, 0), {
+      index: 50,
+      mean: 3.5,
+      answers: 8,
+      distribution: [1, 1, 2, 2, 2],
+      coverage: 1,
+      dimensions: [dimension('access', 50, 3.5, [1, 1, 2, 2, 2])],
+    }),
   ],
 };
 
-const row = (code: string, name: string, counted: number, index: number | null, officer: number | null = null, questionnaire = quickForm) => ({
+const row = (
+  code: string,
+  name: string,
+  counted: number,
+  index: number | null,
+  officer: number | null = null,
+  questionnaire = quickForm,
+) => ({
   code,
   name,
   questionnaire: { id: questionnaire.id, version: questionnaire.version },
   responses: counts(counted, 0, 0),
-  score: { index, mean: index === null ? null : 4, answers: counted * 2, distribution: [0, 0, 0, counted, counted] as [number, number, number, number, number], coverage: 2 },
+  score: {
+    index,
+    mean: index === null ? null : 4,
+    answers: counted * 2,
+    distribution: [0, 0, 0, counted, counted] as [number, number, number, number, number],
+    coverage: 2,
+  },
   dimensions: [
-    { dimension: 'access' as const, index, mean: 4, answers: counted, distribution: [0, 0, 0, counted, 0] as [number, number, number, number, number] },
-    { dimension: 'officer' as const, index: officer, mean: officer === null ? null : 3.5, answers: counted, distribution: [0, 0, counted, 0, 0] as [number, number, number, number, number] },
+    {
+      dimension: 'access' as const,
+      index,
+      mean: 4,
+      answers: counted,
+      distribution: [0, 0, 0, counted, 0] as [number, number, number, number, number],
+    },
+    {
+      dimension: 'officer' as const,
+      index: officer,
+      mean: officer === null ? null : 3.5,
+      answers: counted,
+      distribution: [0, 0, counted, 0, 0] as [number, number, number, number, number],
+    },
   ],
 });
 
@@ -84,8 +132,17 @@ export const overview: Overview = {
   day: '2026-11-29',
   today: todaySummary,
   yesterday,
-  last7Days: { from: '2026-11-23', to: '2026-11-29', ...todaySummary, responses: { ...todaySummary.responses, responses: 2505, counted: 2500 } },
-  byCounter: [row('Q1', 'Quầy 1 — Tư pháp, hộ tịch', 7, 92.5), row('', '', 2, 50), row('Q1', 'Quầy 1 — Tư pháp, hộ tịch', 5, 40, 40, fullForm)],
+  last7Days: {
+    from: '2026-11-23',
+    to: '2026-11-29',
+    ...todaySummary,
+    responses: { ...todaySummary.responses, responses: 2505, counted: 2500 },
+  },
+  byCounter: [
+    row('Q1', 'Quầy 1 — Tư pháp, hộ tịch', 7, 92.5),
+    row('', '', 2, 50),
+    row('Q1', 'Quầy 1 — Tư pháp, hộ tịch', 5, 40, 40, fullForm),
+  ],
   byOfficer: [row('tt02', 'Trần Thị Bình', 9, 88.25, 61.5)],
   byField: [row('dat-dai', 'Đất đai', 9, 88.25)],
   pendingWrites: 0,
@@ -113,7 +170,12 @@ export function renderStaff(handlers: Handlers = {}, { fakeTimers = false } = {}
     listOfficers: () => ok(desks.officers.map((officer) => ({ ...officer, photo: null }))),
     signIn: ({ officer, pin }) =>
       officer === 'tt02' && pin === '2468'
-        ? ok({ token: TOKEN, role: 'staff', officer: { code: 'tt02', name: 'Trần Thị Bình' }, idleTimeoutSeconds: 1800 })
+        ? ok({
+            token: TOKEN,
+            role: 'staff',
+            officer: { code: 'tt02', name: 'Trần Thị Bình' },
+            idleTimeoutSeconds: 1800,
+          })
         : fail('unauthenticated', 'wrong officer or PIN'),
     signOut: () => ok({ signedOut: true as const }),
     // Answers only with the session token: proves the client was given it.

@@ -42,7 +42,9 @@ function fakeInbox(items: Item[]) {
   const cursorOf = (item: Item) => Number(item.responseId.slice(-12));
   return {
     listFeedback: ({ status, limit = 50, before }: { status?: Item['status']; limit?: number; before?: number }) => {
-      const matching = items.filter((i) => (!status || i.status === status) && (before === undefined || cursorOf(i) < before));
+      const matching = items.filter(
+        (i) => (!status || i.status === status) && (before === undefined || cursorOf(i) < before),
+      );
       const page = matching.slice(0, limit);
       const handled = items.filter((i) => i.status === 'resolved').length;
       const oldest = items.filter((i) => i.status !== 'resolved').at(-1);
@@ -65,7 +67,15 @@ function fakeInbox(items: Item[]) {
       const index = items.findIndex((i) => i.responseId === responseId);
       const at = '2026-11-29T07:30:00.000Z';
       const resolved = status === 'resolved';
-      const updated = { ...items[index]!, status, note: note ?? null, updatedBy: 'tt02', updatedAt: at, resolvedBy: resolved ? 'tt02' : null, resolvedAt: resolved ? at : null };
+      const updated = {
+        ...items[index]!,
+        status,
+        note: note ?? null,
+        updatedBy: 'tt02',
+        updatedAt: at,
+        resolvedBy: resolved ? 'tt02' : null,
+        resolvedAt: resolved ? at : null,
+      };
       items[index] = updated;
       return ok(updated);
     },
@@ -94,7 +104,15 @@ describe('feedback inbox', () => {
       comment: 'Chờ lâu quá <script>alert(1)</script>\n<b>đậm</b>',
       phone: '0905123456',
     };
-    items[1] = { ...items[1]!, flags: ['too_fast'], responseStatus: 'abandoned', status: 'resolved', note: 'Đã gọi lại', updatedBy: 'nv01', updatedAt: '2026-11-29T06:30:00.000Z' };
+    items[1] = {
+      ...items[1]!,
+      flags: ['too_fast'],
+      responseStatus: 'abandoned',
+      status: 'resolved',
+      note: 'Đã gọi lại',
+      updatedBy: 'nv01',
+      updatedAt: '2026-11-29T06:30:00.000Z',
+    };
     const { host, user } = renderStaff(fakeInbox(items));
     await openView(user, 'Đánh giá thấp và góp ý');
 
@@ -109,12 +127,17 @@ describe('feedback inbox', () => {
     const low = within(details.getByRole('list', { name: 'Câu được chấm thấp' }))
       .getAllByRole('listitem')
       .map((li) => li.textContent);
-    expect(low).toEqual(['2 – Không hài lòng: Nơi tiếp đón có đủ chỗ ngồi không?', '2 – Không hài lòng: Ông/Bà đánh giá công chức thế nào?']);
+    expect(low).toEqual([
+      '2 – Không hài lòng: Nơi tiếp đón có đủ chỗ ngồi không?',
+      '2 – Không hài lòng: Ông/Bà đánh giá công chức thế nào?',
+    ]);
     expect(within(details.getByRole('list', { name: 'Lý do chưa hài lòng' })).getByRole('listitem').textContent).toBe(
       'Phải chờ quá lâu (Tiếp cận dịch vụ hành chính công)',
     );
     // The comment shows literally; nothing in it became markup.
-    expect(first.querySelector('.feedback-comment')?.textContent).toBe('Chờ lâu quá <script>alert(1)</script>\n<b>đậm</b>');
+    expect(first.querySelector('.feedback-comment')?.textContent).toBe(
+      'Chờ lâu quá <script>alert(1)</script>\n<b>đậm</b>',
+    );
     expect(first.querySelector('script, b')).toBeNull();
     details.getByText('Mới');
 
@@ -145,7 +168,13 @@ describe('feedback inbox', () => {
 
   it('filters by status and loads more with the cursor', async () => {
     const items = inbox(25);
-    items[3] = { ...items[3]!, status: 'resolved', note: 'Xong', updatedBy: 'tt02', updatedAt: '2026-11-29T07:00:00.000Z' };
+    items[3] = {
+      ...items[3]!,
+      status: 'resolved',
+      note: 'Xong',
+      updatedBy: 'tt02',
+      updatedAt: '2026-11-29T07:00:00.000Z',
+    };
     const { host, user } = renderStaff(fakeInbox(items));
     await openView(user, 'Đánh giá thấp và góp ý');
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(20));
@@ -177,7 +206,10 @@ describe('feedback inbox', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const items = inbox(25);
     let revision = 1;
-    const { user } = renderStaff({ ...fakeInbox(items), liveStatus: () => ok({ revision, pendingWrites: 0 }) }, { fakeTimers: true });
+    const { user } = renderStaff(
+      { ...fakeInbox(items), liveStatus: () => ok({ revision, pendingWrites: 0 }) },
+      { fakeTimers: true },
+    );
     await openView(user, 'Đánh giá thấp và góp ý');
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(20));
     await user.click(screen.getByRole('button', { name: 'Tải thêm' }));
@@ -222,6 +254,8 @@ describe('feedback inbox', () => {
     await user.type(other.getByLabelText('Kết quả cuộc gọi'), 'Đã báo kết quả');
     await user.click(other.getByRole('button', { name: 'Ghi nhận đã gọi lại' }));
     await other.findByText('Đã gọi lại cho người dân ngày 29/11/2026: Đã báo kết quả');
-    expect(seen.inputsTo('recordCallBack')).toEqual([{ responseId: uuid(1), day: '2026-11-29', result: 'Đã báo kết quả' }]);
+    expect(seen.inputsTo('recordCallBack')).toEqual([
+      { responseId: uuid(1), day: '2026-11-29', result: 'Đã báo kết quả' },
+    ]);
   });
 });

@@ -24,13 +24,29 @@ const report = (input: InputOf<'periodReport'>): OutputOf<'periodReport'> => {
     ...('from' in input.period ? input.period : { from: '2026-11-01', to: '2026-11-30' }),
     responses: todaySummary.responses,
     byQuestionnaire: [
-      { ...full!, trend: [{ day: '2026-11-03', index: 40, coverage: 5, answers: 25, dimensions: { access: 40, procedure: 40, officer: 40, result: 40, feedback: 40 } }] },
+      {
+        ...full!,
+        trend: [
+          {
+            day: '2026-11-03',
+            index: 40,
+            coverage: 5,
+            answers: 25,
+            dimensions: { access: 40, procedure: 40, officer: 40, result: 40, feedback: 40 },
+          },
+        ],
+      },
       {
         ...quick!,
         score: {
           ...quickToday,
           dimensions: quickToday.dimensions.map((d) =>
-            d.dimension === 'access' ? { ...d, items: [{ item: 'access.1', index: 100, mean: 4.6, answers: 10, distribution: [0, 0, 0, 4, 6] }] } : d,
+            d.dimension === 'access'
+              ? {
+                  ...d,
+                  items: [{ item: 'access.1', index: 100, mean: 4.6, answers: 10, distribution: [0, 0, 0, 4, 6] }],
+                }
+              : d,
           ),
         },
         trend,
@@ -93,12 +109,22 @@ describe('period report', () => {
     });
 
     // The period's counts over every version, under the one set of names.
-    const totals = screen.getAllByRole('definition').slice(0, 4).map((dd) => [dd.previousElementSibling?.textContent, dd.textContent]);
-    expect(totals).toEqual([['Số phiếu', '1.239'], ['Phiếu hợp lệ', '1.234'], ['Phiếu nghi vấn', '2'], ['Phiếu bỏ dở', '3']]);
+    const totals = screen
+      .getAllByRole('definition')
+      .slice(0, 4)
+      .map((dd) => [dd.previousElementSibling?.textContent, dd.textContent]);
+    expect(totals).toEqual([
+      ['Số phiếu', '1.239'],
+      ['Phiếu hợp lệ', '1.234'],
+      ['Phiếu nghi vấn', '2'],
+      ['Phiếu bỏ dở', '3'],
+    ]);
     // A section per version, each with its own index: nothing pooled.
     const full = screen.getByRole('region', { name: 'Phiếu đầy đủ (phiên bản 1)' });
     const quick = screen.getByRole('region', { name: 'Phiếu thử (phiên bản 3)' });
-    expect(rowCells(within(full).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' }), 'Chỉ số SIPAS')[0]).toBe('40,0%');
+    expect(rowCells(within(full).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' }), 'Chỉ số SIPAS')[0]).toBe(
+      '40,0%',
+    );
     within(full).getByRole('rowheader', { name: 'Chỉ số SIPAS' });
     const quickScores = within(quick).getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' });
     expect(rowCells(quickScores, 'Chỉ số SIPAS')[0]).toBe('83,3%');
@@ -106,7 +132,11 @@ describe('period report', () => {
     // The trend chart has a title and its figures as a table; a day's SIPAS over two dimensions says so.
     const trendFigure = within(quick).getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' });
     const trendTable = within(trendFigure).getByRole('table', { name: 'Chỉ số hài lòng theo ngày' });
-    expect(within(trendTable).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+    expect(
+      within(trendTable)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual([
       'Ngày',
       'Chỉ số SIPAS',
       'Tiếp cận dịch vụ hành chính công',
@@ -117,11 +147,17 @@ describe('period report', () => {
       'Số câu trả lời',
     ]);
     expect(rowCells(trendTable, '02/11/2026')).toEqual(['80,0% (2/5 yếu tố)', '100,0%', '—', '60,0%', '—', '—', '12']);
-    const fullTrend = within(within(full).getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' })).getByRole('table');
+    const fullTrend = within(within(full).getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' })).getByRole(
+      'table',
+    );
     expect(rowCells(fullTrend, '03/11/2026')).toEqual(['40,0%', '40,0%', '40,0%', '40,0%', '40,0%', '40,0%', '25']);
-    const distribution = within(within(quick).getByRole('figure', { name: 'Số câu trả lời theo mức điểm' })).getByRole('table');
+    const distribution = within(within(quick).getByRole('figure', { name: 'Số câu trả lời theo mức điểm' })).getByRole(
+      'table',
+    );
     expect(rowCells(distribution, '5 – Rất hài lòng')).toEqual(['15']);
-    expect(rowCells(within(quick).getByRole('table', { name: 'Chỉ số hài lòng theo từng câu hỏi' }), 'Nơi tiếp đón')).toEqual(['100,0%', '4,60', '10']);
+    expect(
+      rowCells(within(quick).getByRole('table', { name: 'Chỉ số hài lòng theo từng câu hỏi' }), 'Nơi tiếp đón'),
+    ).toEqual(['100,0%', '4,60', '10']);
 
     await user.selectOptions(screen.getByLabelText('Kỳ báo cáo'), 'Quý');
     fireEvent.change(screen.getByLabelText('Kỳ có ngày'), { target: { value: '2026-08-15' } });

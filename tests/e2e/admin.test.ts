@@ -35,7 +35,8 @@ function watch(page: Page): Page {
   const errors: string[] = [];
   page.on('console', (message) => {
     // An operation the host refuses answers 4xx (e.g. 400 for a bad questionnaire): that is the test, not a fault.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   pageErrors.set(page, errors);
@@ -77,12 +78,20 @@ async function submitResponses(url: string, count: number) {
       status: 'completed',
       answers: items.map((item, k) => ({ item, score: ((i + k) % 5) + 1 })),
     };
-    const response = await fetch(`${url}api/submitResponse`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${url}api/submitResponse`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
   }
 }
 
-const jsonFile = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value, null, 2)) });
+const jsonFile = (name: string, value: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify(value, null, 2)),
+});
 
 describe('the admin area, end to end in Chromium', () => {
   it('creates the first administrator on the machine itself, then signs in', async () => {
@@ -186,7 +195,9 @@ describe('the admin area, end to end in Chromium', () => {
       const form = page.getByRole('form', { name: 'Thêm cán bộ' });
       await form.getByLabel('Mã cán bộ').fill('nv09');
       await form.getByLabel('Họ và tên').fill('Đỗ Thị Mai');
-      await form.getByLabel('Ảnh', { exact: true }).setInputFiles({ name: 'chan-dung.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+      await form
+        .getByLabel('Ảnh', { exact: true })
+        .setInputFiles({ name: 'chan-dung.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
       await form.getByRole('img', { name: 'Ảnh của Đỗ Thị Mai' }).waitFor();
       await form.getByLabel('Mã PIN', { exact: true }).fill('5678');
       await form.getByLabel('Nhập lại mã PIN').fill('5678');
@@ -195,7 +206,11 @@ describe('the admin area, end to end in Chromium', () => {
 
       const thumb = page.getByRole('row', { name: /nv09/ }).locator('img');
       await thumb.waitFor();
-      const [width, height, prefix] = await thumb.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight, img.src.slice(0, 23)]);
+      const [width, height, prefix] = await thumb.evaluate((img: HTMLImageElement) => [
+        img.naturalWidth,
+        img.naturalHeight,
+        img.src.slice(0, 23),
+      ]);
       expect([width, height, prefix]).toEqual([256, 192, 'data:image/jpeg;base64,']);
       await closeClean(context, page);
     });

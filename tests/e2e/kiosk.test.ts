@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultKioskSettings } from '../../src/domain/kioskSettings';
 import { kioskPage, launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/hostProcess';
+import { setMinSecondsPerQuestion, startHostProcess, type HostProcess } from './support/hostProcess';
 import { answer, axeViolations, fitsViewport, query, scan, screenshot, skip, start } from './support/kioskSteps';
 
 let browser: Browser;
@@ -39,8 +40,17 @@ async function activate(id: string, version = 1) {
 }
 
 type Row = { id: string; status: string; language: string; flags: string; case_code_hash: string | null };
-const latest = () => query<Row>(dataDir, 'SELECT id, status, language, flags, case_code_hash FROM responses ORDER BY rowid DESC LIMIT 1')[0];
-const answersOf = (id: string) => query<{ item: string; score: number | null }>(dataDir, 'SELECT item, score FROM answers WHERE response_id = ? ORDER BY item', id);
+const latest = () =>
+  query<Row>(
+    dataDir,
+    'SELECT id, status, language, flags, case_code_hash FROM responses ORDER BY rowid DESC LIMIT 1',
+  )[0];
+const answersOf = (id: string) =>
+  query<{ item: string; score: number | null }>(
+    dataDir,
+    'SELECT item, score FROM answers WHERE response_id = ? ORDER BY item',
+    id,
+  );
 
 async function open(viewport?: { width: number; height: number }): Promise<Page> {
   const { page } = await kioskPage(browser, `${host.url}#/kiosk`, viewport);
@@ -91,8 +101,12 @@ describe('the citizen kiosk in Chromium, by touch', () => {
       { item: 'procedure', score: 4 },
       { item: 'result', score: 3 },
     ]);
-    expect(query(dataDir, 'SELECT dimension, reason FROM response_reasons WHERE response_id = ?', row.id)).toEqual([{ dimension: 'officer', reason: 'impolite' }]);
-    expect(query(dataDir, 'SELECT count(*) AS n FROM response_personal WHERE response_id = ?', row.id)).toEqual([{ n: 0 }]);
+    expect(query(dataDir, 'SELECT dimension, reason FROM response_reasons WHERE response_id = ?', row.id)).toEqual([
+      { dimension: 'officer', reason: 'impolite' },
+    ]);
+    expect(query(dataDir, 'SELECT count(*) AS n FROM response_personal WHERE response_id = ?', row.id)).toEqual([
+      { n: 0 },
+    ]);
     await page.close();
   });
 
@@ -114,7 +128,9 @@ describe('the citizen kiosk in Chromium, by touch', () => {
     const tap = (name: string) => keyboard.getByRole('button', { name, exact: true }).tap();
     await tap('Chữ hoa');
     for (const key of 'Cans booj huwowngs daaxn taanj tinhf') await tap(key === ' ' ? 'Dấu cách' : key);
-    await expect.poll(() => page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' }).inputValue()).toBe('Cán bộ hướng dẫn tận tình');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' }).inputValue())
+      .toBe('Cán bộ hướng dẫn tận tình');
     await screenshot(page, '07-comment-typed');
     await page.getByRole('button', { name: 'Tiếp tục' }).tap();
 
@@ -129,16 +145,19 @@ describe('the citizen kiosk in Chromium, by touch', () => {
     expect(row).toMatchObject({ status: 'completed', flags: '[]' });
     expect(answersOf(row.id)).toHaveLength(22);
     expect(answersOf(row.id).find((a) => a.item === 'access.3')).toEqual({ item: 'access.3', score: 2 });
-    expect(query(dataDir, 'SELECT reason FROM response_reasons WHERE response_id = ? ORDER BY reason', row.id)).toEqual([
-      { reason: 'hard-to-find-information' },
-      { reason: 'waited-too-long' },
-    ]);
+    expect(query(dataDir, 'SELECT reason FROM response_reasons WHERE response_id = ? ORDER BY reason', row.id)).toEqual(
+      [{ reason: 'hard-to-find-information' }, { reason: 'waited-too-long' }],
+    );
     const [personal] = query<{ comment: string; phone: string; consent_version: string; consent_at: string }>(
       dataDir,
       'SELECT comment, phone, consent_version, consent_at FROM response_personal WHERE response_id = ?',
       row.id,
     );
-    expect(personal).toMatchObject({ comment: 'Cán bộ hướng dẫn tận tình', phone: '0905123456', consent_version: 'contact-consent-2026-12' });
+    expect(personal).toMatchObject({
+      comment: 'Cán bộ hướng dẫn tận tình',
+      phone: '0905123456',
+      consent_version: 'contact-consent-2026-12',
+    });
     expect(personal?.comment).toBe(personal?.comment.normalize('NFC'));
     expect(Date.parse(personal!.consent_at)).not.toBeNaN();
     await activate('sipas-quick');
@@ -149,8 +168,11 @@ describe('the citizen kiosk in Chromium, by touch', () => {
     const page = await open();
     await page.getByRole('button', { name: 'English' }).tap();
     await start(page, 'Rate our service');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('How satisfied are you with the reception area');
-    for (const label of ['Satisfied', 'Satisfied', 'Very satisfied', 'Neutral', 'No opinion']) await answer(page, label);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('How satisfied are you with the reception area');
+    for (const label of ['Satisfied', 'Satisfied', 'Very satisfied', 'Neutral', 'No opinion'])
+      await answer(page, label);
     await page.getByRole('button', { name: 'Skip' }).tap();
     await page.getByRole('button', { name: 'Skip' }).tap();
     await thanks(page);
@@ -201,37 +223,72 @@ describe('the citizen kiosk in Chromium, by touch', () => {
     await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
     await scan(page, 'hs-2026-000123');
     await page.getByRole('status').filter({ hasText: 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà!' }).waitFor();
-    expect(query(dataDir, 'SELECT count(*) AS n FROM responses WHERE case_code_hash = ?', rated.case_code_hash)).toEqual([{ n: 1 }]);
+    expect(
+      query(dataDir, 'SELECT count(*) AS n FROM responses WHERE case_code_hash = ?', rated.case_code_hash),
+    ).toEqual([{ n: 1 }]);
     await page.close();
   });
 
-  it('a burst faster than anyone can read is stored, flagged suspect, and left out of the index', async () => {
-    const page = await open();
-    await start(page);
-    for (const label of ['Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng']) await answer(page, label, 0);
-    await skip(page, 'Ông/Bà có góp ý thêm không?');
-    await skip(page, 'Ông/Bà có muốn được liên hệ lại không?');
-    await thanks(page);
-    expect(latest()).toMatchObject({ status: 'completed', flags: '["too_fast"]' });
-    const { token } = await api('signIn', { officer: 'nv01', pin: '1111' });
-    const summary = await api('dailySummary', {}, token);
-    expect(summary.responses.suspect).toBeGreaterThanOrEqual(1);
-    await page.close();
+  it('the misuse filter at its real minimum: a burst faster than anyone can read is stored, flagged suspect and left out of the index; read at a person’s pace, a survey counts', async () => {
+    // The one test with the shipped minimum; every other host takes any speed (see hostProcess.ts).
+    const { minSecondsPerQuestion } = defaultKioskSettings().misuse;
+    await setMinSecondsPerQuestion(host.url, minSecondsPerQuestion);
+    try {
+      const { token } = await api('signIn', { officer: 'nv01', pin: '1111' });
+      const suspectBefore = (await api('dailySummary', {}, token)).responses.suspect as number;
+      // A burst: the page's clock stands still (its timers still run), so the kiosk measures no
+      // time at all, however slowly a loaded machine taps.
+      const { context: burstContext, page: burst } = await kioskPage(browser, 'about:blank');
+      await burst.clock.setFixedTime(Date.now());
+      await burst.goto(`${host.url}#/kiosk`);
+      await start(burst);
+      for (const label of ['Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng', 'Rất hài lòng'])
+        await answer(burst, label);
+      await skip(burst, 'Ông/Bà có góp ý thêm không?');
+      await skip(burst, 'Ông/Bà có muốn được liên hệ lại không?');
+      await thanks(burst);
+      expect(latest()).toMatchObject({ status: 'completed', flags: '["too_fast"]' });
+      expect((await api('dailySummary', {}, token)).responses.suspect).toBe(suspectBefore + 1);
+      await burstContext.close();
+
+      // A reader (other answers, or the repeat rule would flag it): the page's own clock moves on
+      // a little over the minimum on each question before the tap (the time the kiosk measures),
+      // with no real waiting.
+      const { context, page } = await kioskPage(browser, 'about:blank');
+      await page.clock.install();
+      await page.goto(`${host.url}#/kiosk`);
+      await start(page);
+      const read = () => page.clock.runFor(minSecondsPerQuestion * 1000 + 100);
+      for (const label of ['Hài lòng', 'Rất hài lòng', 'Hài lòng', 'Rất hài lòng', 'Bình thường'])
+        await answer(page, label, read);
+      await skip(page, 'Ông/Bà có góp ý thêm không?');
+      await skip(page, 'Ông/Bà có muốn được liên hệ lại không?');
+      await thanks(page);
+      expect(latest()).toMatchObject({ status: 'completed', flags: '[]' });
+      expect((await api('dailySummary', {}, token)).responses.suspect).toBe(suspectBefore + 1);
+      await context.close();
+    } finally {
+      await setMinSecondsPerQuestion(host.url, 0);
+    }
   });
 
   it('fits without scrollbars at 1920×1080 and 1280×800, landscape and portrait', async () => {
-    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 800, height: 1280 }]) {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 800 },
+      { width: 800, height: 1280 },
+    ]) {
       const page = await open(viewport);
       await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
       expect([viewport, 'attract', await fitsViewport(page)]).toEqual([viewport, 'attract', true]);
       await start(page);
       expect([viewport, 'question', await fitsViewport(page)]).toEqual([viewport, 'question', true]);
-      for (const label of ['Hài lòng', 'Hài lòng', 'Rất không hài lòng']) await answer(page, label, 0);
+      for (const label of ['Hài lòng', 'Hài lòng', 'Rất không hài lòng']) await answer(page, label);
       await page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' }).waitFor();
       expect([viewport, 'reasons', await fitsViewport(page)]).toEqual([viewport, 'reasons', true]);
       await page.getByRole('button', { name: 'Bỏ qua' }).tap();
-      await answer(page, 'Hài lòng', 0);
-      await answer(page, 'Hài lòng', 0);
+      await answer(page, 'Hài lòng');
+      await answer(page, 'Hài lòng');
       await page.getByRole('heading', { name: 'Ông/Bà có góp ý thêm không?' }).waitFor();
       expect([viewport, 'comment', await fitsViewport(page)]).toEqual([viewport, 'comment', true]);
       await page.getByRole('button', { name: 'Bỏ qua' }).tap();
@@ -303,7 +360,9 @@ describe('the citizen kiosk in Chromium, by touch', () => {
     await page.getByRole('button', { name: 'Hài lòng', exact: true }).tap();
     await skip(page, 'Ông/Bà có góp ý thêm không?');
     await skip(page, 'Ông/Bà có muốn được liên hệ lại không?');
-    await page.getByRole('heading', { name: 'Xin lỗi, máy chưa ghi nhận được ý kiến của Ông/Bà' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { name: 'Xin lỗi, máy chưa ghi nhận được ý kiến của Ông/Bà' })
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, '09-sorry');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

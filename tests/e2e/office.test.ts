@@ -36,7 +36,11 @@ async function submit(count: number, score: number) {
       status: 'completed',
       answers: items.map((item) => ({ item, score })),
     };
-    const response = await fetch(`${host.url}api/submitResponse`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${host.url}api/submitResponse`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
   }
 }
@@ -50,7 +54,10 @@ async function signIn(page: Page) {
 }
 
 async function openSection(page: Page, link: string, heading = link) {
-  await page.getByRole('navigation', { name: 'Các mục quản trị' }).getByRole('link', { name: link, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Các mục quản trị' })
+    .getByRole('link', { name: link, exact: true })
+    .click();
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
@@ -63,12 +70,17 @@ describe('for the office, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Bắt đầu xuất' }).click();
     await page.getByText('Đã xuất xong.').waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải về' }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải về' }).first().click(),
+    ]);
     const saved = path.join(dataDir, `downloaded-${download.suggestedFilename()}`);
     await download.saveAs(saved);
     await page.getByText(/mã SHA-256 khớp với bản kê/).waitFor();
 
-    const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'exports', `${download.suggestedFilename()}.manifest.json`), 'utf8')) as { sha256: string; file: string };
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(dataDir, 'exports', `${download.suggestedFilename()}.manifest.json`), 'utf8'),
+    ) as { sha256: string; file: string };
     const actual = createHash('sha256').update(fs.readFileSync(saved)).digest('hex');
     expect(manifest.file).toBe(download.suggestedFilename());
     expect(actual).toBe(manifest.sha256);
@@ -91,7 +103,9 @@ describe('for the office, end to end in Chromium', () => {
     await openSection(page, 'Mục tiêu kế hoạch', 'Mục tiêu và ngày nghỉ');
     const risk = page.getByRole('region', { name: 'Chỉ tiêu có nguy cơ không đạt trong tháng này' });
     await risk.getByText('Chỉ số hài lòng SIPAS', { exact: false }).waitFor();
-    const sipasRow = page.getByRole('table', { name: 'Kết quả so với mục tiêu' }).getByRole('row', { name: /^Chỉ số hài lòng SIPAS/ });
+    const sipasRow = page
+      .getByRole('table', { name: 'Kết quả so với mục tiêu' })
+      .getByRole('row', { name: /^Chỉ số hài lòng SIPAS/ });
     expect(await sipasRow.textContent()).toContain('Có nguy cơ không đạt');
     await page.getByRole('heading', { level: 2, name: /^Mục tiêu kế hoạch năm/ }).scrollIntoViewIfNeeded();
     await page.evaluate(() => document.getElementById('progress-heading')?.scrollIntoView({ block: 'start' }));
@@ -102,9 +116,12 @@ describe('for the office, end to end in Chromium', () => {
     const report = page.getByRole('article', { name: 'BÁO CÁO CHỈ SỐ HÀI LÒNG (SIPAS) QUÝ' });
     await report.getByRole('table', { name: 'Chỉ số hài lòng theo yếu tố' }).first().waitFor();
     const reportTargets = report.getByRole('region', { name: /^Mục tiêu kế hoạch năm/ });
-    expect(await reportTargets.getByRole('table', { name: 'Kết quả so với mục tiêu' }).getByRole('row', { name: /^Chỉ số hài lòng SIPAS/ }).textContent()).toContain(
-      'Có nguy cơ không đạt',
-    );
+    expect(
+      await reportTargets
+        .getByRole('table', { name: 'Kết quả so với mục tiêu' })
+        .getByRole('row', { name: /^Chỉ số hài lòng SIPAS/ })
+        .textContent(),
+    ).toContain('Có nguy cơ không đạt');
     await screenshot(page, 'office-periodic-report');
     await context.close();
   });

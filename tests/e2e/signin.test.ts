@@ -39,7 +39,10 @@ async function call(url: string, name: string, input: unknown, token?: string) {
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(input),
   });
-  return { status: response.status, envelope: (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    envelope: (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } },
+  };
 }
 
 /**
@@ -47,8 +50,17 @@ async function call(url: string, name: string, input: unknown, token?: string) {
  * control (it still runs by itself): a hold and the idle time are moved
  * forward, not waited for.
  */
-async function openKiosk(url: string, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; scripts: string[] }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'vi-VN', timezoneId: 'UTC' });
+async function openKiosk(
+  url: string,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; scripts: string[] }> {
+  const context = await browser.newContext({
+    viewport,
+    hasTouch: true,
+    isMobile: false,
+    locale: 'vi-VN',
+    timezoneId: 'UTC',
+  });
   const page = await context.newPage();
   const scripts: string[] = [];
   page.on('request', (request) => {
@@ -110,7 +122,8 @@ describe('getting in from the kiosk, by touch', () => {
       let token: string | null = null;
       page.on('request', (request) => {
         const header = request.headers().authorization;
-        if (header?.startsWith('Bearer ') && request.url().endsWith('/api/todayOverview')) token = header.slice('Bearer '.length);
+        if (header?.startsWith('Bearer ') && request.url().endsWith('/api/todayOverview'))
+          token = header.slice('Bearer '.length);
       });
 
       await holdUnitName(context, page, 3000);
@@ -143,7 +156,9 @@ describe('getting in from the kiosk, by touch', () => {
       await page.clock.runFor(121_000);
       await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
       expect(new URL(page.url()).hash).toBe('#/kiosk');
-      await expect.poll(async () => (await call(host.url, 'todayOverview', {}, token!)).envelope.error?.code, POLL).toBe('unauthenticated');
+      await expect
+        .poll(async () => (await call(host.url, 'todayOverview', {}, token!)).envelope.error?.code, POLL)
+        .toBe('unauthenticated');
       await context.close();
     });
   }
@@ -179,7 +194,12 @@ describe('first run on the kiosk', () => {
     hosts.push(host);
     expect((await call(host.url, 'setupStatus', {})).envelope.value).toEqual({ hasAdmin: false });
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true, locale: 'vi-VN', timezoneId: 'UTC' });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      hasTouch: true,
+      locale: 'vi-VN',
+      timezoneId: 'UTC',
+    });
     const page = await context.newPage();
     await page.goto(`${host.url}#/kiosk`);
     await expect.poll(() => page.getByRole('alert').textContent(), POLL).toBe('Máy khảo sát chưa được thiết lập.');

@@ -40,7 +40,10 @@ describe('desk staff, end to end in Chromium', () => {
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await page.getByLabel('Mã PIN').fill('0000');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      const expected = attempt < 5 ? 'Sai cán bộ hoặc mã PIN.' : /tạm khoá vì nhập sai mã PIN nhiều lần\. Vui lòng thử lại sau 5 phút\./;
+      const expected =
+        attempt < 5
+          ? 'Sai cán bộ hoặc mã PIN.'
+          : /tạm khoá vì nhập sai mã PIN nhiều lần\. Vui lòng thử lại sau 5 phút\./;
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(expected);
       await expect.poll(() => page.getByLabel('Mã PIN').inputValue()).toBe('');
     }
@@ -65,7 +68,7 @@ describe('desk staff, end to end in Chromium', () => {
       comment: 'Chờ lâu <script>alert(1)</script> <img src=x onerror=alert(2)>',
     });
     await submit([3, 3, 5]);
-    await submit([5, 2, 2], { fast: true });
+    await submit([3, 3, 5], { repeat: true });
     await submit([1], { abandoned: true });
 
     const { context, page, problems } = await staffPage();
@@ -79,23 +82,39 @@ describe('desk staff, end to end in Chromium', () => {
       expect((await cells(page, 'Số phiếu đánh giá', /^Phiếu nghi vấn/))[0]).toBe(counts('suspect'));
       // One questionnaire version answered today: one SIPAS figure, and it says over how many dimensions.
       expect(await page.locator('.sipas-value').textContent()).toBe(percent(score.index));
-      expect(await page.locator('.sipas-hint .coverage-note').textContent()).toBe(`(${score.dimensions.size}/5 yếu tố)`);
-      const answers = score.distribution.reduce((a, b) => a + b, 0);
-      expect(await cells(page, 'Chỉ số hài lòng theo yếu tố: Hôm nay', /^Chỉ số SIPAS/)).toEqual(
-        [percent(score.index), mean(score.mean), String(answers), ...score.distribution.map(String)],
+      expect(await page.locator('.sipas-hint .coverage-note').textContent()).toBe(
+        `(${score.dimensions.size}/5 yếu tố)`,
       );
-      for (const [id, name] of [['access', 'Tiếp cận'], ['officer', 'Công chức'], ['feedback', 'Tiếp nhận'], ['result', 'Kết quả']] as const) {
+      const answers = score.distribution.reduce((a, b) => a + b, 0);
+      expect(await cells(page, 'Chỉ số hài lòng theo yếu tố: Hôm nay', /^Chỉ số SIPAS/)).toEqual([
+        percent(score.index),
+        mean(score.mean),
+        String(answers),
+        ...score.distribution.map(String),
+      ]);
+      for (const [id, name] of [
+        ['access', 'Tiếp cận'],
+        ['officer', 'Công chức'],
+        ['feedback', 'Tiếp nhận'],
+        ['result', 'Kết quả'],
+      ] as const) {
         const dimension = score.dimensions.get(id);
         const row = await cells(page, 'Chỉ số hài lòng theo yếu tố: Hôm nay', new RegExp(`^${name}`));
         expect(row.slice(0, 2)).toEqual([percent(dimension?.index ?? null), mean(dimension?.mean ?? null)]);
       }
       const atQ1 = scoreOf((s) => s.kind === 'counted' && s.context.counter === 'Q1');
       const q1Row = await cells(page, 'Theo quầy', /^Quầy 1/);
-      expect([q1Row[0], q1Row[3]]).toEqual([countOf((s) => s.kind === 'counted' && s.context.counter === 'Q1'), withCoverage(percent(atQ1.index), atQ1.dimensions.size)]);
+      expect([q1Row[0], q1Row[3]]).toEqual([
+        countOf((s) => s.kind === 'counted' && s.context.counter === 'Q1'),
+        withCoverage(percent(atQ1.index), atQ1.dimensions.size),
+      ]);
       // Per officer: the officer dimension ("Công chức"), not the whole SIPAS.
       const byNv01 = scoreOf((s) => s.kind === 'counted' && s.context.officer === 'nv01');
       const officerRow = await cells(page, 'Theo cán bộ', /^Nguyễn Thị Lan/);
-      expect(officerRow.slice(0, 2)).toEqual([countOf((s) => s.kind === 'counted' && s.context.officer === 'nv01'), percent(byNv01.dimensions.get('officer')?.index ?? null)]);
+      expect(officerRow.slice(0, 2)).toEqual([
+        countOf((s) => s.kind === 'counted' && s.context.officer === 'nv01'),
+        percent(byNv01.dimensions.get('officer')?.index ?? null),
+      ]);
     };
     await expect.poll(async () => (await cells(page, 'Số phiếu đánh giá', /^Phiếu hợp lệ/))[0]).toBe('4');
     await expectToday();
@@ -120,8 +139,10 @@ describe('desk staff, end to end in Chromium', () => {
     const { context, page, problems } = await staffPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
-    await page.waitForTimeout(500);
-    expect(requested.filter((url) => /ReportView/.test(url))).toEqual([]);
+    // Today has drawn its figures: whatever it imports has been fetched by now, and the charts are not among it.
+    await page.getByRole('table', { name: 'Số phiếu đánh giá' }).waitFor();
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect([...fetched, ...requested].filter((url) => /ReportView/.test(url))).toEqual([]);
     await nav(page, 'Báo cáo');
     await page.getByRole('heading', { level: 1, name: 'Báo cáo' }).waitFor();
     expect(requested.filter((url) => /ReportView-.*\.js$/.test(url))).toHaveLength(1);
@@ -130,7 +151,9 @@ describe('desk staff, end to end in Chromium', () => {
     const expectReport = async (filter: Parameters<typeof scoreOf>[0]) => {
       const score = scoreOf(filter);
       const answers = String(score.distribution.reduce((a, b) => a + b, 0));
-      await expect.poll(async () => (await sipasRow()).slice(0, 3)).toEqual([percent(score.index), mean(score.mean), answers]);
+      await expect
+        .poll(async () => (await sipasRow()).slice(0, 3))
+        .toEqual([percent(score.index), mean(score.mean), answers]);
     };
     await expectReport((s) => s.kind === 'counted');
     await page.getByLabel('Quầy').selectOption({ label: 'Quầy 1 — Tư pháp, hộ tịch' });
@@ -143,7 +166,10 @@ describe('desk staff, end to end in Chromium', () => {
     await expectReport((s) => s.kind !== 'abandoned');
     // Both charts drew, each with a title, and their figures are there as tables too.
     await expect.poll(() => page.locator('.recharts-wrapper > svg > title').count()).toBe(2);
-    expect(await page.locator('.recharts-wrapper > svg > title').allTextContents()).toEqual(['Chỉ số hài lòng theo ngày', 'Số câu trả lời theo mức điểm']);
+    expect(await page.locator('.recharts-wrapper > svg > title').allTextContents()).toEqual([
+      'Chỉ số hài lòng theo ngày',
+      'Số câu trả lời theo mức điểm',
+    ]);
     await page.getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' }).getByText('Xem số liệu dạng bảng').click();
     expect(await page.getByRole('figure', { name: 'Chỉ số hài lòng theo ngày' }).getByRole('row').count()).toBe(2);
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -155,9 +181,13 @@ describe('desk staff, end to end in Chromium', () => {
     const { context, page, problems } = await staffPage();
     await nav(page, 'Đánh giá thấp và góp ý');
     const item = page.getByRole('article').filter({ hasText: 'alert(1)' });
-    await expect.poll(() => item.locator('.feedback-comment').textContent()).toBe('Chờ lâu <script>alert(1)</script> <img src=x onerror=alert(2)>');
+    await expect
+      .poll(() => item.locator('.feedback-comment').textContent())
+      .toBe('Chờ lâu <script>alert(1)</script> <img src=x onerror=alert(2)>');
     expect(await item.locator('script, img').count()).toBe(0);
-    expect(await item.getByRole('list', { name: 'Câu được chấm thấp' }).getByRole('listitem').allTextContents()).toEqual([
+    expect(
+      await item.getByRole('list', { name: 'Câu được chấm thấp' }).getByRole('listitem').allTextContents(),
+    ).toEqual([
       // By item id: access, feedback, officer.1 (a 1 on three points counts as 2 on five).
       '2 – Không hài lòng: Nơi tiếp đón?',
       '1 – Rất không hài lòng: Xử lý góp ý?',
@@ -169,11 +199,13 @@ describe('desk staff, end to end in Chromium', () => {
     await item.getByRole('button', { name: 'Nhận xử lý' }).click();
     await item.getByText(/^Đang xử lý: Nguyễn Thị Lan, từ \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/).waitFor();
     await item.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
-    await expect.poll(() => item.getByRole('alert').textContent()).toBe('Vui lòng ghi kết quả xử lý trước khi đánh dấu đã xử lý.');
+    await expect
+      .poll(() => item.getByRole('alert').textContent())
+      .toBe('Vui lòng ghi kết quả xử lý trước khi đánh dấu đã xử lý.');
     await item.getByLabel('Kết quả xử lý').fill('Đã gọi điện xin lỗi và hướng dẫn lại');
     await item.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
     await item.getByText(/^Đã xử lý bởi Nguyễn Thị Lan lúc/).waitFor();
-    await page.getByText(/^Đã xử lý 33,3% \(1\/3 mục\)$/).waitFor();
+    await page.getByText(/^Đã xử lý 50,0% \(1\/2 mục\)$/).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
@@ -194,15 +226,20 @@ describe('desk staff, end to end in Chromium', () => {
     // As a USB scanner does: the code, then Enter.
     await page.getByLabel('Mã hồ sơ').pressSequentially('HS-E2E-000123\n');
     await page.getByText(/^Đã chuẩn bị\. Máy chờ người dân đánh giá đến \d\d:\d\d:\d\d\.$/).waitFor();
-    await page.getByText(/^Hết hạn lúc \d\d:\d\d:\d\d \(còn khoảng 5 phút\), hoặc ngay sau một lượt đánh giá\.$/).waitFor();
+    await page
+      .getByText(/^Hết hạn lúc \d\d:\d\d:\d\d \(còn khoảng 5 phút\), hoặc ngay sau một lượt đánh giá\.$/)
+      .waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     const kiosk = await kioskPage(browser, `${host.url}#/kiosk`);
     await kiosk.page.getByText(/Ông\/Bà đang đánh giá/).waitFor();
     await kiosk.page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).tap();
-    for (const [step, label] of [[1, 'Rất hài lòng'], [2, 'Hài lòng'], [3, 'Không ý kiến']] as const) {
+    for (const [step, label] of [
+      [1, 'Rất hài lòng'],
+      [2, 'Hài lòng'],
+      [3, 'Không ý kiến'],
+    ] as const) {
       await kiosk.page.getByText(`Câu ${step}/3`).waitFor();
-      await kiosk.page.waitForTimeout(900);
       await kiosk.page.getByRole('button', { name: label, exact: true }).tap();
     }
     for (const heading of ['Ông/Bà có góp ý thêm không?', 'Ông/Bà có muốn được liên hệ lại không?']) {
@@ -213,7 +250,11 @@ describe('desk staff, end to end in Chromium', () => {
     await kiosk.context.close();
 
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-    const newest = db.prepare('SELECT counter, officer, field, case_code_hash IS NOT NULL AS has_case FROM responses ORDER BY rowid DESC LIMIT 1').get();
+    const newest = db
+      .prepare(
+        'SELECT counter, officer, field, case_code_hash IS NOT NULL AS has_case FROM responses ORDER BY rowid DESC LIMIT 1',
+      )
+      .get();
     expect(newest).toEqual({ counter: 'Q2', officer: 'nv02', field: 'dat-dai', has_case: 1 });
     db.close();
     // One response used it up: the staff screen sees that by itself.

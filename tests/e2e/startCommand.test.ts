@@ -21,7 +21,12 @@ function electronInstalled(): boolean {
 describe('npm start without an Electron binary', () => {
   it('says so, serves the kiosk on localhost and prints the URL', async (ctx) => {
     if (electronInstalled()) ctx.skip('the Electron binary is installed here, so npm start opens the Electron window');
-    const child = spawn('npm', ['start', '--', '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, SIPAS_SKIP_ELECTRON: '1' } });
+    const child = spawn('npm', ['start', '--', '--data', dataDir, '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, SIPAS_SKIP_ELECTRON: '1' },
+    });
     let output = '';
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -43,7 +48,11 @@ describe('npm start without an Electron binary', () => {
       const page = await fetch(`${url}`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root"></div>');
-      const health = await fetch(`${url}api/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const health = await fetch(`${url}api/health`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(await health.json()).toMatchObject({ ok: true, value: { status: 'ok' } });
       expect(fs.existsSync(path.join(dataDir, 'sipas.sqlite3'))).toBe(true);
     } finally {

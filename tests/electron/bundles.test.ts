@@ -18,7 +18,10 @@ const PRELOAD = path.join(BUNDLES, 'preload.cjs');
 const KIOSK = { url: 'app://sipas/index.html#/kiosk', parent: null };
 
 const built = (file: string): string => {
-  if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`npm run build:electron\` first (npm test does)`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `${path.relative(process.cwd(), file)} is missing: run \`npm run build:electron\` first (npm test does)`,
+    );
   return file;
 };
 
@@ -31,7 +34,9 @@ afterEach(() => {
 describe('dist-electron/main.cjs', { timeout: 60_000 }, () => {
   it('is one CommonJS file whose every require resolves: Electron, better-sqlite3, Node built-ins, shipped dependencies', () => {
     const source = fs.readFileSync(built(MAIN), 'utf8');
-    const required = new Set([...source.matchAll(/\brequire\(["']([^"']+)["']\)/g)].flatMap((match) => (match[1] ? [match[1]] : [])));
+    const required = new Set(
+      [...source.matchAll(/\brequire\(["']([^"']+)["']\)/g)].flatMap((match) => (match[1] ? [match[1]] : [])),
+    );
     const fromBundle = createRequire(MAIN);
     const resolves = (name: string) => {
       try {
@@ -41,15 +46,24 @@ describe('dist-electron/main.cjs', { timeout: 60_000 }, () => {
         return false;
       }
     };
-    const unresolved = [...required].filter((name) => !builtinModules.includes(name.replace(/^node:/, '')) && !resolves(name));
+    const unresolved = [...required].filter(
+      (name) => !builtinModules.includes(name.replace(/^node:/, '')) && !resolves(name),
+    );
     expect(unresolved).toEqual([]);
-    expect(fs.readdirSync(BUNDLES).filter((file) => file.endsWith('.cjs')).sort()).toEqual(['main.cjs', 'preload.cjs']);
+    expect(
+      fs
+        .readdirSync(BUNDLES)
+        .filter((file) => file.endsWith('.cjs'))
+        .sort(),
+    ).toEqual(['main.cjs', 'preload.cjs']);
     expect(required).toContain('electron');
     expect(required).toContain('better-sqlite3');
   });
 
   it('starts the kiosk under the fake Electron: scheme, IPC, window, and nothing unmodelled', async () => {
-    run = await startMain(async () => loadBundle(built(MAIN)) as { started: unknown }, { argv: ['--kiosk', '--no-demo'] });
+    run = await startMain(async () => loadBundle(built(MAIN)) as { started: unknown }, {
+      argv: ['--kiosk', '--no-demo'],
+    });
     const { electron } = run;
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
     expect(electron.unmodelled).toEqual([]);
@@ -57,7 +71,10 @@ describe('dist-electron/main.cjs', { timeout: 60_000 }, () => {
     expect(electron.windows[0]?.loadURL).toHaveBeenCalledWith('app://sipas/index.html#/kiosk');
     const handler = electron.ipcMain.handlers.get(channelOf('health'));
     await expect(handler?.({ senderFrame: KIOSK })).resolves.toMatchObject({ ok: true, value: { status: 'ok' } });
-    await expect(handler?.({ senderFrame: { url: 'file:///tmp/evil.html', parent: null } })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(handler?.({ senderFrame: { url: 'file:///tmp/evil.html', parent: null } })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const refused = await electron.protocol.schemes.get('app')?.(new Request('app://sipas/..%2f..%2fpackage.json'));
     expect(refused?.status).toBe(403);
   });
@@ -71,7 +88,11 @@ describe('dist-electron/main.cjs', { timeout: 60_000 }, () => {
     const { electron, userData } = run;
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
     expect(electron.app.switches.has('remote-debugging-port')).toBe(false);
-    expect(electron.windows[0]?.options).toMatchObject({ kiosk: true, closable: false, webPreferences: { devTools: false } });
+    expect(electron.windows[0]?.options).toMatchObject({
+      kiosk: true,
+      closable: false,
+      webPreferences: { devTools: false },
+    });
     expect(fs.existsSync(path.join(userData, 'sipas.sqlite3'))).toBe(true);
   });
 });

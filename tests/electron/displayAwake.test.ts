@@ -34,7 +34,12 @@ describe('keepDisplayAwake', () => {
 
   it('holds a display-sleep blocker during opening hours only, and drops it when stopped', () => {
     let now = local('06:58');
-    const stop = keepDisplayAwake({ powerSaveBlocker: fake.powerSaveBlocker, hours: () => DEFAULT_OPENING_HOURS, now: () => now, intervalMs: 60_000 });
+    const stop = keepDisplayAwake({
+      powerSaveBlocker: fake.powerSaveBlocker,
+      hours: () => DEFAULT_OPENING_HOURS,
+      now: () => now,
+      intervalMs: 60_000,
+    });
     expect(fake.powerSaveBlocker.blockers.size).toBe(0);
     now = local('07:00');
     vi.advanceTimersByTime(60_000);
@@ -54,7 +59,12 @@ describe('keepDisplayAwake', () => {
 
   it('follows hours that change (an admin setting) at the next check', () => {
     let hours = DEFAULT_OPENING_HOURS;
-    keepDisplayAwake({ powerSaveBlocker: fake.powerSaveBlocker, hours: () => hours, now: () => local('18:00'), intervalMs: 60_000 });
+    keepDisplayAwake({
+      powerSaveBlocker: fake.powerSaveBlocker,
+      hours: () => hours,
+      now: () => local('18:00'),
+      intervalMs: 60_000,
+    });
     expect(fake.powerSaveBlocker.blockers.size).toBe(0);
     hours = { open: '07:00', close: '19:00' };
     vi.advanceTimersByTime(60_000);

@@ -14,7 +14,21 @@ import { createRequire } from 'node:module';
 import { vi } from 'vitest';
 
 /** Names a test framework, a printer or a promise check may probe on any object. */
-const INTROSPECTION = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'constructor', '_isMockFunction', 'inspect', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '__esModule', 'default']);
+const INTROSPECTION = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'constructor',
+  '_isMockFunction',
+  'inspect',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '__esModule',
+  'default',
+]);
 
 /**
  * The state lives on globalThis: vi.resetModules() loads this file afresh for
@@ -24,7 +38,10 @@ interface SharedState {
   current: FakeElectron | null;
   unmodelled: string[];
 }
-const shared: SharedState = ((globalThis as { __sipasFakeElectron?: SharedState }).__sipasFakeElectron ??= { current: null, unmodelled: [] });
+const shared: SharedState = ((globalThis as { __sipasFakeElectron?: SharedState }).__sipasFakeElectron ??= {
+  current: null,
+  unmodelled: [],
+});
 
 /** Wraps `target` so that reading a member it does not have throws. */
 export function strict<T extends object>(label: string, target: T): T {
@@ -33,7 +50,9 @@ export function strict<T extends object>(label: string, target: T): T {
       if (typeof key === 'symbol' || key in object) return Reflect.get(object, key, receiver);
       if (INTROSPECTION.has(key)) return undefined;
       shared.unmodelled.push(`${label}.${key}`);
-      throw new Error(`fake electron: ${label}.${key} is not modelled; add it to tests/electron/fakeElectron.ts after checking Electron's API`);
+      throw new Error(
+        `fake electron: ${label}.${key} is not modelled; add it to tests/electron/fakeElectron.ts after checking Electron's API`,
+      );
     },
   });
 }
@@ -169,7 +188,9 @@ function createFakeElectron() {
       isEncryptionAvailable: vi.fn(() => true),
       // Reversible but not readable: enough to prove the clear text never reaches the disk.
       encryptString: vi.fn((plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`)),
-      decryptString: vi.fn((sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString()),
+      decryptString: vi.fn((sealed: Buffer) =>
+        Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
+      ),
     }),
     powerSaveBlocker: strict('powerSaveBlocker', {
       blockers,
@@ -183,7 +204,10 @@ function createFakeElectron() {
     }),
     dialog: strict('dialog', {
       showErrorBox: vi.fn(),
-      showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({ canceled: true, filePath: '' as string | undefined })),
+      showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({
+        canceled: true,
+        filePath: '' as string | undefined,
+      })),
     }),
     net: strict('net', { isOnline: vi.fn(() => true) }),
     ipcMain: strict('ipcMain', {
@@ -223,7 +247,20 @@ export function resetFakeElectron(): FakeElectron {
 export const fake: FakeElectron = new Proxy({} as FakeElectron, { get: (_target, key) => Reflect.get(current(), key) });
 
 /** The names the real module exports that the fake models. */
-const MODULE_MEMBERS = ['app', 'BrowserWindow', 'Menu', 'session', 'protocol', 'safeStorage', 'powerSaveBlocker', 'dialog', 'net', 'ipcMain', 'contextBridge', 'ipcRenderer'] as const;
+const MODULE_MEMBERS = [
+  'app',
+  'BrowserWindow',
+  'Menu',
+  'session',
+  'protocol',
+  'safeStorage',
+  'powerSaveBlocker',
+  'dialog',
+  'net',
+  'ipcMain',
+  'contextBridge',
+  'ipcRenderer',
+] as const;
 
 /** What `import … from 'electron'` / `require('electron')` gives the code under test. */
 export const electronModule: Record<string, unknown> = new Proxy({} as Record<string, unknown>, {
@@ -232,7 +269,9 @@ export const electronModule: Record<string, unknown> = new Proxy({} as Record<st
     if ((MODULE_MEMBERS as readonly string[]).includes(key)) return Reflect.get(current(), key);
     if (INTROSPECTION.has(key)) return undefined;
     shared.unmodelled.push(`electron.${key}`);
-    throw new Error(`fake electron: electron.${key} is not modelled; add it to tests/electron/fakeElectron.ts after checking Electron's API`);
+    throw new Error(
+      `fake electron: electron.${key} is not modelled; add it to tests/electron/fakeElectron.ts after checking Electron's API`,
+    );
   },
   has: (_target, key) => typeof key === 'string' && (MODULE_MEMBERS as readonly string[]).includes(key),
   ownKeys: () => [...MODULE_MEMBERS],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { composeApp, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { channelOf } from '../../src/contract/bridge';
 import { operationNames } from '../../src/contract/operations';
 import { APP_URL_PREFIX } from '../../electron/appUrl';
@@ -25,7 +25,9 @@ let dispatch: ReturnType<typeof vi.fn<App['dispatch']>>;
 function snapshot(): string {
   const db = new Database(app.databaseFile, { readonly: true });
   try {
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all();
     return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
   } finally {
     db.close();
@@ -128,7 +130,11 @@ describe('bindIpc', () => {
 
   it('answers an envelope even when the dispatcher throws', async () => {
     fake.ipcMain.handlers.clear();
-    bindIpc(fake.ipcMain, async () => Promise.reject(new Error('boom')), () => true);
+    bindIpc(
+      fake.ipcMain,
+      async () => Promise.reject(new Error('boom')),
+      () => true,
+    );
     await expect(call('health', kioskFrame, {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
     fake.ipcMain.handlers.clear();
     bindIpc(fake.ipcMain, dispatch, isTrustedFrame);

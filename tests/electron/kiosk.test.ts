@@ -52,7 +52,8 @@ describe('lockDown', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const lock = (target: FakeBrowserWindow = window) => lockDown(asReal<BrowserWindow>(target), asReal<App>(fake.app), 250);
+  const lock = (target: FakeBrowserWindow = window) =>
+    lockDown(asReal<BrowserWindow>(target), asReal<App>(fake.app), 250);
 
   it('stops blocked shortcuts before the page sees them, and only those', () => {
     lock();

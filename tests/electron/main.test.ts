@@ -32,7 +32,13 @@ afterEach(() => {
   run = null;
 });
 
-function call(target: MainRun, name: string, frame: unknown, input: unknown = {}, token: string | null = null): Promise<any> {
+function call(
+  target: MainRun,
+  name: string,
+  frame: unknown,
+  input: unknown = {},
+  token: string | null = null,
+): Promise<any> {
   const handler = target.electron.ipcMain.handlers.get(`sipas:${name}`);
   if (!handler) throw new Error(`no handler for ${name}`);
   return handler({ senderFrame: frame }, input, token);
@@ -45,7 +51,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -69,10 +77,14 @@ describe('electron/main', { timeout: 60_000 }, () => {
     expect(electron.unmodelled).toEqual([]);
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
     expect(electron.protocol.privileged.map((entry) => entry.scheme)).toEqual(['app']);
-    expect(electron.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(electron.app.whenReady.mock.invocationCallOrder[0] ?? 0);
+    expect(electron.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      electron.app.whenReady.mock.invocationCallOrder[0] ?? 0,
+    );
     const page = await electron.protocol.schemes.get('app')?.(new Request('app://sipas/index.html'));
     expect(await page?.text()).toContain('<title>SIPAS</title>');
-    expect((await electron.protocol.schemes.get('app')?.(new Request('app://sipas/../../etc/passwd')))?.status).toBe(404);
+    expect((await electron.protocol.schemes.get('app')?.(new Request('app://sipas/../../etc/passwd')))?.status).toBe(
+      404,
+    );
   });
 
   it("opens the database in Electron's userData folder when no --data or SIPAS_DATA is given, and logs to its logs folder", async () => {
@@ -85,10 +97,19 @@ describe('electron/main', { timeout: 60_000 }, () => {
 
   it('binds every operation and answers the kiosk page of the app:// origin, and only it', async () => {
     const target = await start();
-    expect([...target.electron.ipcMain.handlers.keys()].sort()).toEqual(operationNames.map((name) => `sipas:${name}`).sort());
+    expect([...target.electron.ipcMain.handlers.keys()].sort()).toEqual(
+      operationNames.map((name) => `sipas:${name}`).sort(),
+    );
     await expect(call(target, 'health', KIOSK)).resolves.toMatchObject({ ok: true, value: { status: 'ok' } });
-    for (const url of ['file:///tmp/evil.html', `file://${target.appRoot}/dist/renderer/index.html`, 'app://evil/index.html']) {
-      await expect(call(target, 'health', { url, parent: null })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const url of [
+      'file:///tmp/evil.html',
+      `file://${target.appRoot}/dist/renderer/index.html`,
+      'app://evil/index.html',
+    ]) {
+      await expect(call(target, 'health', { url, parent: null })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
   });
 
@@ -113,7 +134,12 @@ describe('electron/main', { timeout: 60_000 }, () => {
       kiosk: true,
       alwaysOnTop: true,
       closable: false,
-      webPreferences: { preload: path.join(appRoot, 'dist-electron', 'preload.cjs'), sandbox: true, contextIsolation: true, devTools: false },
+      webPreferences: {
+        preload: path.join(appRoot, 'dist-electron', 'preload.cjs'),
+        sandbox: true,
+        contextIsolation: true,
+        devTools: false,
+      },
     });
     expect(window?.loadURL).toHaveBeenCalledWith('app://sipas/index.html#/kiosk');
     const close = fakeEvent();
@@ -157,14 +183,20 @@ describe('electron/main', { timeout: 60_000 }, () => {
     await call(target, 'createFirstAdmin', KIOSK, { code: 'admin', name: 'Quản trị', pin: '135790' });
     const { value } = await call(target, 'signIn', KIOSK, { officer: 'admin', pin: '135790' });
     const status = await call(target, 'supportStatus', KIOSK, {}, value.token);
-    expect(status).toMatchObject({ ok: true, value: { recoveries: { total: 1, lastReason: expect.stringContaining('unresponsive') }, logFiles: true } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { recoveries: { total: 1, lastReason: expect.stringContaining('unresponsive') }, logFiles: true },
+    });
     const lines = await call(target, 'recentLogLines', KIOSK, { limit: 50 }, value.token);
     expect(lines.value.lines.some((line: string) => line.includes('reloading the kiosk screen'))).toBe(true);
   });
 
   it('leaves kiosk mode only through exitKiosk, for an administrator', async () => {
     const target = await start({ argv: ['--kiosk', '--no-demo'] });
-    expect(await call(target, 'shellCapabilities', KIOSK)).toEqual({ ok: true, value: { exitKiosk: true, savePdf: true } });
+    expect(await call(target, 'shellCapabilities', KIOSK)).toEqual({
+      ok: true,
+      value: { exitKiosk: true, savePdf: true },
+    });
     expect(await call(target, 'exitKiosk', KIOSK)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     // IPC is local, so the first administrator can be created here.
     await call(target, 'createFirstAdmin', KIOSK, { code: 'admin', name: 'Quản trị', pin: '135790' });
@@ -177,15 +209,21 @@ describe('electron/main', { timeout: 60_000 }, () => {
     expect(close.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('serves the LAN while the administrator\'s setting is on, and closes the port at once when it is off', async () => {
+  it("serves the LAN while the administrator's setting is on, and closes the port at once when it is off", async () => {
     const port = await freePort();
     const target = await start({ argv: ['--no-demo'] });
     await call(target, 'createFirstAdmin', KIOSK, { code: 'admin', name: 'Quản trị', pin: '135790' });
     const { value } = await call(target, 'signIn', KIOSK, { officer: 'admin', pin: '135790' });
     expect(await accepts(port)).toBe(false);
-    expect(await call(target, 'updateLanSettings', KIOSK, { enabled: true, port }, value.token)).toMatchObject({ ok: true, value: { enabled: true, port, problem: null } });
+    expect(await call(target, 'updateLanSettings', KIOSK, { enabled: true, port }, value.token)).toMatchObject({
+      ok: true,
+      value: { enabled: true, port, problem: null },
+    });
     expect(await accepts(port)).toBe(true);
-    expect(await call(target, 'updateLanSettings', KIOSK, { enabled: false, port }, value.token)).toMatchObject({ ok: true, value: { enabled: false } });
+    expect(await call(target, 'updateLanSettings', KIOSK, { enabled: false, port }, value.token)).toMatchObject({
+      ok: true,
+      value: { enabled: false },
+    });
     expect(await accepts(port)).toBe(false);
   });
 
@@ -226,7 +264,8 @@ describe('electron/main when packaged', { timeout: 60_000 }, () => {
   it('takes the data folder from sipas-kiosk.json beside the executable', async () => {
     const { electron, exeDir } = await start({
       packaged: true,
-      before: ({ exeDir: dir }) => fs.writeFileSync(path.join(dir, 'sipas-kiosk.json'), JSON.stringify({ dataDir: 'kiosk-data' })),
+      before: ({ exeDir: dir }) =>
+        fs.writeFileSync(path.join(dir, 'sipas-kiosk.json'), JSON.stringify({ dataDir: 'kiosk-data' })),
     });
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
     expect(fs.existsSync(path.join(exeDir, 'kiosk-data', DATABASE_FILE))).toBe(true);
@@ -237,7 +276,10 @@ describe('electron/main when packaged', { timeout: 60_000 }, () => {
       packaged: true,
       before: ({ exeDir: dir }) => fs.writeFileSync(path.join(dir, 'sipas-kiosk.json'), '{"dataDir": '),
     });
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('SIPAS Kiosk', expect.stringContaining('sipas-kiosk.json is not valid JSON'));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'SIPAS Kiosk',
+      expect.stringContaining('sipas-kiosk.json is not valid JSON'),
+    );
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.windows).toHaveLength(0);
   });

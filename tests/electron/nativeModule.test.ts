@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkElectronNative, NATIVE_BUILD_COMMAND, NATIVE_FILE, NATIVE_FOLDER, NATIVE_MANIFEST } from '../../electron/nativeModule';
+import {
+  checkElectronNative,
+  NATIVE_BUILD_COMMAND,
+  NATIVE_FILE,
+  NATIVE_FOLDER,
+  NATIVE_MANIFEST,
+} from '../../electron/nativeModule';
 import { nodeGypArgs, prebuildArgs } from '../../scripts/buildElectronNative';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-native-'));
@@ -18,12 +24,22 @@ function prepare(manifest: unknown, withFile = true): string {
   return appRoot;
 }
 
-const manifest = { electron: '45.5.0', platform: 'win32', arch: 'x64', betterSqlite3: '12.11.1', method: 'prebuild-install', builtAt: '2026-12-01T00:00:00.000Z' };
+const manifest = {
+  electron: '45.5.0',
+  platform: 'win32',
+  arch: 'x64',
+  betterSqlite3: '12.11.1',
+  method: 'prebuild-install',
+  builtAt: '2026-12-01T00:00:00.000Z',
+};
 
 describe('checkElectronNative', () => {
   it('gives the Electron build when it was made for this Electron, platform and architecture', () => {
     const appRoot = prepare(manifest);
-    expect(checkElectronNative(appRoot, runtime)).toEqual({ ok: true, file: path.join(appRoot, NATIVE_FOLDER, NATIVE_FILE) });
+    expect(checkElectronNative(appRoot, runtime)).toEqual({
+      ok: true,
+      file: path.join(appRoot, NATIVE_FOLDER, NATIVE_FILE),
+    });
   });
 
   it.each([
@@ -42,7 +58,11 @@ describe('checkElectronNative', () => {
 describe('the build script', () => {
   it('asks prebuild-install and node-gyp for the Electron runtime and version, never Node', () => {
     const target = { electron: '45.5.0', platform: 'win32' as const, arch: 'x64' };
-    expect(prebuildArgs(target)).toEqual(expect.arrayContaining(['--runtime=electron', '--target=45.5.0', '--platform=win32', '--arch=x64']));
-    expect(nodeGypArgs(target)).toEqual(expect.arrayContaining(['--runtime=electron', '--target=45.5.0', '--dist-url=https://electronjs.org/headers']));
+    expect(prebuildArgs(target)).toEqual(
+      expect.arrayContaining(['--runtime=electron', '--target=45.5.0', '--platform=win32', '--arch=x64']),
+    );
+    expect(nodeGypArgs(target)).toEqual(
+      expect.arrayContaining(['--runtime=electron', '--target=45.5.0', '--dist-url=https://electronjs.org/headers']),
+    );
   });
 });

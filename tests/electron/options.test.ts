@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropEscapeSwitches, ESCAPE_SWITCHES, readKioskConfig, readShellOptions, type ShellContext } from '../../electron/options';
+import {
+  dropEscapeSwitches,
+  ESCAPE_SWITCHES,
+  readKioskConfig,
+  readShellOptions,
+  type ShellContext,
+} from '../../electron/options';
 
 const context = (overrides: Partial<ShellContext>): ShellContext => ({
   argv: [],
@@ -14,13 +20,29 @@ const context = (overrides: Partial<ShellContext>): ShellContext => ({
   ...overrides,
 });
 
-const ESCAPE_ARGV = ['--windowed', '--data', '/tmp/other', '--demo', '--remote-debugging-port=9222', '--auto-open-devtools-for-tabs'];
+const ESCAPE_ARGV = [
+  '--windowed',
+  '--data',
+  '/tmp/other',
+  '--demo',
+  '--remote-debugging-port=9222',
+  '--auto-open-devtools-for-tabs',
+];
 
 describe('readShellOptions in development (electron .)', () => {
   it('--data wins over SIPAS_DATA, which wins over userData', () => {
-    expect(readShellOptions(context({ argv: ['.', '--data', 'here'], env: { SIPAS_DATA: '/env' } }))).toMatchObject({ dataDir: path.resolve('here'), dataDirSource: 'flag' });
-    expect(readShellOptions(context({ argv: ['.'], env: { SIPAS_DATA: '/env' } }))).toMatchObject({ dataDir: path.resolve('/env'), dataDirSource: 'env' });
-    expect(readShellOptions(context({ argv: ['.'] }))).toMatchObject({ dataDir: path.resolve('/user'), dataDirSource: 'default' });
+    expect(readShellOptions(context({ argv: ['.', '--data', 'here'], env: { SIPAS_DATA: '/env' } }))).toMatchObject({
+      dataDir: path.resolve('here'),
+      dataDirSource: 'flag',
+    });
+    expect(readShellOptions(context({ argv: ['.'], env: { SIPAS_DATA: '/env' } }))).toMatchObject({
+      dataDir: path.resolve('/env'),
+      dataDirSource: 'env',
+    });
+    expect(readShellOptions(context({ argv: ['.'] }))).toMatchObject({
+      dataDir: path.resolve('/user'),
+      dataDirSource: 'default',
+    });
   });
 
   it('windowed with DevTools unless --kiosk; demo officers unless --no-demo', () => {
@@ -31,22 +53,34 @@ describe('readShellOptions in development (electron .)', () => {
   });
 
   it('ignores switches it does not know (Chromium adds its own) instead of refusing to start', () => {
-    expect(() => readShellOptions(context({ argv: ['--no-sandbox', '--port', '4280', '--enable-logging=stderr'] }))).not.toThrow();
+    expect(() =>
+      readShellOptions(context({ argv: ['--no-sandbox', '--port', '4280', '--enable-logging=stderr'] })),
+    ).not.toThrow();
   });
 });
 
 describe('readShellOptions when packaged (the installed kiosk)', () => {
   it('ignores --windowed, --data, --demo, DevTools switches and SIPAS_DATA', () => {
     const options = readShellOptions(context({ isPackaged: true, argv: ESCAPE_ARGV, env: { SIPAS_DATA: '/tmp/env' } }));
-    expect(options).toEqual({ dataDir: path.resolve('/user'), dataDirSource: 'default', kiosk: true, demo: false, devTools: false });
+    expect(options).toEqual({
+      dataDir: path.resolve('/user'),
+      dataDirSource: 'default',
+      kiosk: true,
+      demo: false,
+      devTools: false,
+    });
   });
 
   it('takes the data folder from the config file beside the executable, relative to it when relative', () => {
-    expect(readShellOptions(context({ isPackaged: true, config: { dataDir: '/srv/sipas' }, argv: ['--data', '/tmp/x'] }))).toMatchObject({
+    expect(
+      readShellOptions(context({ isPackaged: true, config: { dataDir: '/srv/sipas' }, argv: ['--data', '/tmp/x'] })),
+    ).toMatchObject({
       dataDir: path.resolve('/srv/sipas'),
       dataDirSource: 'config',
     });
-    expect(readShellOptions(context({ isPackaged: true, config: { dataDir: 'data' } })).dataDir).toBe(path.resolve('/opt/SIPAS Kiosk', 'data'));
+    expect(readShellOptions(context({ isPackaged: true, config: { dataDir: 'data' } })).dataDir).toBe(
+      path.resolve('/opt/SIPAS Kiosk', 'data'),
+    );
     expect(readShellOptions(context({ isPackaged: true, config: {} })).dataDirSource).toBe('default');
   });
 });
@@ -82,8 +116,15 @@ describe('readKioskConfig', () => {
 describe('dropEscapeSwitches', () => {
   it('removes the debugging and security-weakening switches that are present, and only those', () => {
     const present = new Set(['remote-debugging-port', 'inspect', 'lang', 'disable-web-security']);
-    const commandLine = { hasSwitch: (name: string) => present.has(name), removeSwitch: (name: string) => void present.delete(name) };
-    expect(dropEscapeSwitches(commandLine).sort()).toEqual(['disable-web-security', 'inspect', 'remote-debugging-port']);
+    const commandLine = {
+      hasSwitch: (name: string) => present.has(name),
+      removeSwitch: (name: string) => void present.delete(name),
+    };
+    expect(dropEscapeSwitches(commandLine).sort()).toEqual([
+      'disable-web-security',
+      'inspect',
+      'remote-debugging-port',
+    ]);
     expect([...present]).toEqual(['lang']);
     expect(ESCAPE_SWITCHES).toContain('remote-debugging-pipe');
   });

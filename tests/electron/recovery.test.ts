@@ -30,15 +30,18 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('healWindow', () => {
-  it.each(['crashed', 'oom', 'killed', 'clean-exit', 'launch-failed'])('reloads the kiosk screen after the renderer is gone (%s), once the back-off has passed', (reason) => {
-    const { contents, log } = healed();
-    contents.emit('render-process-gone', {}, { reason, exitCode: 1 });
-    vi.advanceTimersByTime(999);
-    expect(contents.loadURL).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(contents.loadURL).toHaveBeenCalledExactlyOnceWith(URL);
-    expect(log.stats()).toMatchObject({ total: 1, relaunches: 0, lastReason: expect.stringContaining(reason) });
-  });
+  it.each(['crashed', 'oom', 'killed', 'clean-exit', 'launch-failed'])(
+    'reloads the kiosk screen after the renderer is gone (%s), once the back-off has passed',
+    (reason) => {
+      const { contents, log } = healed();
+      contents.emit('render-process-gone', {}, { reason, exitCode: 1 });
+      vi.advanceTimersByTime(999);
+      expect(contents.loadURL).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(contents.loadURL).toHaveBeenCalledExactlyOnceWith(URL);
+      expect(log.stats()).toMatchObject({ total: 1, relaunches: 0, lastReason: expect.stringContaining(reason) });
+    },
+  );
 
   it('a page that hangs is ended and loaded again; one that answers again in time is left alone', () => {
     const { contents, log } = healed();
@@ -83,7 +86,9 @@ describe('healWindow', () => {
       }
       return waited;
     };
-    expect([failAndMeasure(), failAndMeasure(), failAndMeasure(), failAndMeasure(), failAndMeasure()]).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect([failAndMeasure(), failAndMeasure(), failAndMeasure(), failAndMeasure(), failAndMeasure()]).toEqual([
+      1_000, 2_000, 4_000, 8_000, 8_000,
+    ]);
     contents.emit('did-finish-load');
     vi.advanceTimersByTime(60_000);
     expect(failAndMeasure()).toBe(1_000);
@@ -122,7 +127,12 @@ describe('the recovery log', () => {
     first.record('render-process-gone', 'crashed (139)');
     first.record('relaunch', 'uncaughtException');
     const second = createRecoveryLog(file);
-    expect(second.stats()).toEqual({ total: 2, relaunches: 1, lastAt: '2026-12-01T01:00:00.000Z', lastReason: 'relaunch: uncaughtException' });
+    expect(second.stats()).toEqual({
+      total: 2,
+      relaunches: 1,
+      lastAt: '2026-12-01T01:00:00.000Z',
+      lastReason: 'relaunch: uncaughtException',
+    });
   });
 
   it('a damaged file starts the count again instead of stopping the app', () => {
@@ -132,7 +142,9 @@ describe('the recovery log', () => {
   });
 
   it('backoffDelay doubles up to its cap', () => {
-    expect([0, 1, 2, 3, 10, 100].map((attempt) => backoffDelay(attempt))).toEqual([1_000, 2_000, 4_000, 8_000, 60_000, 60_000]);
+    expect([0, 1, 2, 3, 10, 100].map((attempt) => backoffDelay(attempt))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 60_000, 60_000,
+    ]);
   });
 });
 
@@ -151,7 +163,9 @@ describe('relaunchOnFatalError', () => {
   ])('%s is logged, counted, and the app relaunches', (event, error) => {
     const { process, logger, log } = setup();
     process.emit(event, error);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(event), { error: expect.stringContaining(error.message) });
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(event), {
+      error: expect.stringContaining(error.message),
+    });
     vi.runAllTimers();
     expect(fake.app.relaunch).toHaveBeenCalledOnce();
     expect(fake.app.exit).toHaveBeenCalledExactlyOnceWith(1);

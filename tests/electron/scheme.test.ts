@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/app/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from '../../src/node/contentSecurityPolicy';
 import { electronModule, fake, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
@@ -72,7 +72,12 @@ describe('the app:// scheme handler', () => {
   });
 
   it('resolveAppFile keeps every accepted path inside the folder', () => {
-    for (const url of ['app://sipas/index.html', 'app://sipas/assets/app.js', 'app://sipas/a/../index.html', 'app://sipas//index.html']) {
+    for (const url of [
+      'app://sipas/index.html',
+      'app://sipas/assets/app.js',
+      'app://sipas/a/../index.html',
+      'app://sipas//index.html',
+    ]) {
       const resolved = resolveAppFile(url, rendererDir);
       if (!('file' in resolved)) throw new Error(`${url} refused`);
       expect(resolved.file.startsWith(rendererDir + path.sep), url).toBe(true);
@@ -85,7 +90,9 @@ describe('the app:// scheme handler', () => {
 describe('registration', () => {
   it('registers app:// as a standard, secure scheme and serves it through protocol.handle', async () => {
     registerAppScheme(fake.protocol);
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     serveAppScheme(fake.protocol, rendererDir);
     const handler = fake.protocol.schemes.get('app');
     const response = await handler?.(new Request('app://sipas/../secret.txt'));

@@ -1,7 +1,7 @@
 import type { App, Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_URL_PREFIX } from '../../electron/appUrl';
-import { CONTENT_SECURITY_POLICY } from '../../src/app/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from '../../src/node/contentSecurityPolicy';
 import { asReal, fake, fakeEvent, FakeSession, FakeWebContents, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
@@ -21,7 +21,14 @@ function hardened(devTools = false): FakeWebContents {
 describe('hardenContents', () => {
   it.each(['will-navigate', 'will-redirect'])('%s away from the app is prevented', (name) => {
     const contents = hardened();
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/sipas/dist/renderer/index.html', 'app://evil/index.html', 'app://sipas:8080/index.html', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'file:///opt/sipas/dist/renderer/index.html',
+      'app://evil/index.html',
+      'app://sipas:8080/index.html',
+      'javascript:alert(1)',
+    ]) {
       const event = fakeEvent(url);
       contents.emit(name, event, url);
       expect(event.preventDefault, url).toHaveBeenCalledOnce();
@@ -74,20 +81,27 @@ describe('hardenSession', () => {
     hardenSession(asReal<Session>(session));
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen'])('denies a request for %s', (permission) => {
-    const callback = vi.fn();
-    session.requestHandler?.(null, permission, callback);
-    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen'])(
+    'denies a request for %s',
+    (permission) => {
+      const callback = vi.fn();
+      session.requestHandler?.(null, permission, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    },
+  );
 
   it('answers every permission check with false', () => {
     expect(session.checkHandler).not.toBeNull();
-    for (const permission of ['media', 'clipboard-read', 'serial', 'usb', 'hid']) expect(session.checkHandler?.(null, permission)).toBe(false);
+    for (const permission of ['media', 'clipboard-read', 'serial', 'usb', 'hid'])
+      expect(session.checkHandler?.(null, permission)).toBe(false);
   });
 
   it('adds the HTTP host CSP to every response, keeping the other headers', () => {
     const callback = vi.fn();
-    session.headersListener?.({ url: `${PREFIX}index.html`, responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    session.headersListener?.(
+      { url: `${PREFIX}index.html`, responseHeaders: { 'Content-Type': ['text/html'] } },
+      callback,
+    );
     expect(callback).toHaveBeenCalledExactlyOnceWith({
       responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });

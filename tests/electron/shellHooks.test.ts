@@ -20,7 +20,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('desktop-only actions', () => {
   it('exit goes through the kiosk lockdown when there is one', () => {
     const requestExit = vi.fn();
-    const hooks = createShellHooks({ app: asReal(fake.app), dialog: asReal(fake.dialog), window: () => null, lockdown: () => ({ ...passThrough, requestExit }), recoveries });
+    const hooks = createShellHooks({
+      app: asReal(fake.app),
+      dialog: asReal(fake.dialog),
+      window: () => null,
+      lockdown: () => ({ ...passThrough, requestExit }),
+      recoveries,
+    });
     hooks.exit();
     expect(requestExit).toHaveBeenCalledOnce();
     expect(fake.app.quit).not.toHaveBeenCalled();
@@ -28,7 +34,13 @@ describe('desktop-only actions', () => {
 
   it('saves the window as an A4 PDF where the user chose, and nothing when they cancel', async () => {
     const window = new FakeBrowserWindow({});
-    const hooks = createShellHooks({ app: asReal(fake.app), dialog: asReal(fake.dialog), window: () => asReal(window), lockdown: () => null, recoveries });
+    const hooks = createShellHooks({
+      app: asReal(fake.app),
+      dialog: asReal(fake.dialog),
+      window: () => asReal(window),
+      lockdown: () => null,
+      recoveries,
+    });
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: undefined });
     expect(await hooks.savePdf('bao-cao.pdf')).toBeNull();
     expect(window.webContents.printToPDF).not.toHaveBeenCalled();
@@ -49,7 +61,13 @@ describe('desktop-only actions', () => {
       opened();
       return work();
     };
-    const hooks = createShellHooks({ app: asReal(fake.app), dialog: asReal(fake.dialog), window: () => asReal(window), lockdown: () => ({ requestExit: vi.fn(), whileDialogOpen }), recoveries });
+    const hooks = createShellHooks({
+      app: asReal(fake.app),
+      dialog: asReal(fake.dialog),
+      window: () => asReal(window),
+      lockdown: () => ({ requestExit: vi.fn(), whileDialogOpen }),
+      recoveries,
+    });
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: undefined });
     await hooks.savePdf('bao-cao.pdf');
     expect(opened).toHaveBeenCalledOnce();
@@ -57,7 +75,13 @@ describe('desktop-only actions', () => {
   });
 
   it('hands the self-repair count to the app', () => {
-    const hooks = createShellHooks({ app: asReal(fake.app), dialog: asReal(fake.dialog), window: () => null, lockdown: () => null, recoveries });
+    const hooks = createShellHooks({
+      app: asReal(fake.app),
+      dialog: asReal(fake.dialog),
+      window: () => null,
+      lockdown: () => null,
+      recoveries,
+    });
     expect(hooks.recoveries?.()).toEqual(stats);
   });
 });

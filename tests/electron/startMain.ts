@@ -31,9 +31,13 @@ export interface MainSetup {
 
 const FATAL_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 type Listener = (...args: unknown[]) => void;
-const listenersOf = (name: (typeof FATAL_EVENTS)[number]): Listener[] => process.listeners(name as 'uncaughtException') as Listener[];
+const listenersOf = (name: (typeof FATAL_EVENTS)[number]): Listener[] =>
+  process.listeners(name as 'uncaughtException') as Listener[];
 
-export async function startMain(load: () => Promise<{ started: unknown }>, { packaged = false, argv = [], singleInstance = true, before }: MainSetup = {}): Promise<MainRun> {
+export async function startMain(
+  load: () => Promise<{ started: unknown }>,
+  { packaged = false, argv = [], singleInstance = true, before }: MainSetup = {},
+): Promise<MainRun> {
   const electron = resetFakeElectron();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-main-'));
   const userData = path.join(root, 'userData');
@@ -61,7 +65,10 @@ export async function startMain(load: () => Promise<{ started: unknown }>, { pac
   } finally {
     process.argv = savedArgv;
   }
-  const started = loaded.started instanceof Promise ? (loaded.started as Promise<void>) : Promise.reject(new Error('main exports no started promise'));
+  const started =
+    loaded.started instanceof Promise
+      ? (loaded.started as Promise<void>)
+      : Promise.reject(new Error('main exports no started promise'));
   await started;
 
   return {

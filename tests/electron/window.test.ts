@@ -10,7 +10,14 @@ const PRELOAD = '/opt/sipas/dist-electron/preload.cjs';
 describe('kiosk window options', () => {
   it('locks the page down: isolated, sandboxed, no Node, web security on, kiosk full screen, on top, not minimisable or closable', () => {
     const options = kioskWindowOptions({ preload: PRELOAD, kiosk: true, devTools: true });
-    expect(options).toMatchObject({ kiosk: true, fullscreen: true, alwaysOnTop: true, minimizable: false, closable: false, autoHideMenuBar: true });
+    expect(options).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      alwaysOnTop: true,
+      minimizable: false,
+      closable: false,
+      autoHideMenuBar: true,
+    });
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
     expect(options.webPreferences).toEqual({
       contextIsolation: true,
@@ -30,8 +37,16 @@ describe('kiosk window options', () => {
   it('a windowed developer run gets DevTools when asked, and keeps every security switch', () => {
     const options = kioskWindowOptions({ preload: '/p.cjs', kiosk: false, devTools: true });
     expect(options).toMatchObject({ kiosk: false, alwaysOnTop: false, minimizable: true, closable: true });
-    expect(options.webPreferences).toMatchObject({ devTools: true, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(kioskWindowOptions({ preload: '/p.cjs', kiosk: false, devTools: false }).webPreferences?.devTools).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      devTools: true,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(kioskWindowOptions({ preload: '/p.cjs', kiosk: false, devTools: false }).webPreferences?.devTools).toBe(
+      false,
+    );
   });
 });
 

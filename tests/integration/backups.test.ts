@@ -6,10 +6,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import { openDatabase } from '../../db/openDatabase';
-import { verifyDatabaseFile } from '../../src/app/backupFiles';
+import { verifyDatabaseFile } from '../../src/node/backupFiles';
 import { createBackupManager } from '../../src/app/backups';
 import { composeApp, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { CONSENT_VERSION } from '../../src/domain/kioskSettings';
 import { frozenClock } from '../support/fakes';
 import { useTempDirs } from '../support/tempDir';
@@ -22,7 +22,8 @@ const DAY_MS = 86_400_000;
 async function start(dataDir = tempDir(), clock = frozenClock()) {
   const app = await composeApp({ dataDir, clock, logger: silentLogger });
   apps.push(app);
-  const raw = (name: string, input: unknown, token?: string) => app.dispatch(name, input, { token: token ?? null, local: true });
+  const raw = (name: string, input: unknown, token?: string) =>
+    app.dispatch(name, input, { token: token ?? null, local: true });
   const call = async (name: string, input: unknown, token?: string) => {
     const envelope = await raw(name, input, token);
     if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
@@ -31,7 +32,13 @@ async function start(dataDir = tempDir(), clock = frozenClock()) {
   const admin = async () => (await call('signIn', { officer: 'qtv', pin: '9999' })).token as string;
   const answer = async (extra: Record<string, unknown> = {}) => {
     const q = await call('getActiveQuestionnaire', {});
-    const input = { id: randomUUID(), questionnaire: { id: q.id, version: q.version }, language: 'vi', durationMs: 30_000, status: 'completed' };
+    const input = {
+      id: randomUUID(),
+      questionnaire: { id: q.id, version: q.version },
+      language: 'vi',
+      durationMs: 30_000,
+      status: 'completed',
+    };
     return (await call('submitResponse', { ...input, answers: [{ item: 'access', score: 4 }], ...extra })).id as string;
   };
   return { app, dataDir, clock, raw, call, admin, answer };
@@ -61,7 +68,8 @@ function scribble(file: string, from = 4096, to?: number): void {
   fs.writeFileSync(file, bytes);
 }
 
-const replacedFiles = (dataDir: string) => (fs.existsSync(path.join(dataDir, 'replaced')) ? fs.readdirSync(path.join(dataDir, 'replaced')) : []);
+const replacedFiles = (dataDir: string) =>
+  fs.existsSync(path.join(dataDir, 'replaced')) ? fs.readdirSync(path.join(dataDir, 'replaced')) : [];
 
 describe('backup and restore from the admin screen', () => {
   it('restores a backup over a damaged database and keeps the damaged one aside', async () => {
@@ -79,7 +87,11 @@ describe('backup and restore from the admin screen', () => {
     scribble(app.databaseFile);
 
     const restored = await call('restoreBackup', { name: backup.name }, token);
-    expect(restored).toMatchObject({ restored: { name: backup.name }, schemaVersion: LATEST_SCHEMA_VERSION, signedOut: true });
+    expect(restored).toMatchObject({
+      restored: { name: backup.name },
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      signedOut: true,
+    });
     expect(restored.replacedFile).toBe('replaced/sipas-2026-11-30-100100.sqlite3');
     expect(restored.preRestoreBackup).toBeNull(); // the live database was unreadable: replaced/ is all that keeps it
     expect(query(app.databaseFile, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
@@ -108,18 +120,34 @@ describe('backup and restore from the admin screen', () => {
     const backup = await call('createBackup', {}, token);
     scribble(path.join(dataDir, 'backups', backup.name), 4096 * 2, 4096 * 6); // it opens; only the full check finds it
     const tooNew = new Database(path.join(dataDir, 'backups', 'manual-2026-11-29-120000.sqlite3'));
-    tooNew.exec("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT); PRAGMA user_version = 99;");
+    tooNew.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT); PRAGMA user_version = 99;');
     tooNew.close();
-    const files = () => [fs.readdirSync(dataDir).filter((f) => !/-(wal|shm)$/.test(f)).sort(), fs.readdirSync(path.join(dataDir, 'backups')).sort()];
+    const files = () => [
+      fs
+        .readdirSync(dataDir)
+        .filter((f) => !/-(wal|shm)$/.test(f))
+        .sort(),
+      fs.readdirSync(path.join(dataDir, 'backups')).sort(),
+    ];
     const before = files();
 
     const damaged = await raw('restoreBackup', { name: backup.name }, token);
     expect(damaged).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(damaged.ok || damaged.error.message).toMatch(new RegExp(`the backup ${backup.name} cannot be restored: it fails the integrity check .*; nothing was changed`));
+    expect(damaged.ok || damaged.error.message).toMatch(
+      new RegExp(`the backup ${backup.name} cannot be restored: it fails the integrity check .*; nothing was changed`),
+    );
     const newer = await raw('restoreBackup', { name: 'manual-2026-11-29-120000.sqlite3' }, token);
-    expect(newer.ok || newer.error.message).toContain(`manual-2026-11-29-120000.sqlite3 cannot be restored: it was made by a newer app (schema v99`);
-    expect(await raw('restoreBackup', { name: '../sipas.sqlite3' }, token)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-    expect(await raw('restoreBackup', { name: 'sipas-2020-01-01.sqlite3' }, token)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(newer.ok || newer.error.message).toContain(
+      `manual-2026-11-29-120000.sqlite3 cannot be restored: it was made by a newer app (schema v99`,
+    );
+    expect(await raw('restoreBackup', { name: '../sipas.sqlite3' }, token)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input' },
+    });
+    expect(await raw('restoreBackup', { name: 'sipas-2020-01-01.sqlite3' }, token)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
 
     expect(files()).toEqual(before);
     expect(replacedFiles(dataDir)).toEqual([]);
@@ -155,7 +183,14 @@ describe('automatic backups', () => {
     let db = openDatabase(databaseFile);
     const clock = frozenClock('2026-11-30T16:58:00.000Z'); // 23:58 in Vietnam
     const swap = () => Promise.reject(new Error('not used'));
-    const manager = createBackupManager({ dataDir, databaseFile, clock, logger: silentLogger, database: () => db, swap });
+    const manager = createBackupManager({
+      dataDir,
+      databaseFile,
+      clock,
+      logger: silentLogger,
+      database: () => db,
+      swap,
+    });
 
     expect((await manager.daily())?.name).toBe('sipas-2026-11-30.sqlite3');
     clock.advance(60_000);
@@ -167,12 +202,19 @@ describe('automatic backups', () => {
       clock.advance(DAY_MS);
       await manager.daily();
     }
-    const automatic = () => manager.list().filter((b) => b.kind === 'auto').map((b) => b.name);
+    const automatic = () =>
+      manager
+        .list()
+        .filter((b) => b.kind === 'auto')
+        .map((b) => b.name);
     expect(automatic()).toHaveLength(14);
     expect(automatic()[0]).toBe('sipas-2026-12-21.sqlite3');
     expect(automatic().at(-1)).toBe('sipas-2026-12-08.sqlite3');
     expect(manager.list().map((b) => b.name)).toContain(manual.name);
-    expect(verifyDatabaseFile(path.join(dataDir, 'backups', 'sipas-2026-12-21.sqlite3'))).toEqual({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(verifyDatabaseFile(path.join(dataDir, 'backups', 'sipas-2026-12-21.sqlite3'))).toEqual({
+      ok: true,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
 
     // A backup that fails deletes nothing and leaves no temp file behind.
     db.close();
@@ -213,7 +255,10 @@ describe('a damaged database at start', () => {
       expect.objectContaining({
         kind: 'database_recovered',
         count: 1,
-        detail: expect.objectContaining({ restoredFrom: backup.name, movedTo: 'replaced/sipas-2026-11-30-100100.sqlite3' }),
+        detail: expect.objectContaining({
+          restoredFrom: backup.name,
+          movedTo: 'replaced/sipas-2026-11-30-100100.sqlite3',
+        }),
       }),
     ]);
     expect(await third.call('acknowledgeAlert', { id: alerts[0].id }, token)).toEqual({ acknowledged: true });
@@ -226,12 +271,15 @@ describe('a damaged database at start', () => {
     const first = await start();
     await first.answer();
     first.app.close();
-    for (const name of fs.readdirSync(path.join(first.dataDir, 'backups'))) fs.rmSync(path.join(first.dataDir, 'backups', name));
+    for (const name of fs.readdirSync(path.join(first.dataDir, 'backups')))
+      fs.rmSync(path.join(first.dataDir, 'backups', name));
     fs.writeFileSync(first.app.databaseFile, Buffer.alloc(64 * 1024, 0x5a)); // not even a database header
 
     const second = await start(first.dataDir);
     expect(responseIds(second.app.databaseFile)).toEqual([]);
-    expect(await second.call('systemAlerts', {}, await second.admin())).toEqual([expect.objectContaining({ kind: 'database_replaced' })]);
+    expect(await second.call('systemAlerts', {}, await second.admin())).toEqual([
+      expect.objectContaining({ kind: 'database_replaced' }),
+    ]);
     expect(replacedFiles(first.dataDir)).toHaveLength(1);
     await second.answer();
     expect(responseIds(second.app.databaseFile)).toHaveLength(1);
@@ -242,7 +290,10 @@ describe('retention of personal data', () => {
   it('erases phone numbers and comments past the period and keeps every count', async () => {
     const clock = frozenClock('2025-10-01T03:00:00.000Z');
     const first = await start(tempDir(), clock);
-    const personal = { comment: 'Cán bộ nhiệt tình', contact: { phone: '0905123456', consentVersion: CONSENT_VERSION } };
+    const personal = {
+      comment: 'Cán bộ nhiệt tình',
+      contact: { phone: '0905123456', consentVersion: CONSENT_VERSION },
+    };
     const old = await first.answer(personal);
     clock.set('2025-12-15T03:00:00.000Z');
     const recent = await first.answer(personal);
@@ -255,8 +306,16 @@ describe('retention of personal data', () => {
         second.app.databaseFile,
         'SELECT response_id, comment, phone, consent_version FROM response_personal ORDER BY response_id',
       );
-    expect(personalRows().find((r) => r.response_id === old)).toEqual({ response_id: old, comment: null, phone: null, consent_version: CONSENT_VERSION });
-    expect(personalRows().find((r) => r.response_id === recent)).toMatchObject({ comment: 'Cán bộ nhiệt tình', phone: '0905123456' });
+    expect(personalRows().find((r) => r.response_id === old)).toEqual({
+      response_id: old,
+      comment: null,
+      phone: null,
+      consent_version: CONSENT_VERSION,
+    });
+    expect(personalRows().find((r) => r.response_id === recent)).toMatchObject({
+      comment: 'Cán bộ nhiệt tình',
+      phone: '0905123456',
+    });
 
     const token = await second.admin();
     expect(await second.call('getRetention', {}, token)).toEqual({
@@ -264,7 +323,10 @@ describe('retention of personal data', () => {
       cutoffDay: '2025-11-30',
       lastPurge: { at: '2026-11-30T03:00:00.000Z', cutoffDay: '2025-11-30', purged: 1 },
     });
-    expect(await second.raw('updateRetention', { months: 0 }, token)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await second.raw('updateRetention', { months: 0 }, token)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input' },
+    });
     const updated = await second.call('updateRetention', { months: 6 }, token);
     expect(updated).toMatchObject({ months: 6, cutoffDay: '2026-05-30', lastPurge: { purged: 1 } });
     expect(personalRows().every((r) => r.comment === null && r.phone === null)).toBe(true);
@@ -273,13 +335,20 @@ describe('retention of personal data', () => {
     expect(responseIds(second.app.databaseFile).sort()).toEqual([old, recent].sort());
     expect(query(second.app.databaseFile, 'SELECT count(*) AS n FROM answers')).toEqual([{ n: 2 }]);
     const audit = await second.call('auditLog', { limit: 5 }, token);
-    expect(audit.find((e: any) => e.action === 'updateRetention')).toMatchObject({ officer: 'qtv', before: { months: 12 }, after: { months: 6 } });
+    expect(audit.find((e: any) => e.action === 'updateRetention')).toMatchObject({
+      officer: 'qtv',
+      before: { months: 12 },
+      after: { months: 6 },
+    });
   });
 });
 
 describe('the command line', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('backs a data folder up, and restores it only while the app is closed', async () => {
     const { app, dataDir, answer } = await start();
@@ -288,7 +357,10 @@ describe('the command line', () => {
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
     const name = /backup written: .*(manual-\d{4}-\d{2}-\d{2}-\d{6}\.sqlite3)/.exec(backup.stdout)?.[1] ?? '';
-    expect(verifyDatabaseFile(path.join(dataDir, 'backups', name))).toEqual({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(verifyDatabaseFile(path.join(dataDir, 'backups', name))).toEqual({
+      ok: true,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
     await answer(); // not in the backup
 
     const refused = cli('restore', '--data', dataDir, '--file', name);

@@ -3,12 +3,12 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeApp, DATABASE_FILE, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { frozenClock } from '../support/fakes';
 import { useTempDirs } from '../support/tempDir';
 
 /**
- * The counting rule on a real SQLite file (DESIGN.md §3): a response counts once
+ * The counting rule on a real SQLite file (docs/SIPAS.md, "Which responses count"): a response counts once
  * every required rating is given; what follows only adds to the same response.
  * The expectations are written here from the raw rows, not from src/domain.
  */
@@ -49,11 +49,16 @@ const rate = (n: number, answers: Array<[string, number | null]>, extra: object 
 });
 
 /** The kind each response counts as, read straight from its row. */
-const kindSql = "CASE WHEN r.status = 'abandoned' THEN 'abandoned' WHEN r.flags <> '[]' THEN 'suspect' ELSE 'counted' END";
+const kindSql =
+  "CASE WHEN r.status = 'abandoned' THEN 'abandoned' WHEN r.flags <> '[]' THEN 'suspect' ELSE 'counted' END";
 
 function keptEqualsRaw(db: Database.Database) {
   const rows = (sql: string) => db.prepare(sql).all();
-  expect(rows('SELECT local_day, kind, questionnaire_id, questionnaire_version, counter, officer, field, n FROM response_counts ORDER BY 1, 2, 3, 4, 5, 6, 7')).toEqual(
+  expect(
+    rows(
+      'SELECT local_day, kind, questionnaire_id, questionnaire_version, counter, officer, field, n FROM response_counts ORDER BY 1, 2, 3, 4, 5, 6, 7',
+    ),
+  ).toEqual(
     rows(`SELECT r.local_day, ${kindSql} AS kind, r.questionnaire_id, r.questionnaire_version, coalesce(r.counter, '') AS counter,
                  coalesce(r.officer, '') AS officer, coalesce(r.field, '') AS field, count(*) AS n
             FROM responses r GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`),
@@ -76,13 +81,41 @@ describe('the counting rule on a real database', { timeout: 60_000 }, () => {
   it('1-1-1-1-1, then walking away at the reasons screen: one response, completed and counted', async () => {
     const { call, db } = await quickApp();
     // The kiosk commits on the last required rating (officer; result and feedback offer no answer unarmed)…
-    expect(await call('submitResponse', rate(1, [['access', 1], ['procedure', 1], ['officer', 1]]))).toMatchObject({ status: 'completed', flags: [] });
+    expect(
+      await call(
+        'submitResponse',
+        rate(1, [
+          ['access', 1],
+          ['procedure', 1],
+          ['officer', 1],
+        ]),
+      ),
+    ).toMatchObject({ status: 'completed', flags: [] });
     // …then the optional ones update the same response; then the citizen leaves at the reasons screen.
-    await call('submitResponse', rate(1, [['access', 1], ['procedure', 1], ['officer', 1], ['result', 1], ['feedback', 1]], { durationMs: 40_000 }));
-    expect(db.prepare('SELECT id, status, flags FROM responses').all()).toEqual([{ id: id(1), status: 'completed', flags: '[]' }]);
-    expect(db.prepare('SELECT count(*) AS n FROM answers WHERE response_id = ? AND score = 1').get(id(1))).toEqual({ n: 5 });
-    expect(db.prepare("SELECT kind, n FROM day_response_counts").all()).toEqual([{ kind: 'counted', n: 1 }]);
-    expect(db.prepare('SELECT response_id, status FROM feedback').all()).toEqual([{ response_id: id(1), status: 'new' }]);
+    await call(
+      'submitResponse',
+      rate(
+        1,
+        [
+          ['access', 1],
+          ['procedure', 1],
+          ['officer', 1],
+          ['result', 1],
+          ['feedback', 1],
+        ],
+        { durationMs: 40_000 },
+      ),
+    );
+    expect(db.prepare('SELECT id, status, flags FROM responses').all()).toEqual([
+      { id: id(1), status: 'completed', flags: '[]' },
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM answers WHERE response_id = ? AND score = 1').get(id(1))).toEqual({
+      n: 5,
+    });
+    expect(db.prepare('SELECT kind, n FROM day_response_counts').all()).toEqual([{ kind: 'counted', n: 1 }]);
+    expect(db.prepare('SELECT response_id, status FROM feedback').all()).toEqual([
+      { response_id: id(1), status: 'new' },
+    ]);
     keptEqualsRaw(db);
   });
 
@@ -90,15 +123,39 @@ describe('the counting rule on a real database', { timeout: 60_000 }, () => {
     const { call, db, staff } = await quickApp();
     const { armId } = await call('armKiosk', { officer: 'nv01', purpose: 'collect' }, staff);
     expect((await call('getArmedContext', {})).purpose).toBe('collect');
-    expect((await call('submitResponse', rate(2, [['access', 4], ['procedure', 4], ['officer', 4]], { armId }))).status).toBe('abandoned');
-    expect(db.prepare('SELECT status, purpose, officer FROM responses').all()).toEqual([{ status: 'abandoned', purpose: 'collect', officer: 'nv01' }]);
+    expect(
+      (
+        await call(
+          'submitResponse',
+          rate(
+            2,
+            [
+              ['access', 4],
+              ['procedure', 4],
+              ['officer', 4],
+            ],
+            { armId },
+          ),
+        )
+      ).status,
+    ).toBe('abandoned');
+    expect(db.prepare('SELECT status, purpose, officer FROM responses').all()).toEqual([
+      { status: 'abandoned', purpose: 'collect', officer: 'nv01' },
+    ]);
     expect(db.prepare('SELECT kind, n FROM day_response_counts').all()).toEqual([{ kind: 'abandoned', n: 1 }]);
     keptEqualsRaw(db);
   });
 
   it('reasons, comment and phone added afterwards are stored once, however often they are sent', async () => {
     const { call, db } = await quickApp();
-    await call('submitResponse', rate(3, [['access', 2], ['procedure', 5], ['officer', 5]]));
+    await call(
+      'submitResponse',
+      rate(3, [
+        ['access', 2],
+        ['procedure', 5],
+        ['officer', 5],
+      ]),
+    );
     const details = [
       { id: id(3), reasons: [{ dimension: 'access', reason: 'waited-too-long' }] },
       { id: id(3), comment: '  Chờ hơi lâu  ' },
@@ -107,7 +164,9 @@ describe('the counting rule on a real database', { timeout: 60_000 }, () => {
     for (const input of details) expect(await call('addResponseDetails', input)).toEqual({ id: id(3), changed: true });
     const snapshot = () => ({
       reasons: db.prepare('SELECT dimension, reason FROM response_reasons WHERE response_id = ?').all(id(3)),
-      personal: db.prepare('SELECT comment, phone, consent_version, consent_at FROM response_personal WHERE response_id = ?').all(id(3)),
+      personal: db
+        .prepare('SELECT comment, phone, consent_version, consent_at FROM response_personal WHERE response_id = ?')
+        .all(id(3)),
       feedback: db.prepare('SELECT status FROM feedback WHERE response_id = ?').all(id(3)),
       counts: db.prepare('SELECT kind, n FROM day_response_counts').all(),
     });
@@ -120,15 +179,33 @@ describe('the counting rule on a real database', { timeout: 60_000 }, () => {
     });
     for (const input of details) expect(await call('addResponseDetails', input)).toEqual({ id: id(3), changed: false });
     expect(snapshot()).toEqual(once);
-    await expect(call('addResponseDetails', { id: id(99), comment: 'x' })).rejects.toThrow('addResponseDetails: not_found');
+    await expect(call('addResponseDetails', { id: id(99), comment: 'x' })).rejects.toThrow(
+      'addResponseDetails: not_found',
+    );
   });
 
   it('a rating changed after the commit moves the kept counts and marks its day for the next upstream batch', async () => {
     const { call, db } = await quickApp();
-    await call('submitResponse', rate(4, [['access', 2], ['procedure', 4], ['officer', 4]]));
+    await call(
+      'submitResponse',
+      rate(4, [
+        ['access', 2],
+        ['procedure', 4],
+        ['officer', 4],
+      ]),
+    );
     db.prepare('UPDATE sync_days SET dirty = 0').run();
-    await call('submitResponse', rate(4, [['access', 5], ['procedure', 4], ['officer', 4]]));
-    expect(db.prepare("SELECT item, value5, n FROM day_answer_counts WHERE item = 'access'").all()).toEqual([{ item: 'access', value5: 5, n: 1 }]);
+    await call(
+      'submitResponse',
+      rate(4, [
+        ['access', 5],
+        ['procedure', 4],
+        ['officer', 4],
+      ]),
+    );
+    expect(db.prepare("SELECT item, value5, n FROM day_answer_counts WHERE item = 'access'").all()).toEqual([
+      { item: 'access', value5: 5, n: 1 },
+    ]);
     expect(db.prepare('SELECT dirty FROM sync_days').all()).toEqual([{ dirty: 1 }]);
     // The low rating raised and nothing else said: the untouched inbox item goes.
     expect(db.prepare('SELECT count(*) AS n FROM feedback').get()).toEqual({ n: 0 });
@@ -155,9 +232,18 @@ describe('the counting rule on a real database', { timeout: 60_000 }, () => {
         .filter((item) => step[item] !== undefined)
         .map((item): [string, number | null] => [item, step[item] ?? null]);
       if (answers.length === 0) continue;
-      await call('submitResponse', rate(100 + step.who, answers, { durationMs: step.fast ? 500 : 30_000 + i, context: step.counter ? { counter: step.counter } : {} }));
+      await call(
+        'submitResponse',
+        rate(100 + step.who, answers, {
+          durationMs: step.fast ? 500 : 30_000 + i,
+          context: step.counter ? { counter: step.counter } : {},
+        }),
+      );
     }
-    const kinds = db.prepare(`SELECT ${kindSql} AS kind, count(*) AS n FROM responses r GROUP BY 1`).all() as Array<{ kind: string; n: number }>;
+    const kinds = db.prepare(`SELECT ${kindSql} AS kind, count(*) AS n FROM responses r GROUP BY 1`).all() as Array<{
+      kind: string;
+      n: number;
+    }>;
     expect(kinds.map((k) => k.kind).sort()).toEqual(['abandoned', 'counted', 'suspect']);
     keptEqualsRaw(db);
   });

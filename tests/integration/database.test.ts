@@ -60,8 +60,24 @@ describe('migrations', () => {
   it('run from zero to the latest version, tracked in user_version', () => {
     const { db } = openFresh();
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string; sql: string }>;
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['answers', 'questionnaires', 'responses', 'response_reasons', 'response_personal', 'settings', 'officers', 'sign_ins', 'counters', 'fields']));
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{
+      name: string;
+      sql: string;
+    }>;
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'answers',
+        'questionnaires',
+        'responses',
+        'response_reasons',
+        'response_personal',
+        'settings',
+        'officers',
+        'sign_ins',
+        'counters',
+        'fields',
+      ]),
+    );
     for (const table of tables) expect(table.sql).toMatch(/\)\s*STRICT/);
     db.close();
   });
@@ -98,14 +114,24 @@ describe('migrations', () => {
     migrate(db, { migrations: migrations.slice(0, 1) });
     db.close();
     const backups: string[] = [];
-    openDatabase(file, { backupBeforeMigrating: (from) => { const to = path.join(dir, `backup-v${from}.sqlite3`); backups.push(to); return to; } }).close();
+    openDatabase(file, {
+      backupBeforeMigrating: (from) => {
+        const to = path.join(dir, `backup-v${from}.sqlite3`);
+        backups.push(to);
+        return to;
+      },
+    }).close();
     expect(backups).toEqual([path.join(dir, 'backup-v1.sqlite3')]);
     const copy = new Database(backups[0]!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     copy.close();
 
     const broken = new Database(':memory:');
-    expect(() => migrate(broken, { migrations: [migrations[0]!, 'CREATE TABLE x (a INTEGER) STRICT; SELECT nonsense FROM nowhere;'] })).toThrow();
+    expect(() =>
+      migrate(broken, {
+        migrations: [migrations[0]!, 'CREATE TABLE x (a INTEGER) STRICT; SELECT nonsense FROM nowhere;'],
+      }),
+    ).toThrow();
     expect(broken.pragma('user_version', { simple: true })).toBe(0);
     expect(broken.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'responses'").get()).toEqual({ n: 0 });
   });
@@ -116,7 +142,8 @@ describe('migrations', () => {
     const old = new Database(file);
     migrate(old, { migrations: migrations.slice(0, 4) });
     old.prepare("INSERT INTO questionnaires VALUES ('q', 1, '{}', 'now')").run();
-    const insert = old.prepare(`INSERT INTO responses (id, device_id, questionnaire_id, questionnaire_version, started_at, submitted_at, local_day, language, counter, status, flags)
+    const insert =
+      old.prepare(`INSERT INTO responses (id, device_id, questionnaire_id, questionnaire_version, started_at, submitted_at, local_day, language, counter, status, flags)
       VALUES (?, 'k', 'q', 1, 's', 's', ?, 'vi', ?, ?, ?)`);
     const answer = old.prepare('INSERT INTO answers (response_id, item, points, score) VALUES (?, ?, ?, ?)');
     insert.run('r1', '2026-01-01', 'Q1', 'completed', '[]');
@@ -138,7 +165,9 @@ describe('migrations', () => {
       { kind: 'counted', item: 'officer', value5: 5, n: 1 },
       { kind: 'suspect', item: 'access', value5: 5, n: 1 },
     ]);
-    expect(db.prepare('SELECT response_id, status FROM feedback').all()).toEqual([{ response_id: 'r1', status: 'new' }]);
+    expect(db.prepare('SELECT response_id, status FROM feedback').all()).toEqual([
+      { response_id: 'r1', status: 'new' },
+    ]);
     db.close();
   });
 
@@ -161,7 +190,10 @@ describe('the survey store', () => {
     expect(survey.insertResponse(first)).toBe('inserted');
     expect(survey.insertResponse(first)).toBe('duplicate');
     expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 3 });
-    expect(db.prepare("SELECT score, value5 FROM answers WHERE item = 'officer.1'").get()).toEqual({ score: 1, value5: 2 });
+    expect(db.prepare("SELECT score, value5 FROM answers WHERE item = 'officer.1'").get()).toEqual({
+      score: 1,
+      value5: 2,
+    });
     expect(survey.findResponse(first.id)).toEqual({
       id: first.id,
       questionnaire: first.questionnaire,
@@ -180,9 +212,16 @@ describe('the survey store', () => {
 
   it('rolls the whole response back when one answer is refused', () => {
     const { db, survey } = openFresh();
-    const bad = record({ answers: [{ item: 'access', points: 5, score: 4 }, { item: 'officer.1', points: 3, score: 4 }] });
+    const bad = record({
+      answers: [
+        { item: 'access', points: 5, score: 4 },
+        { item: 'officer.1', points: 3, score: 4 },
+      ],
+    });
     expect(() => survey.insertResponse(bad)).toThrow(/CHECK constraint/);
-    expect(db.prepare('SELECT (SELECT count(*) FROM responses) + (SELECT count(*) FROM answers) AS n').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT (SELECT count(*) FROM responses) + (SELECT count(*) FROM answers) AS n').get()).toEqual({
+      n: 0,
+    });
   });
 
   it('one completed rating per case code, enforced by a unique index; abandoned tries do not count', () => {
@@ -203,23 +242,32 @@ describe('the survey store', () => {
       contact: { phone: '0905123456', consentVersion: 'c1', consentAt: '2026-11-30T02:00:20.000Z' },
     });
     survey.insertResponse(r);
-    expect(db.prepare('SELECT dimension, reason FROM response_reasons').all()).toEqual([{ dimension: 'officer', reason: 'impolite' }]);
+    expect(db.prepare('SELECT dimension, reason FROM response_reasons').all()).toEqual([
+      { dimension: 'officer', reason: 'impolite' },
+    ]);
     expect(db.prepare('SELECT comment, phone, consent_version, consent_at FROM response_personal').get()).toEqual({
       comment: 'Cán bộ hướng dẫn tận tình',
       phone: '0905123456',
       consent_version: 'c1',
       consent_at: '2026-11-30T02:00:20.000Z',
     });
-    expect(() => db.prepare("INSERT INTO response_personal (response_id, phone) VALUES (?, '0905')").run(r.id)).toThrow(/constraint/i);
+    expect(() => db.prepare("INSERT INTO response_personal (response_id, phone) VALUES (?, '0905')").run(r.id)).toThrow(
+      /constraint/i,
+    );
   });
 
   it('gives the misuse filter the latest completed response in insertion order', () => {
     const { survey } = openFresh();
     expect(survey.previousCompleted()).toBeNull();
     survey.insertResponse(record({ submittedAt: '2026-11-30T02:00:00.000Z' }));
-    survey.insertResponse(record({ submittedAt: '2026-11-30T01:00:00.000Z', answers: [{ item: 'access', points: 5, score: 1 }] }));
+    survey.insertResponse(
+      record({ submittedAt: '2026-11-30T01:00:00.000Z', answers: [{ item: 'access', points: 5, score: 1 }] }),
+    );
     survey.insertResponse(record({ status: 'abandoned', answers: [] }));
-    expect(survey.previousCompleted()).toEqual({ submittedAt: '2026-11-30T01:00:00.000Z', answers: [{ item: 'access', score: 1 }] });
+    expect(survey.previousCompleted()).toEqual({
+      submittedAt: '2026-11-30T01:00:00.000Z',
+      answers: [{ item: 'access', score: 1 }],
+    });
   });
 
   it('kiosk settings load with defaults and refuse bad values', () => {
@@ -245,7 +293,12 @@ describe('report queries', () => {
     const { reports, survey } = openFresh();
     const records = [
       record(),
-      record({ answers: [{ item: 'access', points: 5, score: 2 }, { item: 'officer.1', points: 3, score: 3 }] }),
+      record({
+        answers: [
+          { item: 'access', points: 5, score: 2 },
+          { item: 'officer.1', points: 3, score: 3 },
+        ],
+      }),
       record({ status: 'abandoned', answers: [{ item: 'access', points: 5, score: 1 }] }),
       record({ flags: ['too_fast'], answers: [{ item: 'access', points: 5, score: 5 }] }),
       record({ localDay: '2026-11-29', answers: [{ item: 'access', points: 5, score: 5 }] }),
@@ -253,17 +306,24 @@ describe('report queries', () => {
     for (const r of records) survey.insertResponse(r);
     const day = { from: '2026-11-30', to: '2026-11-30' };
     const ref = { id: records[0]!.questionnaire.id, version: records[0]!.questionnaire.version };
-    expect(reports.countResponses(day)).toEqual([{ questionnaire: ref, responses: 4, counted: 2, suspect: 1, abandoned: 1 }]);
+    expect(reports.countResponses(day)).toEqual([
+      { questionnaire: ref, responses: 4, counted: 2, suspect: 1, abandoned: 1 },
+    ]);
 
     const expected = new Map<string, number>();
     const toFive = (points: number, score: number) => (points === 5 ? score : [2, 4, 5][score - 1]!);
-    for (const r of records.filter((x) => x.localDay === '2026-11-30' && x.status === 'completed' && x.flags.length === 0)) {
-      for (const a of r.answers) if (a.score !== null) {
-        const key = `${a.item}:${toFive(a.points, a.score)}`;
-        expected.set(key, (expected.get(key) ?? 0) + 1);
-      }
+    for (const r of records.filter(
+      (x) => x.localDay === '2026-11-30' && x.status === 'completed' && x.flags.length === 0,
+    )) {
+      for (const a of r.answers)
+        if (a.score !== null) {
+          const key = `${a.item}:${toFive(a.points, a.score)}`;
+          expected.set(key, (expected.get(key) ?? 0) + 1);
+        }
     }
-    expect(reports.countAnswers(day).every((c) => c.questionnaire.id === ref.id && c.questionnaire.version === ref.version)).toBe(true);
+    expect(
+      reports.countAnswers(day).every((c) => c.questionnaire.id === ref.id && c.questionnaire.version === ref.version),
+    ).toBe(true);
     const actual = new Map(reports.countAnswers(day).map((c) => [`${c.item}:${c.value}`, c.count]));
     expect(actual).toEqual(expected);
     expect(reports.countResponses({ from: '2026-11-01', to: '2026-11-30' })[0]?.counted).toBe(3);

@@ -36,18 +36,42 @@ async function submission() {
 describe('POST /api/<operation>', () => {
   it('answers in the envelope', async () => {
     const health = await running.post('health', {});
-    expect(health).toMatchObject({ status: 200, body: { ok: true, value: { status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, pendingWrites: 0 } } });
+    expect(health).toMatchObject({
+      status: 200,
+      body: { ok: true, value: { status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, pendingWrites: 0 } },
+    });
     const stored = await running.post('submitResponse', await submission());
     expect(stored).toMatchObject({ status: 200, body: { ok: true, value: { status: 'completed', duplicate: false } } });
   });
 
   it.each([
     ['malformed JSON', 'submitResponse', '{"id": ', {}, 400, 'body: not valid JSON'],
-    ['a wrong type', 'submitResponse', { durationMs: 'soon' }, {}, 400, 'durationMs: Invalid input: expected number, received string'],
+    [
+      'a wrong type',
+      'submitResponse',
+      { durationMs: 'soon' },
+      {},
+      400,
+      'durationMs: Invalid input: expected number, received string',
+    ],
     ['an unknown field', 'dailySummary', { day: '2026-11-30', sql: 'DROP TABLE responses' }, {}, 401, 'sign in first'],
-    ['a 2 MB body', 'submitResponse', JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }), {}, 413, 'the body is over 1048576 bytes'],
+    [
+      'a 2 MB body',
+      'submitResponse',
+      JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }),
+      {},
+      413,
+      'the body is over 1048576 bytes',
+    ],
     ['an unknown operation', 'dropEverything', {}, {}, 404, 'unknown operation: dropEverything'],
-    ['a form post', 'submitResponse', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' }, 400, 'Content-Type must be application/json'],
+    [
+      'a form post',
+      'submitResponse',
+      'a=1',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      400,
+      'Content-Type must be application/json',
+    ],
   ])('refuses %s with a clear 4xx and changes nothing', async (_what, operation, body, headers, status, message) => {
     const before = running.snapshot();
     const response = await running.post(operation, body, headers);
@@ -61,7 +85,10 @@ describe('POST /api/<operation>', () => {
   it('names an unknown field once signed in', async () => {
     const token = await running.signIn('nv01', '1111');
     const response = await running.post('dailySummary', { sql: 'x' }, { authorization: `Bearer ${token}` });
-    expect(response).toEqual({ status: 400, body: { ok: false, error: { code: 'bad_input', message: 'sql: unknown field' } } });
+    expect(response).toEqual({
+      status: 400,
+      body: { ok: false, error: { code: 'bad_input', message: 'sql: unknown field' } },
+    });
   });
 
   it('401 without a session, 403 for a role too low, 200 for the right one', async () => {
@@ -108,7 +135,13 @@ describe('who may call the host', () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port: running.host.port, path: '/api/health', method: 'POST', headers: { host: `evil.example:${running.host.port}`, 'content-type': 'application/json' } },
+        {
+          host: '127.0.0.1',
+          port: running.host.port,
+          path: '/api/health',
+          method: 'POST',
+          headers: { host: `evil.example:${running.host.port}`, 'content-type': 'application/json' },
+        },
         (response) => resolve(response.statusCode ?? 0),
       );
       request.on('error', reject);
@@ -118,7 +151,11 @@ describe('who may call the host', () => {
   });
 
   it('accepts its own origin', async () => {
-    const response = await running.post('health', {}, { origin: `http://127.0.0.1:${running.host.port}`, 'sec-fetch-site': 'same-origin' });
+    const response = await running.post(
+      'health',
+      {},
+      { origin: `http://127.0.0.1:${running.host.port}`, 'sec-fetch-site': 'same-origin' },
+    );
     expect(response.status).toBe(200);
   });
 });
@@ -153,18 +190,31 @@ describe('arming over HTTP', () => {
     const auth = { authorization: `Bearer ${token}` };
     const desks = await running.post('listDesks', {}, auth);
     expect(desks.body.value.counters.map((c: { code: string }) => c.code)).toEqual(['Q1', 'Q2', 'Q3']);
-    const armed = await running.post('armKiosk', { caseCode: 'HS-2026-0042', counter: 'Q2', officer: 'nv02', field: 'dat-dai' }, auth);
+    const armed = await running.post(
+      'armKiosk',
+      { caseCode: 'HS-2026-0042', counter: 'Q2', officer: 'nv02', field: 'dat-dai' },
+      auth,
+    );
     expect(armed.status).toBe(200);
     const view = await running.post('getArmedContext', {});
-    expect(view.body.value).toMatchObject({ officer: { name: 'Trần Văn Minh' }, counter: { code: 'Q2' }, field: { name: 'Đất đai' }, hasCaseCode: true });
+    expect(view.body.value).toMatchObject({
+      officer: { name: 'Trần Văn Minh' },
+      counter: { code: 'Q2' },
+      field: { name: 'Đất đai' },
+      hasCaseCode: true,
+    });
     expect(JSON.stringify(view.body)).not.toContain('HS-2026-0042');
 
     const stored = await running.post('submitResponse', { ...(await submission()), armId: armed.body.value.armId });
     expect(stored.status).toBe(200);
     expect((await running.post('getArmedContext', {})).body.value).toBeNull();
     expect(running.snapshot()).not.toContain('HS-2026-0042');
-    expect(running.snapshot()).toMatch(/"counter":"Q2","officer":"nv02","field":"dat-dai","case_code_hash":"[0-9a-f]{64}"/);
-    expect((await running.post('checkCaseCode', { caseCode: 'HS-2026-0042' })).body.value).toEqual({ alreadyRated: true });
+    expect(running.snapshot()).toMatch(
+      /"counter":"Q2","officer":"nv02","field":"dat-dai","case_code_hash":"[0-9a-f]{64}"/,
+    );
+    expect((await running.post('checkCaseCode', { caseCode: 'HS-2026-0042' })).body.value).toEqual({
+      alreadyRated: true,
+    });
     expect((await running.post('armKiosk', { caseCode: 'HS-2026-0042' }, auth)).status).toBe(409);
   });
 

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AggregateBatch } from '../../src/contract/syncProtocol';
 import { addDays } from '../../src/domain/localDay';
 import { startHub, type RunningHub } from '../../src/hub';
-import { simulate, SIMULATION_START } from '../../src/hub/simulate';
+import { canonicalJson } from '../../src/contract/syncProtocol';
+import {
+  deviceDayBatches,
+  seeded,
+  simulate,
+  simulatedBody,
+  simulatedUnits,
+  SIMULATION_START,
+} from '../../src/hub/simulate';
 import { independentScore, type PlainAnswer } from '../support/independentScore';
 
 /**
@@ -27,7 +35,11 @@ describe('hub simulate (20 units × 2 devices × 10 days)', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-hub-sim-'));
-    hub = await startHub({ db: `sqlite:${path.join(dir, 'hub.db')}`, port: 0, now: () => Date.parse('2025-02-01T03:00:00Z') });
+    hub = await startHub({
+      db: `sqlite:${path.join(dir, 'hub.db')}`,
+      port: 0,
+      now: () => Date.parse('2025-02-01T03:00:00Z'),
+    });
     result = await simulate({
       url: hub.url,
       store: hub.store,
@@ -57,6 +69,16 @@ describe('hub simulate (20 units × 2 devices × 10 days)', () => {
     expect((await hub.totals()).batches).toBe(latest.size);
   });
 
+  it('sends the bytes a kiosk sends: each body is the canonical JSON of its batch', () => {
+    const next = seeded(7);
+    const units = simulatedUnits(40, DAYS, 3);
+    const batches = units.flatMap((unit, u) =>
+      deviceDayBatches(unit, `${unit.code}-k1`, u % DAYS, SIMULATION_START, next),
+    );
+    expect(new Set(batches.map((b) => b.questionnaire.id)).size).toBe(2);
+    for (const batch of batches) expect(simulatedBody(batch)).toBe(canonicalJson(batch));
+  });
+
   for (const [name, from, to] of [
     ['the whole span', SIMULATION_START, addDays(SIMULATION_START, DAYS - 1)],
     ['days 3 to 7', addDays(SIMULATION_START, 2), addDays(SIMULATION_START, 6)],
@@ -74,10 +96,27 @@ describe('hub simulate (20 units × 2 devices × 10 days)', () => {
           units.map((code) => {
             const batches = own.filter((b) => b.unit.code === code);
             const answers: PlainAnswer[][] = batches.flatMap((b) =>
-              b.rows.flatMap((row) => row.counts.flatMap((n, i) => Array.from({ length: n }, () => [{ item: row.item, score: i + 1, points: 5 as const }]))),
+              b.rows.flatMap((row) =>
+                row.counts.flatMap((n, i) =>
+                  Array.from({ length: n }, () => [{ item: row.item, score: i + 1, points: 5 as const }]),
+                ),
+              ),
             );
-            const sum = (k: 'responses' | 'counted' | 'suspect' | 'abandoned') => batches.reduce((s, b) => s + b.totals[k], 0);
-            return [code, { score: independentScore(answers), batches, counts: { responses: sum('responses'), counted: sum('counted'), suspect: sum('suspect'), abandoned: sum('abandoned') } }];
+            const sum = (k: 'responses' | 'counted' | 'suspect' | 'abandoned') =>
+              batches.reduce((s, b) => s + b.totals[k], 0);
+            return [
+              code,
+              {
+                score: independentScore(answers),
+                batches,
+                counts: {
+                  responses: sum('responses'),
+                  counted: sum('counted'),
+                  suspect: sum('suspect'),
+                  abandoned: sum('abandoned'),
+                },
+              },
+            ];
           }),
         );
         for (const unit of [...section.ranked, ...section.notRanked]) {
@@ -88,7 +127,8 @@ describe('hub simulate (20 units × 2 devices × 10 days)', () => {
           expect(unit.coverage).toBe(want.score.dimensions.size);
           if (want.score.index === null) expect(unit.sipas).toBeNull();
           else expect(unit.sipas).toBeCloseTo(want.score.index, 9);
-          for (const [dimension, score] of want.score.dimensions) expect(unit.dimensions[dimension as keyof typeof unit.dimensions]).toBeCloseTo(score.index, 9);
+          for (const [dimension, score] of want.score.dimensions)
+            expect(unit.dimensions[dimension as keyof typeof unit.dimensions]).toBeCloseTo(score.index, 9);
           const rankable = want.score.dimensions.size === 5 && want.counts.counted >= report.minSample;
           expect(unit.rank === null, unit.unitCode).toBe(!rankable);
         }
@@ -97,7 +137,15 @@ describe('hub simulate (20 units × 2 devices × 10 days)', () => {
         // The daily trend: every unit's answers of that day pooled.
         for (const point of section.trend) {
           const day = own.filter((b) => b.date === point.date);
-          const want = independentScore(day.flatMap((b) => b.rows.flatMap((row) => row.counts.flatMap((n, i) => Array.from({ length: n }, () => [{ item: row.item, score: i + 1, points: 5 as const }])))));
+          const want = independentScore(
+            day.flatMap((b) =>
+              b.rows.flatMap((row) =>
+                row.counts.flatMap((n, i) =>
+                  Array.from({ length: n }, () => [{ item: row.item, score: i + 1, points: 5 as const }]),
+                ),
+              ),
+            ),
+          );
           if (want.index === null) expect(point.sipas).toBeNull();
           else expect(point.sipas).toBeCloseTo(want.index, 9);
         }

@@ -34,7 +34,10 @@ describe('two kiosks and the hub', { timeout: 60_000 }, () => {
       // Small kiosks in a test: ranked from 5 counted responses.
       minSample: 5,
       // One 503 on the way, as a busy collector answers.
-      intercept: () => (failNext-- > 0 ? new Response('{"error":{"code":"busy"}}', { status: 503, headers: { 'retry-after': '5' } }) : undefined),
+      intercept: () =>
+        failNext-- > 0
+          ? new Response('{"error":{"code":"busy"}}', { status: 503, headers: { 'retry-after': '5' } })
+          : undefined,
     });
     const units = [
       { code: 'DH', name: 'UBND xã Điện Hồng' },
@@ -76,7 +79,10 @@ describe('two kiosks and the hub', { timeout: 60_000 }, () => {
     expect(await hub.latest(await idOf(b), DAY)).toMatchObject({ revision: 1 });
 
     // Nothing lost, nothing twice: per device and overall.
-    for (const [kiosk, ledger] of [[a, ledgerA], [b, ledgerB]] as const) {
+    for (const [kiosk, ledger] of [
+      [a, ledgerA],
+      [b, ledgerB],
+    ] as const) {
       const held = await hub.totals({ deviceId: await idOf(kiosk) });
       const expected = expectedTotals(ledger);
       expect(held).toMatchObject(expected);
@@ -91,13 +97,25 @@ describe('two kiosks and the hub', { timeout: 60_000 }, () => {
     expect(report.questionnaires).toHaveLength(1);
     const section = report.questionnaires[0]!;
     expect(section.questionnaire).toEqual(a.questionnaire);
-    for (const [unit, ledger] of [[units[0]!, ledgerA], [units[1]!, ledgerB]] as const) {
+    for (const [unit, ledger] of [
+      [units[0]!, ledgerA],
+      [units[1]!, ledgerB],
+    ] as const) {
       const shown = section.ranked.find((u) => u.unitCode === unit.code)!;
       const truth = independentScore(countedOf(ledger));
       const expected = expectedTotals(ledger);
-      expect(shown).toMatchObject({ unitName: unit.name, counts: { responses: expected.responses, counted: expected.counted, suspect: expected.suspect, abandoned: expected.abandoned } });
+      expect(shown).toMatchObject({
+        unitName: unit.name,
+        counts: {
+          responses: expected.responses,
+          counted: expected.counted,
+          suspect: expected.suspect,
+          abandoned: expected.abandoned,
+        },
+      });
       expect(shown.sipas).toBeCloseTo(truth.index!, 9);
-      for (const [dimension, score] of truth.dimensions) expect(shown.dimensions[dimension as keyof typeof shown.dimensions]).toBeCloseTo(score.index, 9);
+      for (const [dimension, score] of truth.dimensions)
+        expect(shown.dimensions[dimension as keyof typeof shown.dimensions]).toBeCloseTo(score.index, 9);
       expect(shown.answers).toBe(truth.distribution.reduce((s, n) => s + n, 0));
     }
     // The all-units figure is the mean of the two units' indices, not their answers pooled.

@@ -17,8 +17,19 @@ describe('papers people can read', () => {
     const sheet = workbook.getWorksheet('Phiếu trả lời')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 13)).toEqual([
-      'Mã phiếu', 'Ngày', 'Thời điểm gửi', 'Bộ câu hỏi', 'Ngôn ngữ', 'Loại phiếu', 'Dấu hiệu nghi vấn',
-      'Mã quầy', 'Tên quầy', 'Mã cán bộ', 'Tên cán bộ', 'Mã lĩnh vực', 'Tên lĩnh vực',
+      'Mã phiếu',
+      'Ngày',
+      'Thời điểm gửi',
+      'Bộ câu hỏi',
+      'Ngôn ngữ',
+      'Loại phiếu',
+      'Dấu hiệu nghi vấn',
+      'Mã quầy',
+      'Tên quầy',
+      'Mã cán bộ',
+      'Tên cán bộ',
+      'Mã lĩnh vực',
+      'Tên lĩnh vực',
     ]);
     expect(header).toContain('Nơi tiếp đón? (access)');
     expect(header).toContain('Thái độ công chức? (officer.1, thang 3)');
@@ -78,7 +89,11 @@ describe('papers people can read', () => {
       let offset: number | null = 0;
       let sha = '';
       while (offset !== null) {
-        const chunk: { chunk: string; next: number | null; sha256: string } = await call('downloadFile', { kind, name, offset }, admin);
+        const chunk: { chunk: string; next: number | null; sha256: string } = await call(
+          'downloadFile',
+          { kind, name, offset },
+          admin,
+        );
         parts.push(Buffer.from(chunk.chunk, 'base64'));
         sha = chunk.sha256;
         offset = chunk.next;
@@ -96,11 +111,22 @@ describe('papers people can read', () => {
     expect(copy.bytes.length).toBe(backup.bytes);
     expect(createHash('sha256').update(copy.bytes).digest('hex')).toBe(copy.sha);
 
-    expect(await raw('downloadFile', { kind: 'backup', name: '../sipas.sqlite3' }, admin)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-    expect(await raw('downloadFile', { kind: 'export', name: 'nope' }, admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await raw('downloadFile', { kind: 'backup', name: '../sipas.sqlite3' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input' },
+    });
+    expect(await raw('downloadFile', { kind: 'export', name: 'nope' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const staff = (await call('signIn', { officer: 'nv01', pin: '1111' })).token;
-    expect(await raw('downloadFile', { kind: 'export', name: status.batch.id }, staff)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await raw('downloadFile', { kind: 'export', name: status.batch.id }, staff)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const audit = await call('auditLog', { limit: 10 }, admin);
-    expect(audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['export.download', 'backup.download']));
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['export.download', 'backup.download']),
+    );
   }, 60_000);
 });

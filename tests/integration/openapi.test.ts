@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_VERSION } from '../../src/app/version';
+import { APP_VERSION } from '../../src/node/version';
 import { buildOpenApiDocument, openApiJson } from '../../src/contract/openapi';
 import { startHost, type RunningHost } from '../support/runningHost';
 
@@ -34,9 +34,16 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('is read-only: other methods still get the API’s 404, and POST /api/<name> still calls operations', async () => {
-    const posted = await fetch(`${running.host.url}api/openapi.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const posted = await fetch(`${running.host.url}api/openapi.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(posted.status).toBe(404);
-    expect(await posted.json()).toEqual({ ok: false, error: { code: 'not_found', message: 'unknown operation: openapi.json' } });
+    expect(await posted.json()).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'unknown operation: openapi.json' },
+    });
     expect((await running.post('health', {})).status).toBe(200);
   });
 

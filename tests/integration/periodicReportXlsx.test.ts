@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeApp, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { localDayOf } from '../../src/domain/localDay';
 import { TODAY, useExportApps } from '../support/exportApp';
 import { useTempDirs } from '../support/tempDir';
@@ -32,7 +32,9 @@ function rowsOf(sheet: ExcelJS.Worksheet) {
   return rows;
 }
 const rowLabelled = (sheet: ExcelJS.Worksheet, label: string | RegExp) => {
-  const found = rowsOf(sheet).find(({ values }) => (typeof label === 'string' ? values[0] === label : typeof values[0] === 'string' && label.test(values[0])));
+  const found = rowsOf(sheet).find(({ values }) =>
+    typeof label === 'string' ? values[0] === label : typeof values[0] === 'string' && label.test(values[0]),
+  );
   if (!found) throw new Error(`no row ${String(label)}`);
   return found;
 };
@@ -52,15 +54,26 @@ describe('the periodic report XLSX for people', () => {
         durationMs: 30_000 + n * 1000,
         status: 'completed',
         // Low answers differ from one response to the next, or the misuse filter would flag them as repeats.
-        answers: n === 0 ? ['access', 'procedure', 'officer'].map((item) => ({ item, score: 5 })) : [
-          { item: 'access', score: 1 },
-          { item: 'procedure', score: 1 + (n % 2) },
-          { item: 'officer', score: n > 2 ? 2 : 1 },
-        ],
+        answers:
+          n === 0
+            ? ['access', 'procedure', 'officer'].map((item) => ({ item, score: 5 }))
+            : [
+                { item: 'access', score: 1 },
+                { item: 'procedure', score: 1 + (n % 2) },
+                { item: 'officer', score: n > 2 ? 2 : 1 },
+              ],
         context: { field: 'ho-tich' },
       });
     }
-    const targets = { year, sipas: 85, dimensions: { access: 80, procedure: 80, officer: 80, result: 80, feedback: 80 }, fieldsGoodShare: 80, handleWithinDays: 10, callBackWithinDays: 3, alertMinResponses: 5 };
+    const targets = {
+      year,
+      sipas: 85,
+      dimensions: { access: 80, procedure: 80, officer: 80, result: 80, feedback: 80 },
+      fieldsGoodShare: 80,
+      handleWithinDays: 10,
+      callBackWithinDays: 3,
+      alertMinResponses: 5,
+    };
     await call('saveTargets', targets, token);
     const progress = await call('targetProgress', { year }, token);
     expect(progress.questionnaire).toMatchObject({ id: 'sipas-quick', version: 1 });

@@ -29,13 +29,21 @@ describe('migration: questionnaires lose their dimension weights', () => {
     insert.run('sipas-quick', 1, JSON.stringify(withWeights('sipas-quick', 1)), '2026-01-01T00:00:00.000Z');
     // One without weights (imported by hand), and one with a weight on a single dimension only.
     insert.run('no-weights', 1, JSON.stringify({ ...quick, id: 'no-weights' }), '2026-01-02T00:00:00.000Z');
-    const oneWeighted = { ...quick, id: 'one-weight', dimensions: quick.dimensions.map((d, i) => (i === 4 ? { ...d, weight: 2 } : d)) };
+    const oneWeighted = {
+      ...quick,
+      id: 'one-weight',
+      dimensions: quick.dimensions.map((d, i) => (i === 4 ? { ...d, weight: 2 } : d)),
+    };
     insert.run('one-weight', 1, JSON.stringify(oneWeighted), '2026-01-03T00:00:00.000Z');
     const untouched = JSON.stringify({ ...quick, id: 'no-weights' });
     old.close();
 
     const db = openDatabase(file);
-    const rows = db.prepare('SELECT id, definition, created_at FROM questionnaires ORDER BY id').all() as Array<{ id: string; definition: string; created_at: string }>;
+    const rows = db.prepare('SELECT id, definition, created_at FROM questionnaires ORDER BY id').all() as Array<{
+      id: string;
+      definition: string;
+      created_at: string;
+    }>;
     expect(rows.map((row) => row.id)).toEqual(['no-weights', 'one-weight', 'sipas-quick']);
     for (const row of rows) {
       const definition = JSON.parse(row.definition) as typeof quick;
@@ -46,7 +54,13 @@ describe('migration: questionnaires lose their dimension weights', () => {
     expect(rows[2]?.created_at).toBe('2026-01-01T00:00:00.000Z');
 
     const survey = createSurveyStore(db, createSettingsStore(db));
-    expect(survey.questionnaire({ id: 'sipas-quick', version: 1 })?.dimensions.map((d) => d.id)).toEqual(['access', 'procedure', 'officer', 'result', 'feedback']);
+    expect(survey.questionnaire({ id: 'sipas-quick', version: 1 })?.dimensions.map((d) => d.id)).toEqual([
+      'access',
+      'procedure',
+      'officer',
+      'result',
+      'feedback',
+    ]);
     expect(survey.questionnaire({ id: 'one-weight', version: 1 })?.dimensions).toHaveLength(5);
     db.close();
   });

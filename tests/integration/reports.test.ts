@@ -5,7 +5,7 @@ import { openDatabase } from '../../db/openDatabase';
 import { createSettingsStore } from '../../db/settingsStore';
 import { createSurveyStore } from '../../db/surveyStore';
 import { composeApp, DATABASE_FILE, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { QuestionnaireSchema } from '../../src/domain/questionnaire';
 import { frozenClock, testQuestionnaire } from '../support/fakes';
 import { useTempDirs } from '../support/tempDir';
@@ -66,11 +66,16 @@ const fullForm = {
   ].map(({ id, items: ids }) => ({
     id,
     title: { vi: id, en: id },
-    items: ids.map((item) => ({ id: item, ...(item === 'officer.2' ? { scale: 3 } : {}), text: { vi: `Câu ${item}?`, en: `${item}?` } })),
+    items: ids.map((item) => ({
+      id: item,
+      ...(item === 'officer.2' ? { scale: 3 } : {}),
+      text: { vi: `Câu ${item}?`, en: `${item}?` },
+    })),
   })),
 };
 type Form = typeof quickForm | typeof fullForm;
-const itemsOf = (form: Form) => form.dimensions.flatMap((d) => d.items.map((i) => ({ item: i.id, points: 'scale' in i ? 3 : 5 })));
+const itemsOf = (form: Form) =>
+  form.dimensions.flatMap((d) => d.items.map((i) => ({ item: i.id, points: 'scale' in i ? 3 : 5 })));
 const ref = (form: Form) => ({ id: form.id, version: form.version });
 
 const twoFormApp = () => mixedApp([quickForm, fullForm]);
@@ -88,7 +93,8 @@ interface Given {
 const toFive = (a: Given) => (a.points === 5 ? a.score! : [2, 4, 5][a.score! - 1]!);
 function expectedScore(responses: Given[][]) {
   const values = new Map<string, number[]>();
-  for (const answers of responses) for (const a of answers) if (a.score !== null) values.set(a.item, [...(values.get(a.item) ?? []), toFive(a)]);
+  for (const answers of responses)
+    for (const a of answers) if (a.score !== null) values.set(a.item, [...(values.get(a.item) ?? []), toFive(a)]);
   const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const dimensions = new Map<string, { index: number; mean: number; answers: number }>();
   for (const dimension of ['access', 'procedure', 'officer', 'result', 'feedback']) {
@@ -143,8 +149,18 @@ describe('reports equal an independent computation, per questionnaire version', 
     for (let i = 0; i < 10; i += 1) {
       clock.advance(60_000);
       const form = i < 9 ? quickForm : fullForm;
-      const answers = itemsOf(form).map(({ item, points }) => ({ item, score: form === quickForm ? (required(item) ? 2 : null) : points }));
-      await call('submitResponse', { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, questionnaire: ref(form), language: 'vi', durationMs: 30_000, status: 'completed', answers });
+      const answers = itemsOf(form).map(({ item, points }) => ({
+        item,
+        score: form === quickForm ? (required(item) ? 2 : null) : points,
+      }));
+      await call('submitResponse', {
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        questionnaire: ref(form),
+        language: 'vi',
+        durationMs: 30_000,
+        status: 'completed',
+        answers,
+      });
     }
     const overview = await call('todayOverview', {}, token);
     expect(overview.today).not.toHaveProperty('score');
@@ -162,9 +178,16 @@ describe('reports equal an independent computation, per questionnaire version', 
     expect(sections[0].score).toMatchObject({ index: 100, coverage: 5 });
 
     const period = await call('periodReport', { period: { kind: 'month', of: '2026-11-30' }, filter: {} }, token);
-    expect(period.byQuestionnaire.map((s: any) => [s.questionnaire.id, s.score.index])).toEqual([['test-full', 100], ['test-quick', 0]]);
+    expect(period.byQuestionnaire.map((s: any) => [s.questionnaire.id, s.score.index])).toEqual([
+      ['test-full', 100],
+      ['test-quick', 0],
+    ]);
     // A filter to one version is still possible.
-    const quickOnly = await call('periodReport', { period: { kind: 'month', of: '2026-11-30' }, filter: { questionnaire: ref(quickForm) } }, token);
+    const quickOnly = await call(
+      'periodReport',
+      { period: { kind: 'month', of: '2026-11-30' }, filter: { questionnaire: ref(quickForm) } },
+      token,
+    );
     expect(quickOnly.byQuestionnaire.map((s: any) => s.questionnaire.id)).toEqual(['test-quick']);
     expect(quickOnly.responses.counted).toBe(9);
   });
@@ -172,7 +195,9 @@ describe('reports equal an independent computation, per questionnaire version', 
   it('today, yesterday, the last 7 days, the tables by counter, officer and field, and the period report', async () => {
     const { call, clock } = await twoFormApp();
     const generated = fc.sample(responseArb, { numRuns: 120, seed: 20261201 });
-    const submitted: Array<(typeof generated)[number] & { answers: Given[]; kind: 'counted' | 'suspect' | 'abandoned' }> = [];
+    const submitted: Array<
+      (typeof generated)[number] & { answers: Given[]; kind: 'counted' | 'suspect' | 'abandoned' }
+    > = [];
     for (const [i, r] of generated.entries()) {
       clock.set(r.yesterday ? '2026-11-29T04:00:00.000Z' : '2026-11-30T04:00:00.000Z');
       clock.advance(i * 60_000); // one a minute: the repeat filter never fires
@@ -191,7 +216,11 @@ describe('reports equal an independent computation, per questionnaire version', 
         durationMs: r.fast ? 500 : 30_000,
         status: r.abandoned ? 'abandoned' : 'completed',
         answers: answers.map(({ item, score }) => ({ item, score })),
-        context: { ...(r.counter ? { counter: r.counter } : {}), ...(r.officer ? { officer: r.officer } : {}), ...(r.field ? { field: r.field } : {}) },
+        context: {
+          ...(r.counter ? { counter: r.counter } : {}),
+          ...(r.officer ? { officer: r.officer } : {}),
+          ...(r.field ? { field: r.field } : {}),
+        },
       });
       submitted.push({ ...r, answers, kind: r.abandoned ? 'abandoned' : r.fast ? 'suspect' : 'counted' });
     }
@@ -199,7 +228,8 @@ describe('reports equal an independent computation, per questionnaire version', 
     const { token } = await call('signIn', { officer: 'nv01', pin: '1111' });
     const overview = await call('todayOverview', {}, token);
 
-    const on = (day: 'today' | 'yesterday' | 'both') => submitted.filter((r) => day === 'both' || (day === 'yesterday') === r.yesterday);
+    const on = (day: 'today' | 'yesterday' | 'both') =>
+      submitted.filter((r) => day === 'both' || (day === 'yesterday') === r.yesterday);
     const countsOf = (rs: typeof submitted) => ({
       responses: rs.length,
       counted: rs.filter((r) => r.kind === 'counted').length,
@@ -208,13 +238,18 @@ describe('reports equal an independent computation, per questionnaire version', 
     });
     const checkPeriod = (summary: any, rs: typeof submitted) => {
       expect(summary.responses).toEqual(countsOf(rs));
-      expect(summary.responses.responses).toBe(summary.responses.counted + summary.responses.suspect + summary.responses.abandoned);
+      expect(summary.responses.responses).toBe(
+        summary.responses.counted + summary.responses.suspect + summary.responses.abandoned,
+      );
       const forms = [fullForm, quickForm].filter((f) => rs.some((r) => r.form === f));
       expect(summary.byQuestionnaire.map((s: any) => s.questionnaire.id)).toEqual(forms.map((f) => f.id));
       for (const [k, form] of forms.entries()) {
         const own = rs.filter((r) => r.form === form);
         expect(summary.byQuestionnaire[k].responses).toEqual(countsOf(own));
-        checkScore(summary.byQuestionnaire[k].score, expectedScore(own.filter((r) => r.kind === 'counted').map((r) => r.answers)));
+        checkScore(
+          summary.byQuestionnaire[k].score,
+          expectedScore(own.filter((r) => r.kind === 'counted').map((r) => r.answers)),
+        );
       }
     };
     checkPeriod(overview.today, on('today'));
@@ -223,7 +258,11 @@ describe('reports equal an independent computation, per questionnaire version', 
     checkPeriod(await call('dailySummary', { day: '2026-11-29' }, token), on('yesterday'));
 
     // One row per counter/officer/field AND version; the officer table's figure is the officer dimension.
-    for (const [table, pick] of [['byCounter', (r: any) => r.counter], ['byOfficer', (r: any) => r.officer], ['byField', (r: any) => r.field]] as const) {
+    for (const [table, pick] of [
+      ['byCounter', (r: any) => r.counter],
+      ['byOfficer', (r: any) => r.officer],
+      ['byField', (r: any) => r.field],
+    ] as const) {
       const rows = overview[table];
       const keys = new Set(on('today').map((r) => `${pick(r) ?? ''}|${r.form.id}`));
       expect(rows.map((row: any) => `${row.code}|${row.questionnaire.id}`).sort()).toEqual([...keys].sort());
@@ -243,10 +282,16 @@ describe('reports equal an independent computation, per questionnaire version', 
     expect(overview.byCounter.find((r: any) => r.code === 'Q1')?.name).toBe('Quầy 1 — Tư pháp, hộ tịch');
 
     // Filters and the included kinds, over a period, per version, with each version's own trend.
-    const period = await call('periodReport', { period: { kind: 'week', of: '2026-11-30' }, filter: { counter: 'Q2', includeSuspect: true } }, token);
+    const period = await call(
+      'periodReport',
+      { period: { kind: 'week', of: '2026-11-30' }, filter: { counter: 'Q2', includeSuspect: true } },
+      token,
+    );
     expect(period).toMatchObject({ from: '2026-11-30', to: '2026-12-06' });
     for (const section of period.byQuestionnaire) {
-      const own = on('today').filter((r) => r.counter === 'Q2' && r.form.id === section.questionnaire.id && r.kind !== 'abandoned');
+      const own = on('today').filter(
+        (r) => r.counter === 'Q2' && r.form.id === section.questionnaire.id && r.kind !== 'abandoned',
+      );
       checkScore(section.score, expectedScore(own.map((r) => r.answers)));
     }
     const month = await call('periodReport', { period: { from: '2026-11-01', to: '2026-11-30' }, filter: {} }, token);
@@ -261,11 +306,21 @@ describe('reports equal an independent computation, per questionnaire version', 
 
   it('the periodic report: a section per version, per field, with the coverage of each SIPAS', async () => {
     const { call, clock } = await twoFormApp();
-    const submit = async (n: number, form: Form, score: (item: string, points: number) => number | null, field?: string) => {
+    const submit = async (
+      n: number,
+      form: Form,
+      score: (item: string, points: number) => number | null,
+      field?: string,
+    ) => {
       clock.advance(60_000);
       const answers = itemsOf(form).map(({ item, points }) => ({ item, score: score(item, points) }));
       await call('submitResponse', {
-        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, questionnaire: ref(form), language: 'vi', durationMs: 30_000, status: 'completed', answers,
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        questionnaire: ref(form),
+        language: 'vi',
+        durationMs: 30_000,
+        status: 'completed',
+        answers,
         ...(field ? { context: { field } } : {}),
       });
     };
@@ -281,9 +336,18 @@ describe('reports equal an independent computation, per questionnaire version', 
       ['test-quick', 50, 3],
     ]);
     expect(report.byQuestionnaire[1].byField).toEqual([
-      { code: 'ho-tich', name: 'Hộ tịch', counted: 2, index: 50, coverage: 3, dimensions: { access: 50, procedure: 50, officer: 50, result: null, feedback: null } },
+      {
+        code: 'ho-tich',
+        name: 'Hộ tịch',
+        counted: 2,
+        index: 50,
+        coverage: 3,
+        dimensions: { access: 50, procedure: 50, officer: 50, result: null, feedback: null },
+      },
     ]);
-    expect(report.byQuestionnaire[0].byField.map((f: any) => [f.code, f.counted, f.index])).toEqual([['dat-dai', 1, 100]]);
+    expect(report.byQuestionnaire[0].byField.map((f: any) => [f.code, f.counted, f.index])).toEqual([
+      ['dat-dai', 1, 100],
+    ]);
   });
 });
 
@@ -302,31 +366,79 @@ describe('the feedback inbox', () => {
         ...extra,
       });
     };
-    await submit(1, [['access', 5], ['officer.1', 3]]); // nothing to follow up
-    await submit(2, [['access', 1], ['officer.1', 1]], { reasons: [{ dimension: 'feedback', reason: 'no-answer' }] });
+    await submit(1, [
+      ['access', 5],
+      ['officer.1', 3],
+    ]); // nothing to follow up
+    await submit(
+      2,
+      [
+        ['access', 1],
+        ['officer.1', 1],
+      ],
+      { reasons: [{ dimension: 'feedback', reason: 'no-answer' }] },
+    );
     await submit(3, [['access', 4]], { comment: '<script>alert(1)</script> Cán bộ tận tình' });
     const inbox = await call('listFeedback', {}, token);
     expect(inbox.items.map((i: any) => i.responseId.slice(-2))).toEqual(['03', '02']);
-    expect(inbox.items[1]).toMatchObject({ status: 'new', lowScores: [{ item: 'access', value: 1 }, { item: 'officer.1', value: 2 }], reasons: [{ dimension: 'feedback', reason: 'no-answer' }] });
+    expect(inbox.items[1]).toMatchObject({
+      status: 'new',
+      lowScores: [
+        { item: 'access', value: 1 },
+        { item: 'officer.1', value: 2 },
+      ],
+      reasons: [{ dimension: 'feedback', reason: 'no-answer' }],
+    });
     expect(inbox.items[0].comment).toBe('<script>alert(1)</script> Cán bộ tận tình');
-    expect(inbox.stats).toMatchObject({ total: 2, handled: 0, handledPercent: 0, oldestUnhandled: { responseId: inbox.items[1].responseId } });
+    expect(inbox.stats).toMatchObject({
+      total: 2,
+      handled: 0,
+      handledPercent: 0,
+      oldestUnhandled: { responseId: inbox.items[1].responseId },
+    });
 
-    await expect(call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'resolved' }, token)).rejects.toThrow('note: say how it was resolved');
+    await expect(
+      call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'resolved' }, token),
+    ).rejects.toThrow('note: say how it was resolved');
     await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'in_progress' }, token);
-    const resolved = await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'resolved', note: 'Đã gọi điện xin lỗi' }, token);
-    expect(resolved).toMatchObject({ status: 'resolved', note: 'Đã gọi điện xin lỗi', updatedBy: 'nv01', updatedAt: expect.any(String) });
-    const reopened = await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'in_progress' }, token);
+    const resolved = await call(
+      'updateFeedback',
+      { responseId: inbox.items[1].responseId, status: 'resolved', note: 'Đã gọi điện xin lỗi' },
+      token,
+    );
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      note: 'Đã gọi điện xin lỗi',
+      updatedBy: 'nv01',
+      updatedAt: expect.any(String),
+    });
+    const reopened = await call(
+      'updateFeedback',
+      { responseId: inbox.items[1].responseId, status: 'in_progress' },
+      token,
+    );
     expect(reopened.note).toBe('Đã gọi điện xin lỗi'); // reopening keeps how it was handled
-    await call('updateFeedback', { responseId: inbox.items[1].responseId, status: 'resolved', note: 'Đã gọi điện xin lỗi' }, token);
+    await call(
+      'updateFeedback',
+      { responseId: inbox.items[1].responseId, status: 'resolved', note: 'Đã gọi điện xin lỗi' },
+      token,
+    );
     const after = await call('listFeedback', {}, token);
-    expect(after.stats).toMatchObject({ total: 2, handled: 1, handledPercent: 50, oldestUnhandled: { responseId: inbox.items[0].responseId } });
+    expect(after.stats).toMatchObject({
+      total: 2,
+      handled: 1,
+      handledPercent: 50,
+      oldestUnhandled: { responseId: inbox.items[0].responseId },
+    });
     expect((await call('listFeedback', { status: 'new' }, token)).items).toHaveLength(1);
     const firstPage = await call('listFeedback', { limit: 1 }, token);
     expect(firstPage.next).not.toBeNull();
     const secondPage = await call('listFeedback', { limit: 1, before: firstPage.next }, token);
     expect(secondPage.items[0].responseId).toBe(inbox.items[1].responseId);
     expect(secondPage.next).toBeNull();
-    await expect(call('updateFeedback', { responseId: '00000000-0000-4000-8000-000000000099', status: 'in_progress' }, token)).rejects.toThrow(/no feedback/);
+    await expect(
+      call('updateFeedback', { responseId: '00000000-0000-4000-8000-000000000099', status: 'in_progress' }, token),
+    ).rejects.toThrow(/no feedback/);
   });
 
   it('the live revision moves with each response', async () => {

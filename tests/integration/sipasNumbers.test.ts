@@ -13,7 +13,7 @@ import { startKiosk, type Kiosk } from '../support/syncKiosk';
  * The SIPAS numbers of the cases a commune meets every week, each computed twice:
  * by the project (a kiosk built by composeApp and driven through its operation
  * table, as the hosts drive it; and the reference hub it sends to over loopback
- * HTTP) and by an independent calculation written here from DESIGN.md §3 — which
+ * HTTP) and by an independent calculation written here from docs/SIPAS.md — which
  * responses count, which items a citizen is asked, the four counts — with the
  * index formulas of tests/support/independentScore.ts. Nothing below calls src/domain.
  *
@@ -53,7 +53,7 @@ interface Visit {
   tooFast: boolean;
 }
 
-// ---- the independent calculation (DESIGN.md §3, "Who is asked what" and "Which responses count") ----
+// ---- the independent calculation (docs/SIPAS.md, "Who is asked what" and "Which responses count") ----
 
 const dimensionOf = (item: string) => item.split('.')[0]!;
 
@@ -64,7 +64,10 @@ const asked = (form: Form, purpose: Visit['purpose']) =>
 /** Feedback always offers "Không ý kiến"; results offer "Chưa nhận kết quả" when the purpose is unknown. */
 const required = (form: Form, purpose: Visit['purpose']) =>
   asked(form, purpose).filter(
-    (item) => !item.optional && dimensionOf(item.id) !== 'feedback' && !(dimensionOf(item.id) === 'result' && purpose === 'unknown'),
+    (item) =>
+      !item.optional &&
+      dimensionOf(item.id) !== 'feedback' &&
+      !(dimensionOf(item.id) === 'result' && purpose === 'unknown'),
   );
 
 type Kind = 'counted' | 'suspect' | 'abandoned';
@@ -85,7 +88,13 @@ function countsOf(visits: readonly Visit[]) {
 const plain = (visits: readonly Visit[]): PlainAnswer[][] =>
   visits
     .filter((v) => kindOf(v) === 'counted')
-    .map((v) => v.answers.map((a) => ({ item: a.item, score: a.score, points: v.form.items.find((i) => i.id === a.item)!.scale })));
+    .map((v) =>
+      v.answers.map((a) => ({
+        item: a.item,
+        score: a.score,
+        points: v.form.items.find((i) => i.id === a.item)!.scale,
+      })),
+    );
 
 /** Answers at each point of each item, counted responses only: what a batch's rows must add up to. */
 function answersByItem(visits: readonly Visit[]): Record<string, number[]> {
@@ -105,7 +114,8 @@ function answersByItem(visits: readonly Visit[]): Record<string, number[]> {
  * one dimension figure (the mean of all its items, the quick form's one and the full
  * form's four together).
  */
-const pooledDimensionIndex = (visits: readonly Visit[], dimension: string): number => independentScore(plain(visits)).dimensions.get(dimension)!.index;
+const pooledDimensionIndex = (visits: readonly Visit[], dimension: string): number =>
+  independentScore(plain(visits)).dimensions.get(dimension)!.index;
 
 // ---- the kiosk, the hub, and the three days ----
 
@@ -120,26 +130,42 @@ let staffToken: string;
 let forms: { quick: Form; full: Form };
 let sync: { built: number; sent: number };
 
-const formOf = (definition: { id: string; version: number; dimensions: Array<{ items: Array<{ id: string; optional?: boolean; scale?: 3 | 5 }> }> }): Form => ({
+const formOf = (definition: {
+  id: string;
+  version: number;
+  dimensions: Array<{ items: Array<{ id: string; optional?: boolean; scale?: 3 | 5 }> }>;
+}): Form => ({
   id: definition.id,
   version: definition.version,
-  items: definition.dimensions.flatMap((d) => d.items.map((i) => ({ id: i.id, optional: i.optional ?? false, scale: i.scale ?? 5 }))),
+  items: definition.dimensions.flatMap((d) =>
+    d.items.map((i) => ({ id: i.id, optional: i.optional ?? false, scale: i.scale ?? 5 })),
+  ),
 });
 
 const localDay = () => new Date(clock.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** One response through the operation table: committed with the ratings given, more ratings sent later update it. */
-async function visit(form: Form, scores: Array<number | null>, { purpose = 'unknown' as Visit['purpose'], tooFast = false, commitAfter = scores.length } = {}) {
+async function visit(
+  form: Form,
+  scores: Array<number | null>,
+  { purpose = 'unknown' as Visit['purpose'], tooFast = false, commitAfter = scores.length } = {},
+) {
   clock.advance(5 * 60_000); // far apart: the repeat filter is about seconds
   let armId: string | undefined;
   if (purpose !== 'unknown') armId = (await kiosk.call('armKiosk', { purpose }, staffToken)).armId;
   const items = asked(form, purpose);
   const answers = scores.map((score, i) => ({ item: items[i]!.id, score }));
-  const base = { questionnaire: { id: form.id, version: form.version }, language: 'vi', durationMs: tooFast ? 50 : 90_000, ...(armId ? { armId } : {}) };
+  const base = {
+    questionnaire: { id: form.id, version: form.version },
+    language: 'vi',
+    durationMs: tooFast ? 50 : 90_000,
+    ...(armId ? { armId } : {}),
+  };
   const id = randomUUID();
   // The kiosk commits as soon as the required ratings are given, then sends the later ones.
   const first = await kiosk.call('submitResponse', { id, ...base, answers: answers.slice(0, commitAfter) });
-  if (commitAfter < answers.length) await kiosk.call('submitResponse', { id, ...base, answers: answers.slice(commitAfter) });
+  if (commitAfter < answers.length)
+    await kiosk.call('submitResponse', { id, ...base, answers: answers.slice(commitAfter) });
   ledger.push({ day: localDay(), form, purpose, answers, tooFast });
   return first as { status: string; day: string };
 }
@@ -154,7 +180,11 @@ beforeAll(async () => {
   // A whole-request limit a loaded test machine always meets: this suite is about numbers, not timeouts.
   kiosk = await startKiosk(path.join(folder, 'kiosk'), clock, { schedule: false, totalTimeoutMs: 20_000 });
   staffToken = (await kiosk.call('signIn', { officer: 'nv01', pin: '1111' })).token;
-  const list = (await kiosk.asAdmin('listQuestionnaires')) as Array<{ id: string; version: number; definition?: unknown }>;
+  const list = (await kiosk.asAdmin('listQuestionnaires')) as Array<{
+    id: string;
+    version: number;
+    definition?: unknown;
+  }>;
   expect(list.map(keyOf)).toEqual(expect.arrayContaining(['sipas-quick@1', expect.stringMatching(/^sipas-full@\d+$/)]));
   const activate = async (id: string) => {
     const ref = list.find((q) => q.id === id)!;
@@ -178,19 +208,32 @@ beforeAll(async () => {
   clock.set(`${DAY_B}T01:00:00.000Z`);
   for (let i = 0; i < 9; i += 1) await visit(quick, [2, 2, 2, 2, 2]);
   await activate('sipas-full');
-  await visit(full, full.items.map(() => 5));
+  await visit(
+    full,
+    full.items.map(() => 5),
+  );
   await visit(full, [4, 4, 4]);
   await activate('sipas-quick');
   // DAY_C
   clock.set(`${DAY_C}T01:00:00.000Z`);
-  for (const scores of [[4, 5, 3, 4, null], [5, 5, 5, 2, null], [1, 4, 4, 4, null], [3, 3, 4, 5, null]]) await visit(quick, scores);
+  for (const scores of [
+    [4, 5, 3, 4, null],
+    [5, 5, 5, 2, null],
+    [1, 4, 4, 4, null],
+    [3, 3, 4, 5, null],
+  ])
+    await visit(quick, scores);
 
   // The days are over: the kiosk sends them to the hub.
   clock.set('2026-11-27T03:00:00.000Z');
   const { deviceId } = await kiosk.asAdmin('syncStatus');
   const { settings } = await kiosk.call('getKioskSetup', {});
   const credentials = await hub.addDevice({ deviceId, unitCode: settings.unit.code, unitName: settings.unit.name });
-  await kiosk.asAdmin('configureSync', { upstreamUrl: hub.url, deviceToken: credentials.token, deviceSecret: credentials.secret });
+  await kiosk.asAdmin('configureSync', {
+    upstreamUrl: hub.url,
+    deviceToken: credentials.token,
+    deviceSecret: credentials.secret,
+  });
   staffToken = (await kiosk.call('signIn', { officer: 'nv01', pin: '1111' })).token; // the clock moved past the session
   sync = await kiosk.asAdmin('syncNow');
   if (sync.sent !== 4) throw new Error(`the kiosk did not send its days: ${JSON.stringify(sync)}`);
@@ -202,10 +245,13 @@ afterAll(async () => {
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-const onDay = (day: string, form?: Form) => ledger.filter((v) => v.day === day && (!form || keyOf(v.form) === keyOf(form)));
+const onDay = (day: string, form?: Form) =>
+  ledger.filter((v) => v.day === day && (!form || keyOf(v.form) === keyOf(form)));
 const periodReport = (from: string, to: string) => staffCall('periodReport', { period: { from, to } });
-const sectionOf = (report: { byQuestionnaire: Array<{ questionnaire: { id: string; version: number } }> }, form: Form) =>
-  report.byQuestionnaire.find((s) => keyOf(s.questionnaire) === keyOf(form)) as any;
+const sectionOf = (
+  report: { byQuestionnaire: Array<{ questionnaire: { id: string; version: number } }> },
+  form: Form,
+) => report.byQuestionnaire.find((s) => keyOf(s.questionnaire) === keyOf(form)) as any;
 
 describe('the SIPAS numbers, computed by the project and independently', { timeout: 60_000 }, () => {
   it('a citizen who rates 1-1-1-1-1, then walks away at the reasons screen, is counted — and pulls the index down', async () => {
@@ -220,7 +266,10 @@ describe('the SIPAS numbers, computed by the project and independently', { timeo
     const without = independentScore(plain(onDay(DAY_A, forms.quick).slice(1)));
     expect(truth.index!).toBeLessThan(without.index!);
     for (const [dimension, score] of truth.dimensions) {
-      expect(day.score.dimensions.find((d: { dimension: string }) => d.dimension === dimension).index).toBeCloseTo(score.index, 9);
+      expect(day.score.dimensions.find((d: { dimension: string }) => d.dimension === dimension).index).toBeCloseTo(
+        score.index,
+        9,
+      );
     }
   });
 
@@ -240,15 +289,21 @@ describe('the SIPAS numbers, computed by the project and independently', { timeo
 
   it('quick and full forms in one period are never pooled: each is scored on its own', async () => {
     const report = await periodReport(DAY_B, DAY_B);
-    expect(report.byQuestionnaire.map((s: { questionnaire: Form }) => keyOf(s.questionnaire)).sort()).toEqual([keyOf(forms.full), keyOf(forms.quick)].sort());
+    expect(report.byQuestionnaire.map((s: { questionnaire: Form }) => keyOf(s.questionnaire)).sort()).toEqual(
+      [keyOf(forms.full), keyOf(forms.quick)].sort(),
+    );
     const quick = sectionOf(report, forms.quick);
     const full = sectionOf(report, forms.full);
-    for (const [section, form] of [[quick, forms.quick], [full, forms.full]] as const) {
+    for (const [section, form] of [
+      [quick, forms.quick],
+      [full, forms.full],
+    ] as const) {
       const truth = independentScore(plain(onDay(DAY_B, form)));
       expect(section.responses).toEqual(countsOf(onDay(DAY_B, form)));
       expect(section.score.index).toBeCloseTo(truth.index!, 9);
     }
-    const access = (section: any) => section.score.dimensions.find((d: { dimension: string }) => d.dimension === 'access').index;
+    const access = (section: any) =>
+      section.score.dimensions.find((d: { dimension: string }) => d.dimension === 'access').index;
     expect([access(quick), access(full)]).toEqual([0, 100]);
     // Pooled, nine citizens' 2s and one citizen's 5s would read 80 % satisfied on access
     // (the quick item at 0 % and the full form's four at 100 %) — a figure no section shows.
@@ -277,17 +332,26 @@ describe('the SIPAS numbers, computed by the project and independently', { timeo
   it('one batch per day and questionnaire; its totals add up and equal the independent counts; its rows hold the counted answers', async () => {
     expect(sync).toMatchObject({ built: 4, sent: 4 });
     const db = new Database(hubFile, { readonly: true });
-    const bodies = db.prepare<[], { body: string }>('SELECT body FROM batches').all().map((r) => JSON.parse(r.body));
+    const bodies = db
+      .prepare<[], { body: string }>('SELECT body FROM batches')
+      .all()
+      .map((r) => JSON.parse(r.body));
     db.close();
     const keys = bodies.map((b) => `${b.date} ${keyOf(b.questionnaire)}`).sort();
-    expect(keys).toEqual([`${DAY_A} ${keyOf(forms.quick)}`, `${DAY_B} ${keyOf(forms.full)}`, `${DAY_B} ${keyOf(forms.quick)}`, `${DAY_C} ${keyOf(forms.quick)}`]);
+    expect(keys).toEqual([
+      `${DAY_A} ${keyOf(forms.quick)}`,
+      `${DAY_B} ${keyOf(forms.full)}`,
+      `${DAY_B} ${keyOf(forms.quick)}`,
+      `${DAY_C} ${keyOf(forms.quick)}`,
+    ]);
     for (const batch of bodies) {
       const visits = onDay(batch.date, batch.questionnaire.id === forms.quick.id ? forms.quick : forms.full);
       expect(batch.revision).toBe(1);
       expect(batch.totals).toEqual(countsOf(visits));
       expect(batch.totals.responses).toBe(batch.totals.counted + batch.totals.suspect + batch.totals.abandoned);
       const sent: Record<string, number[]> = {};
-      for (const row of batch.rows) sent[row.item] = (sent[row.item] ?? [0, 0, 0, 0, 0]).map((n, i) => n + row.counts[i]);
+      for (const row of batch.rows)
+        sent[row.item] = (sent[row.item] ?? [0, 0, 0, 0, 0]).map((n, i) => n + row.counts[i]);
       expect(sent).toEqual(answersByItem(visits));
     }
   });
@@ -295,7 +359,9 @@ describe('the SIPAS numbers, computed by the project and independently', { timeo
   it('the hub shows the same numbers as the kiosk for the same days, per questionnaire', async () => {
     const kioskReport = await periodReport(DAY_A, DAY_C);
     const hubReport = await hub.report({ from: DAY_A, to: DAY_C });
-    expect(hubReport.questionnaires.map((q) => keyOf(q.questionnaire)).sort()).toEqual(kioskReport.byQuestionnaire.map((s: { questionnaire: Form }) => keyOf(s.questionnaire)).sort());
+    expect(hubReport.questionnaires.map((q) => keyOf(q.questionnaire)).sort()).toEqual(
+      kioskReport.byQuestionnaire.map((s: { questionnaire: Form }) => keyOf(s.questionnaire)).sort(),
+    );
     for (const form of [forms.quick, forms.full]) {
       const visits = ledger.filter((v) => keyOf(v.form) === keyOf(form));
       const truth = independentScore(plain(visits));
@@ -311,8 +377,12 @@ describe('the SIPAS numbers, computed by the project and independently', { timeo
       expect(atKiosk.score.coverage).toBe(truth.dimensions.size);
       for (const dimension of DIMENSIONS) {
         const want = truth.dimensions.get(dimension)?.index ?? null;
-        const kioskDimension = atKiosk.score.dimensions.find((d: { dimension: string }) => d.dimension === dimension)?.index ?? null;
-        for (const shown of [atHub[0]!.dimensions[dimension as keyof (typeof atHub)[0]['dimensions']], kioskDimension]) {
+        const kioskDimension =
+          atKiosk.score.dimensions.find((d: { dimension: string }) => d.dimension === dimension)?.index ?? null;
+        for (const shown of [
+          atHub[0]!.dimensions[dimension as keyof (typeof atHub)[0]['dimensions']],
+          kioskDimension,
+        ]) {
           if (want === null) expect(shown).toBeNull();
           else expect(shown).toBeCloseTo(want, 9);
         }

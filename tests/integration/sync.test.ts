@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../src/app/signing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verifySignature } from '../../src/node/signing';
 import { DATABASE_FILE } from '../../src/app/composeApp';
 import { frozenClock } from '../support/fakes';
 import { startFakeUpstream, type FakeUpstream } from '../support/fakeUpstream';
@@ -16,10 +16,14 @@ const open: Kiosk[] = [];
 
 afterEach(async () => {
   open.splice(0).forEach((k) => k.app.close());
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   await upstream?.close();
 });
 
-async function kioskOn(dataDir: string, clock: ReturnType<typeof frozenClock>, options = {}) {
+type TestClock = ReturnType<typeof frozenClock>;
+
+async function kioskOn(dataDir: string, clock: TestClock, options = {}) {
   const kiosk = await startKiosk(dataDir, clock, options);
   open.push(kiosk);
   return kiosk;
@@ -30,14 +34,46 @@ const configure = (kiosk: Kiosk, extra: Record<string, string> = {}) =>
 const status = (kiosk: Kiosk) => kiosk.asAdmin('syncStatus');
 const syncNow = (kiosk: Kiosk) => kiosk.asAdmin('syncNow');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const until = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 1500; i += 1) {
-    if (await check()) return;
-    await sleep(10);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-const at = (clock: ReturnType<typeof frozenClock>, ms: number) => new Date(clock.now() + ms).toISOString();
+const at = (clock: TestClock, ms: number) => new Date(clock.now() + ms).toISOString();
+
+/**
+ * The kiosk's sync schedule, driven by the test: setInterval is faked (setTimeout,
+ * the request time limit and the sockets stay real), so a scheduled pass runs when
+ * the test fires a tick, never by itself. The clock counts how often the kiosk reads
+ * it (every pass does), and fetch is watched: that is how the client sends.
+ */
+function driveSchedule(clock: TestClock, intervalMs: number) {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  const fetches = vi.spyOn(globalThis, 'fetch');
+  let reads = 0;
+  const watched: TestClock = { ...clock, now: () => ((reads += 1), clock.now()) };
+  return {
+    clock: watched,
+    /** Ticks the schedule until `check` holds (the passes in between do their I/O in real time). */
+    async until(check: () => boolean | Promise<boolean>, what: string) {
+      for (let i = 0; i < 1500; i += 1) {
+        if (await check()) return;
+        vi.advanceTimersByTime(intervalMs);
+        await sleep(10);
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    },
+    /**
+     * One tick of the schedule: whether its pass sent anything. A pass reads the clock
+     * and decides to wait or to send before its first await, so the answer is known
+     * when the tick returns; a tick that ran no pass (one still busy) fails here
+     * instead of proving nothing.
+     */
+    async tickSends(): Promise<boolean> {
+      // A pass that has decided lets go of the schedule a few promise steps later.
+      await new Promise((resolve) => setImmediate(resolve));
+      const [readsBefore, fetchesBefore] = [reads, fetches.mock.calls.length];
+      vi.advanceTimersByTime(intervalMs);
+      expect(reads, 'the tick ran a sync pass').toBeGreaterThan(readsBefore);
+      return fetches.mock.calls.length > fetchesBefore;
+    },
+  };
+}
 
 function expectCollectorHolds(ledger: Submitted[]) {
   const expected = expectedTotals(ledger);
@@ -52,30 +88,48 @@ function expectCollectorHolds(ledger: Submitted[]) {
 describe('the kiosk side of upstream sync', { timeout: 60_000 }, () => {
   it('loses nothing and counts nothing twice through 500, 503 Retry-After, 429, a timeout, a cut connection, a lost acknowledgement and restarts', async () => {
     upstream = await startFakeUpstream([{ token: TOKEN, secret: SECRET }]);
-    const clock = frozenClock('2026-11-28T02:00:00.000Z'); // 09:00 on the 28th in Vietnam
-    const dataDir = tempDir();
+    const base = frozenClock('2026-11-28T02:00:00.000Z'); // 09:00 on the 28th in Vietnam
     const scheduled = { schedule: true, intervalMs: 15 };
+    const { clock, until, tickSends } = driveSchedule(base, scheduled.intervalMs);
+    const dataDir = tempDir();
     let kiosk = await kioskOn(dataDir, clock, scheduled);
     await configure(kiosk);
     const ledger: Submitted[] = [];
     const submit = respondent(clock, ledger);
-    for (let i = 0; i < 12; i += 1) await submit(kiosk, { kind: i === 3 ? 'suspect' : i === 7 ? 'abandoned' : 'counted', personal: i % 4 === 0 });
-    await sleep(60);
-    expect(upstream.received).toHaveLength(0); // the day is not over: nothing is sent
+    for (let i = 0; i < 12; i += 1)
+      await submit(kiosk, { kind: i === 3 ? 'suspect' : i === 7 ? 'abandoned' : 'counted', personal: i % 4 === 0 });
+    expect(await tickSends()).toBe(false); // the day is not over: nothing is sent
+    expect(upstream.received).toHaveLength(0);
 
-    upstream.script({ status: 500, body: { error: { code: 'internal' } } }, { status: 503, retryAfter: '120' }, { status: 429 }, 'hang', 'drop', 'hang', 'store-then-drop');
+    upstream.script(
+      { status: 500, body: { error: { code: 'internal' } } },
+      { status: 503, retryAfter: '120' },
+      { status: 429 },
+      'hang',
+      'drop',
+      'hang',
+      'store-then-drop',
+    );
     clock.set('2026-11-29T01:00:00.000Z'); // the 28th is over
     await until(() => upstream.received.length === 1, 'the first attempt');
     await until(async () => (await status(kiosk)).lastError !== null, 'the 500 to be recorded');
-    expect(await status(kiosk)).toMatchObject({ pending: 1, lastError: expect.stringContaining('HTTP 500'), nextAttemptAt: at(clock, 30_000) });
-    await sleep(150);
-    expect(upstream.received).toHaveLength(1); // backing off on the kiosk's clock
+    expect(await status(kiosk)).toMatchObject({
+      pending: 1,
+      lastError: expect.stringContaining('HTTP 500'),
+      nextAttemptAt: at(clock, 30_000),
+    });
+    expect(await tickSends()).toBe(false); // backing off on the kiosk's clock
+    expect(upstream.received).toHaveLength(1);
 
     clock.advance(30_000);
+    expect(await tickSends()).toBe(true); // the back-off is over: the next scheduled pass sends
     await until(() => upstream.received.length === 2, 'the 503');
-    await until(async () => (await status(kiosk)).nextAttemptAt === at(clock, 120_000), 'Retry-After: 120 to be honoured');
+    await until(
+      async () => (await status(kiosk)).nextAttemptAt === at(clock, 120_000),
+      'Retry-After: 120 to be honoured',
+    );
     clock.advance(60_000); // the back-off alone (60 s) would retry now; Retry-After says 120 s
-    await sleep(150);
+    expect(await tickSends()).toBe(false);
     expect(upstream.received).toHaveLength(2);
     clock.advance(60_000);
     await until(() => upstream.received.length === 3, 'the 429');
@@ -84,8 +138,12 @@ describe('the kiosk side of upstream sync', { timeout: 60_000 }, () => {
     // Restart between attempts: the batch, its back-off and its error are in the database.
     kiosk.app.close();
     kiosk = await kioskOn(dataDir, clock, scheduled);
-    expect(await status(kiosk)).toMatchObject({ pending: 1, nextAttemptAt: at(clock, 120_000), lastError: expect.stringContaining('429') });
-    await sleep(150);
+    expect(await status(kiosk)).toMatchObject({
+      pending: 1,
+      nextAttemptAt: at(clock, 120_000),
+      lastError: expect.stringContaining('429'),
+    });
+    expect(await tickSends()).toBe(false);
     expect(upstream.received).toHaveLength(3);
 
     clock.advance(120_000);
@@ -129,7 +187,8 @@ describe('the kiosk side of upstream sync', { timeout: 60_000 }, () => {
 
     // The 29th: more answers, some personal; sent when it is over.
     clock.set('2026-11-29T06:00:00.000Z');
-    for (let i = 0; i < 6; i += 1) await submit(kiosk, { kind: i === 2 ? 'suspect' : 'counted', personal: i % 2 === 0 });
+    for (let i = 0; i < 6; i += 1)
+      await submit(kiosk, { kind: i === 2 ? 'suspect' : 'counted', personal: i % 2 === 0 });
     clock.set('2026-11-30T01:00:00.000Z');
     await until(() => upstream.totals().days.length === 2, 'the 29th to arrive');
     expect(upstream.totals().days).toEqual(['2026-11-28@1', '2026-11-29@1']);
@@ -139,12 +198,26 @@ describe('the kiosk side of upstream sync', { timeout: 60_000 }, () => {
     const secrets = ledger.flatMap((s) => s.secrets);
     expect(secrets.length).toBeGreaterThan(0);
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-    const queued = db.prepare<[], { body: string }>('SELECT body FROM outbox').all().map((r) => r.body);
+    const queued = db
+      .prepare<[], { body: string }>('SELECT body FROM outbox')
+      .all()
+      .map((r) => r.body);
     db.close();
     for (const body of [...upstream.received.map((r) => r.body), ...queued]) {
       for (const secret of secrets) expect(body).not.toContain(secret);
       const batch = JSON.parse(body);
-      expect(Object.keys(batch).sort()).toEqual(['batchId', 'date', 'device', 'generatedAt', 'questionnaire', 'revision', 'rows', 'schema', 'totals', 'unit']);
+      expect(Object.keys(batch).sort()).toEqual([
+        'batchId',
+        'date',
+        'device',
+        'generatedAt',
+        'questionnaire',
+        'revision',
+        'rows',
+        'schema',
+        'totals',
+        'unit',
+      ]);
       for (const row of batch.rows) expect(Object.keys(row).sort()).toEqual(['counter', 'counts', 'field', 'item']);
     }
   });

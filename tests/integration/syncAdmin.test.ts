@@ -29,16 +29,37 @@ async function kioskWithADay(dataDir = tempDir()) {
   return { kiosk, clock, dataDir, upstream };
 }
 
-const failureOf = async (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string; message: string }) => error);
+const failureOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: { code?: string; message: string }) => error,
+  );
 
 describe('sync administration', { timeout: 60_000 }, () => {
   it('a permanent refusal (401) parks the batch, shows it, never retries it; a new configuration requeues it', async () => {
     const { kiosk, upstream } = await kioskWithADay();
-    await kiosk.asAdmin('configureSync', { upstreamUrl: upstream.url, deviceToken: 'not-the-token-0000', deviceSecret: SECRET });
+    await kiosk.asAdmin('configureSync', {
+      upstreamUrl: upstream.url,
+      deviceToken: 'not-the-token-0000',
+      deviceSecret: SECRET,
+    });
     const pass = await kiosk.asAdmin('syncNow');
-    expect(pass).toMatchObject({ outcome: 'done', parked: 1, sent: 0, pending: 0, error: expect.stringContaining('HTTP 401 unauthorized') });
+    expect(pass).toMatchObject({
+      outcome: 'done',
+      parked: 1,
+      sent: 0,
+      pending: 0,
+      error: expect.stringContaining('HTTP 401 unauthorized'),
+    });
     const parkedStatus = await kiosk.asAdmin('syncStatus');
-    expect(parkedStatus.parked).toEqual([{ batchId: expect.any(String), date: '2026-11-28', revision: 1, error: expect.stringContaining('HTTP 401 unauthorized: unknown device token') }]);
+    expect(parkedStatus.parked).toEqual([
+      {
+        batchId: expect.any(String),
+        date: '2026-11-28',
+        revision: 1,
+        error: expect.stringContaining('HTTP 401 unauthorized: unknown device token'),
+      },
+    ]);
     expect(parkedStatus.lastError).toContain('401');
 
     expect(await kiosk.asAdmin('syncNow')).toMatchObject({ outcome: 'done', sent: 0, parked: 0 });
@@ -48,13 +69,20 @@ describe('sync administration', { timeout: 60_000 }, () => {
     const fixed = await kiosk.asAdmin('configureSync', { upstreamUrl: upstream.url, deviceToken: TOKEN });
     expect(fixed).toMatchObject({ configured: true, hasToken: true, hasSecret: true, pending: 1, parked: [] });
     expect(await kiosk.asAdmin('syncNow')).toMatchObject({ outcome: 'done', sent: 1, pending: 0 });
-    expect(upstream.received.map((r) => r.batchId)).toEqual([parkedStatus.parked[0].batchId, parkedStatus.parked[0].batchId]);
+    expect(upstream.received.map((r) => r.batchId)).toEqual([
+      parkedStatus.parked[0].batchId,
+      parkedStatus.parked[0].batchId,
+    ]);
 
     // Neither the token nor the secret ever comes back out: not in the status, not in the audit log.
     const audit = await kiosk.asAdmin('auditLog', {});
     const entries = audit.filter((e: { action: string }) => e.action === 'sync.configure');
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ officer: 'qtv', target: upstream.url, after: { deviceToken: 'set', deviceSecret: 'set', tokenChanged: true, secretChanged: false, requeued: 1 } });
+    expect(entries[0]).toMatchObject({
+      officer: 'qtv',
+      target: upstream.url,
+      after: { deviceToken: 'set', deviceSecret: 'set', tokenChanged: true, secretChanged: false, requeued: 1 },
+    });
     for (const text of [JSON.stringify(audit), JSON.stringify(await kiosk.asAdmin('syncStatus'))]) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(TOKEN);
@@ -64,12 +92,25 @@ describe('sync administration', { timeout: 60_000 }, () => {
 
   it('refuses an http:// collector that is not on this machine, with a clear message', async () => {
     const { kiosk } = await kioskWithADay();
-    const configure = (upstreamUrl: string) => kiosk.asAdmin('configureSync', { upstreamUrl, deviceToken: TOKEN, deviceSecret: SECRET });
-    for (const url of ['http://thixa-dienban.gov.vn', 'http://localhost.example.com', 'http://10.0.0.5:8080', 'ftp://127.0.0.1', 'not a url']) {
+    const configure = (upstreamUrl: string) =>
+      kiosk.asAdmin('configureSync', { upstreamUrl, deviceToken: TOKEN, deviceSecret: SECRET });
+    for (const url of [
+      'http://thixa-dienban.gov.vn',
+      'http://localhost.example.com',
+      'http://10.0.0.5:8080',
+      'ftp://127.0.0.1',
+      'not a url',
+    ]) {
       const error = await failureOf(configure(url));
-      expect(error, url).toMatchObject({ code: 'bad_input', message: expect.stringContaining('must start with https://') });
+      expect(error, url).toMatchObject({
+        code: 'bad_input',
+        message: expect.stringContaining('must start with https://'),
+      });
     }
-    expect(await failureOf(configure('https://user:pw@hub.example.vn'))).toMatchObject({ code: 'bad_input', message: expect.stringContaining('user name or password') });
+    expect(await failureOf(configure('https://user:pw@hub.example.vn'))).toMatchObject({
+      code: 'bad_input',
+      message: expect.stringContaining('user name or password'),
+    });
     expect((await kiosk.asAdmin('syncStatus')).upstreamUrl).toBeNull(); // nothing was saved
 
     expect((await configure('https://hub.dienban.example.vn/')).upstreamUrl).toBe('https://hub.dienban.example.vn');
@@ -81,9 +122,21 @@ describe('sync administration', { timeout: 60_000 }, () => {
     const { kiosk, upstream } = await kioskWithADay();
     expect(await kiosk.asAdmin('testSyncConnection')).toMatchObject({ reachable: false, credentialsAccepted: null });
     await kiosk.asAdmin('configureSync', { upstreamUrl: upstream.url, deviceToken: TOKEN, deviceSecret: SECRET });
-    expect(await kiosk.asAdmin('testSyncConnection')).toMatchObject({ reachable: true, credentialsAccepted: true, status: 422 });
-    await kiosk.asAdmin('configureSync', { upstreamUrl: upstream.url, deviceToken: TOKEN, deviceSecret: 'a-different-secret-000' });
-    expect(await kiosk.asAdmin('testSyncConnection')).toMatchObject({ reachable: true, credentialsAccepted: false, status: 401 });
+    expect(await kiosk.asAdmin('testSyncConnection')).toMatchObject({
+      reachable: true,
+      credentialsAccepted: true,
+      status: 422,
+    });
+    await kiosk.asAdmin('configureSync', {
+      upstreamUrl: upstream.url,
+      deviceToken: TOKEN,
+      deviceSecret: 'a-different-secret-000',
+    });
+    expect(await kiosk.asAdmin('testSyncConnection')).toMatchObject({
+      reachable: true,
+      credentialsAccepted: false,
+      status: 401,
+    });
     expect(upstream.totals().days).toEqual([]);
     expect(upstream.received.map((r) => JSON.parse(r.body))).toEqual([
       { schema: 'sipas.aggregate.v1', probe: true },
@@ -93,7 +146,11 @@ describe('sync administration', { timeout: 60_000 }, () => {
     const closed = upstream.url;
     await upstream.close();
     await kiosk.asAdmin('configureSync', { upstreamUrl: closed });
-    expect(await kiosk.asAdmin('testSyncConnection')).toMatchObject({ reachable: false, credentialsAccepted: null, status: null });
+    expect(await kiosk.asAdmin('testSyncConnection')).toMatchObject({
+      reachable: false,
+      credentialsAccepted: null,
+      status: null,
+    });
   });
 
   it('staff cannot see or change the sync setup', async () => {

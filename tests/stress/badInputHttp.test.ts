@@ -33,7 +33,10 @@ async function send(operation: string, body: string | Uint8Array, token: string 
     // Bytes go as a Blob so they reach the host exactly as made, invalid UTF-8 included.
     body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
   });
-  return { status: response.status, envelope: (await response.json()) as { ok: boolean; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    envelope: (await response.json()) as { ok: boolean; error?: { code: string; message: string } },
+  };
 }
 
 describe('hostile input over HTTP', () => {
@@ -65,7 +68,14 @@ describe('hostile input over HTTP', () => {
     for (const score of [0, 6, 'NaN', null, 2.5]) {
       const { status, envelope } = await send(
         'submitResponse',
-        JSON.stringify({ id: crypto.randomUUID(), questionnaire: { id: 'sipas-quick', version: 1 }, language: 'vi', durationMs: 9000, status: 'completed', answers: [{ item: 'access', score }] }),
+        JSON.stringify({
+          id: crypto.randomUUID(),
+          questionnaire: { id: 'sipas-quick', version: 1 },
+          language: 'vi',
+          durationMs: 9000,
+          status: 'completed',
+          answers: [{ item: 'access', score }],
+        }),
         null,
       );
       expect(status).toBe(400);
@@ -75,7 +85,10 @@ describe('hostile input over HTTP', () => {
 
   it('a huge string or a deeply nested body is refused, not a crash', async () => {
     fc.pre(true);
-    for (const body of [JSON.stringify({ comment: 'ạ'.repeat(400_000) }), `${'['.repeat(500_000)}${']'.repeat(500_000)}`]) {
+    for (const body of [
+      JSON.stringify({ comment: 'ạ'.repeat(400_000) }),
+      `${'['.repeat(500_000)}${']'.repeat(500_000)}`,
+    ]) {
       const { status } = await send('submitResponse', body, null);
       expect([400, 413]).toContain(status);
     }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_URL_PREFIX } from '../../electron/appUrl';
 import { composeApp, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { channelOf } from '../../src/contract/bridge';
 import { operationNames } from '../../src/contract/operations';
 import { fake } from '../electron/fakeElectron';
@@ -24,7 +24,9 @@ let app: App;
 function snapshot(): string {
   const db = new Database(app.databaseFile, { readonly: true });
   try {
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all();
     return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
   } finally {
     db.close();
@@ -46,17 +48,25 @@ describe('hostile input over IPC', () => {
     const admin = (await app.dispatch('signIn', { officer: 'qtv', pin: '9999' })) as { value: { token: string } };
     const targets = operationNames.filter((name) => name !== 'signOut');
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...targets), hostileValue, fc.oneof(fc.constant(admin.value.token), fc.constant(null), fc.anything({ maxDepth: 1 })), async (operation, input, token) => {
-        const handler = fake.ipcMain.handlers.get(channelOf(operation));
-        if (!handler) throw new Error(`no handler for ${operation}`);
-        const before = snapshot();
-        const envelope = (await handler({ senderFrame: frame }, input, token)) as { ok: boolean; error?: { code: string } };
-        expect(typeof envelope.ok).toBe('boolean');
-        if (!envelope.ok) {
-          expect(envelope.error?.code).not.toBe('internal');
-          expect(snapshot()).toBe(before);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        hostileValue,
+        fc.oneof(fc.constant(admin.value.token), fc.constant(null), fc.anything({ maxDepth: 1 })),
+        async (operation, input, token) => {
+          const handler = fake.ipcMain.handlers.get(channelOf(operation));
+          if (!handler) throw new Error(`no handler for ${operation}`);
+          const before = snapshot();
+          const envelope = (await handler({ senderFrame: frame }, input, token)) as {
+            ok: boolean;
+            error?: { code: string };
+          };
+          expect(typeof envelope.ok).toBe('boolean');
+          if (!envelope.ok) {
+            expect(envelope.error?.code).not.toBe('internal');
+            expect(snapshot()).toBe(before);
+          }
+        },
+      ),
       { numRuns: 150 * STRESS_SCALE, seed: 7 },
     );
   }, 120_000);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeApp, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { frozenClock } from '../support/fakes';
 import { useTempDirs } from '../support/tempDir';
 
@@ -29,9 +29,15 @@ describe('clock', () => {
       const clock = frozenClock('2026-11-30T16:59:00.000Z'); // 23:59 in Vietnam
       const app = await composeApp({ dataDir: tempDir(), clock, logger: silentLogger, demo: false });
       apps.push(app);
-      expect(await app.dispatch('submitResponse', submission(1), { local: true })).toMatchObject({ ok: true, value: { day: '2026-11-30' } });
+      expect(await app.dispatch('submitResponse', submission(1), { local: true })).toMatchObject({
+        ok: true,
+        value: { day: '2026-11-30' },
+      });
       clock.set('2026-11-30T17:01:00.000Z'); // 00:01 on 1 December in Vietnam
-      expect(await app.dispatch('submitResponse', submission(2), { local: true })).toMatchObject({ ok: true, value: { day: '2026-12-01' } });
+      expect(await app.dispatch('submitResponse', submission(2), { local: true })).toMatchObject({
+        ok: true,
+        value: { day: '2026-12-01' },
+      });
     },
   );
 
@@ -39,9 +45,15 @@ describe('clock', () => {
     const clock = frozenClock('2026-11-30T03:00:00.000Z');
     const app = await composeApp({ dataDir: tempDir(), clock, logger: silentLogger });
     apps.push(app);
-    expect(await app.dispatch('submitResponse', submission(1, 1), { local: true })).toMatchObject({ ok: true, value: { flags: [] } });
+    expect(await app.dispatch('submitResponse', submission(1, 1), { local: true })).toMatchObject({
+      ok: true,
+      value: { flags: [] },
+    });
     clock.advance(-3_600_000);
-    expect(await app.dispatch('submitResponse', submission(2, 1), { local: true })).toMatchObject({ ok: true, value: { flags: [] } });
+    expect(await app.dispatch('submitResponse', submission(2, 1), { local: true })).toMatchObject({
+      ok: true,
+      value: { flags: [] },
+    });
     const signIn = (await app.dispatch('signIn', { officer: 'nv01', pin: '1111' })) as any;
     const inbox = (await app.dispatch('listFeedback', {}, { token: signIn.value.token })) as any;
     expect(inbox.value.items.map((i: any) => i.responseId)).toEqual([submission(2).id, submission(1).id]);

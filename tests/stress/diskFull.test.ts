@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 
 const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-disk-'));
 let mounted = false;
@@ -37,7 +37,8 @@ describe('disk full', () => {
     const dataDir = path.join(mountPoint, 'data');
     const app = await composeApp({ dataDir, logger: silentLogger, demo: false });
     try {
-      for (let n = 0; n < 20; n += 1) expect((await app.dispatch('submitResponse', answer(n), { local: true })).ok).toBe(true);
+      for (let n = 0; n < 20; n += 1)
+        expect((await app.dispatch('submitResponse', answer(n), { local: true })).ok).toBe(true);
       // Fill what is left of the disk.
       const filler = path.join(mountPoint, 'filler');
       try {
@@ -50,7 +51,10 @@ describe('disk full', () => {
         const envelope = await app.dispatch('submitResponse', answer(n), { local: true });
         if (!envelope.ok) {
           refused += 1;
-          expect(envelope.error).toEqual({ code: 'unavailable', message: 'the answers could not be saved yet; they are kept and will be saved' });
+          expect(envelope.error).toEqual({
+            code: 'unavailable',
+            message: 'the answers could not be saved yet; they are kept and will be saved',
+          });
         }
       }
       expect(refused).toBeGreaterThan(0);
@@ -59,7 +63,12 @@ describe('disk full', () => {
 
       fs.rmSync(filler);
       // The host retries what it kept every few seconds; wait for it.
-      await expect.poll(async () => ((await app.dispatch('health', {})) as any).value.pendingWrites, { timeout: 15_000, interval: 500 }).toBe(0);
+      await expect
+        .poll(async () => ((await app.dispatch('health', {})) as any).value.pendingWrites, {
+          timeout: 15_000,
+          interval: 500,
+        })
+        .toBe(0);
       for (let n = 0; n < 60; n += 1) {
         const again = await app.dispatch('submitResponse', answer(n), { local: true });
         expect(again).toMatchObject({ ok: true, value: { duplicate: true } });

@@ -4,14 +4,26 @@ import fc from 'fast-check';
 export const hostileValue = fc.oneof(
   fc.anything({ maxDepth: 4, maxKeys: 6, withNullPrototype: true, withObjectString: true }),
   fc.string({ maxLength: 5000 }),
-  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'answers'), fc.anything({ maxDepth: 2 })),
+  fc.dictionary(
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'answers'),
+    fc.anything({ maxDepth: 2 }),
+  ),
   fc.record({
     id: fc.oneof(fc.uuid(), fc.string()),
-    questionnaire: fc.record({ id: fc.constantFrom('sipas-quick', 'x'), version: fc.constantFrom(1, 0, -1, 1.5, 1e308) }),
+    questionnaire: fc.record({
+      id: fc.constantFrom('sipas-quick', 'x'),
+      version: fc.constantFrom(1, 0, -1, 1.5, 1e308),
+    }),
     language: fc.constantFrom('vi', 'en', 'fr', ''),
     durationMs: fc.oneof(fc.integer(), fc.double()),
     status: fc.constantFrom('completed', 'abandoned', 'deleted'),
-    answers: fc.array(fc.record({ item: fc.constantFrom('access', 'officer', '__proto__'), score: fc.constantFrom(0, 6, -1, 2.5, null, '5', Number.POSITIVE_INFINITY) }), { maxLength: 8 }),
+    answers: fc.array(
+      fc.record({
+        item: fc.constantFrom('access', 'officer', '__proto__'),
+        score: fc.constantFrom(0, 6, -1, 2.5, null, '5', Number.POSITIVE_INFINITY),
+      }),
+      { maxLength: 8 },
+    ),
   }),
 );
 

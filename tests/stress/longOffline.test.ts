@@ -37,7 +37,8 @@ describe(`long offline: ${DAYS} days without the collector`, { timeout: 180_000 
     const submit = respondent(clock, ledger);
     for (let d = 0; d < DAYS; d += 1) {
       clock.set(`${addDays(first, d)}T01:00:00.000Z`);
-      for (let n = 0; n < 2 * STRESS_SCALE; n += 1) await submit(kiosk, { kind: n % 5 === 4 ? 'suspect' : 'counted', personal: n % 3 === 0 });
+      for (let n = 0; n < 2 * STRESS_SCALE; n += 1)
+        await submit(kiosk, { kind: n % 5 === 4 ? 'suspect' : 'counted', personal: n % 3 === 0 });
       if (d === 20) {
         // The PC's clock is set back an hour by mistake, then corrected.
         clock.advance(-3_600_000);

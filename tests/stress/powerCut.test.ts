@@ -62,14 +62,40 @@ describe(`power cut: the host is killed with SIGKILL ${KILLS} times while answer
       expect(missing).toEqual([]);
       expect(new Set(acknowledged).size).toBe(acknowledged.length);
       // Every response has all its answers, and the kept counts equal the raw rows.
-      expect(db.prepare('SELECT count(*) AS n FROM responses r WHERE (SELECT count(*) FROM answers a WHERE a.response_id = r.id) <> 5').get()).toEqual({ n: 0 });
-      const raw = db.prepare("SELECT a.item, a.value5, count(*) AS n FROM responses r JOIN answers a ON a.response_id = r.id WHERE r.counted = 1 GROUP BY 1, 2 ORDER BY 1, 2").all();
-      const kept = db.prepare("SELECT item, value5, sum(n) AS n FROM day_answer_counts WHERE kind = 'counted' GROUP BY 1, 2 ORDER BY 1, 2").all();
+      expect(
+        db
+          .prepare(
+            'SELECT count(*) AS n FROM responses r WHERE (SELECT count(*) FROM answers a WHERE a.response_id = r.id) <> 5',
+          )
+          .get(),
+      ).toEqual({ n: 0 });
+      const raw = db
+        .prepare(
+          'SELECT a.item, a.value5, count(*) AS n FROM responses r JOIN answers a ON a.response_id = r.id WHERE r.counted = 1 GROUP BY 1, 2 ORDER BY 1, 2',
+        )
+        .all();
+      const kept = db
+        .prepare(
+          "SELECT item, value5, sum(n) AS n FROM day_answer_counts WHERE kind = 'counted' GROUP BY 1, 2 ORDER BY 1, 2",
+        )
+        .all();
       expect(kept).toEqual(raw);
       // The sync outbox knows every (day, questionnaire) that has answers, in the same transactions as the answers.
-      expect(db.prepare(`SELECT count(*) AS n FROM responses r WHERE NOT EXISTS (SELECT 1 FROM sync_days s
-        WHERE s.local_day = r.local_day AND s.questionnaire_id = r.questionnaire_id AND s.questionnaire_version = r.questionnaire_version)`).get()).toEqual({ n: 0 });
-      expect(db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM outbox GROUP BY local_day, questionnaire_id, questionnaire_version, revision HAVING count(*) > 1)').get()).toEqual({ n: 0 });
+      expect(
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM responses r WHERE NOT EXISTS (SELECT 1 FROM sync_days s
+        WHERE s.local_day = r.local_day AND s.questionnaire_id = r.questionnaire_id AND s.questionnaire_version = r.questionnaire_version)`,
+          )
+          .get(),
+      ).toEqual({ n: 0 });
+      expect(
+        db
+          .prepare(
+            'SELECT count(*) AS n FROM (SELECT 1 FROM outbox GROUP BY local_day, questionnaire_id, questionnaire_version, revision HAVING count(*) > 1)',
+          )
+          .get(),
+      ).toEqual({ n: 0 });
       const comments = db.prepare('SELECT count(*) AS n FROM response_personal').get() as { n: number };
       expect(comments.n).toBe(stored.size);
     } finally {

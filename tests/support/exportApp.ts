@@ -6,7 +6,7 @@ import { openDatabase } from '../../db/openDatabase';
 import { createSettingsStore } from '../../db/settingsStore';
 import { createSurveyStore } from '../../db/surveyStore';
 import { composeApp, DATABASE_FILE, type App } from '../../src/app/composeApp';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/node/logger';
 import { CONSENT_VERSION } from '../../src/domain/kioskSettings';
 import { frozenClock, testQuestionnaire } from './fakes';
 
@@ -30,7 +30,8 @@ async function exportApp(tempDir: () => string, apps: App[]) {
   db.close();
   const app = await composeApp({ dataDir, clock, logger: silentLogger });
   apps.push(app);
-  const raw = (name: string, input: unknown, token: string | null = null) => app.dispatch(name, input, { token, local: true });
+  const raw = (name: string, input: unknown, token: string | null = null) =>
+    app.dispatch(name, input, { token, local: true });
   const call = async (name: string, input: unknown, token: string | null = null) => {
     const envelope = await raw(name, input, token);
     if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code}: ${envelope.error.message}`);
@@ -76,14 +77,36 @@ async function exportApp(tempDir: () => string, apps: App[]) {
 /** Yesterday one response; today a rich one with personal data, one with a formula comment, one abandoned. */
 async function seeded(tempDir: () => string, apps: App[]) {
   const ctx = await exportApp(tempDir, apps);
-  await ctx.submit(1, [['access', 4], ['officer.1', 2]], { comment: 'Hôm qua' });
+  await ctx.submit(
+    1,
+    [
+      ['access', 4],
+      ['officer.1', 2],
+    ],
+    { comment: 'Hôm qua' },
+  );
   ctx.clock.set('2026-11-30T02:00:00.000Z');
-  await ctx.submit(2, [['access', 5], ['officer.1', 3], ['feedback', null]], {
-    comment: VIETNAMESE,
-    context: { counter: 'Q1', officer: 'nv01', field: 'ho-tich', caseCode: 'HS-2026-0001' },
-    contact: { phone: '0912 345 678', consentVersion: CONSENT_VERSION },
-  });
-  await ctx.submit(3, [['access', 1], ['officer.1', 1]], { language: 'en', comment: HYPERLINK, reasons: [{ dimension: 'feedback', reason: 'no-answer' }] });
+  await ctx.submit(
+    2,
+    [
+      ['access', 5],
+      ['officer.1', 3],
+      ['feedback', null],
+    ],
+    {
+      comment: VIETNAMESE,
+      context: { counter: 'Q1', officer: 'nv01', field: 'ho-tich', caseCode: 'HS-2026-0001' },
+      contact: { phone: '0912 345 678', consentVersion: CONSENT_VERSION },
+    },
+  );
+  await ctx.submit(
+    3,
+    [
+      ['access', 1],
+      ['officer.1', 1],
+    ],
+    { language: 'en', comment: HYPERLINK, reasons: [{ dimension: 'feedback', reason: 'no-answer' }] },
+  );
   await ctx.submit(4, [['access', 3]], { status: 'abandoned', comment: '-2 điểm vì chờ lâu' });
   const at = (n: number) => new Date(Date.parse('2026-11-30T02:00:00.000Z') + n * 5 * 60_000).toISOString();
   return { ...ctx, at };
@@ -120,8 +143,22 @@ export function parseCsv(text: string): string[][] {
 }
 
 export const HEADER = [
-  'response_id', 'local_day', 'submitted_at', 'questionnaire_id', 'questionnaire_version', 'language', 'status', 'flags',
-  'counter', 'officer', 'field', 'item:access', 'item:officer.1 [1-3]', 'item:feedback', 'reasons', 'comment',
+  'response_id',
+  'local_day',
+  'submitted_at',
+  'questionnaire_id',
+  'questionnaire_version',
+  'language',
+  'status',
+  'flags',
+  'counter',
+  'officer',
+  'field',
+  'item:access',
+  'item:officer.1 [1-3]',
+  'item:feedback',
+  'reasons',
+  'comment',
 ];
 export const PERSONAL = ['phone', 'consent_version', 'consent_at', 'case_code_hash'];
 export const TODAY = { from: '2026-11-30', to: '2026-11-30' };

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { verifySignature } from '../../src/app/signing';
+import { verifySignature } from '../../src/node/signing';
 import { AggregateBatch, BATCHES_PATH } from '../../src/contract/syncProtocol';
 
 /**
@@ -43,7 +43,9 @@ export async function startFakeUpstream(devices: Array<{ token: string; secret: 
     const device = devices.find((d) => d.token === token);
     if (!device) return { status: 401, json: { error: { code: 'unauthorized', message: 'unknown device token' } } };
     const signature = headers['x-sipas-signature'];
-    if (!verifySignature(device.secret, Buffer.from(body, 'utf8'), typeof signature === 'string' ? signature : undefined)) {
+    if (
+      !verifySignature(device.secret, Buffer.from(body, 'utf8'), typeof signature === 'string' ? signature : undefined)
+    ) {
       return { status: 401, json: { error: { code: 'bad_signature', message: 'signature does not match' } } };
     }
     let parsed: ReturnType<typeof AggregateBatch.safeParse>;
@@ -52,9 +54,11 @@ export async function startFakeUpstream(devices: Array<{ token: string; secret: 
     } catch {
       return { status: 400, json: { error: { code: 'bad_json', message: 'not JSON' } } };
     }
-    if (!parsed.success) return { status: 422, json: { error: { code: 'invalid_batch', message: parsed.error.message.slice(0, 200) } } };
+    if (!parsed.success)
+      return { status: 422, json: { error: { code: 'invalid_batch', message: parsed.error.message.slice(0, 200) } } };
     const batch = parsed.data;
-    if (headers['idempotency-key'] !== batch.batchId) return { status: 400, json: { error: { code: 'bad_idempotency_key' } } };
+    if (headers['idempotency-key'] !== batch.batchId)
+      return { status: 400, json: { error: { code: 'bad_idempotency_key' } } };
     const seen = stored.get(batch.batchId);
     if (seen) {
       return seen.body === body
@@ -63,7 +67,11 @@ export async function startFakeUpstream(devices: Array<{ token: string; secret: 
     }
     const key = `${batch.device.id}|${batch.date}|${batch.questionnaire.id}@${batch.questionnaire.version}`;
     const current = latest.get(key);
-    if (current && current.revision >= batch.revision) return { status: 409, json: { error: { code: 'stale_revision', message: `revision ${current.revision} is stored` } } };
+    if (current && current.revision >= batch.revision)
+      return {
+        status: 409,
+        json: { error: { code: 'stale_revision', message: `revision ${current.revision} is stored` } },
+      };
     stored.set(batch.batchId, { body, batch });
     latest.set(key, batch);
     return { status: 201, json: { accepted: true, batchId: batch.batchId } };
@@ -74,8 +82,15 @@ export async function startFakeUpstream(devices: Array<{ token: string; secret: 
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const step: Step = req.url === BATCHES_PATH && req.method === 'POST' ? (script.shift() ?? 'normal') : { status: 404 };
-      const entry: Received = { batchId: req.headers['idempotency-key'] as string | undefined, headers: req.headers, body, step: typeof step === 'string' ? step : String(step.status), status: null };
+      const step: Step =
+        req.url === BATCHES_PATH && req.method === 'POST' ? (script.shift() ?? 'normal') : { status: 404 };
+      const entry: Received = {
+        batchId: req.headers['idempotency-key'] as string | undefined,
+        headers: req.headers,
+        body,
+        step: typeof step === 'string' ? step : String(step.status),
+        status: null,
+      };
       received.push(entry);
       if (step === 'hang') return;
       if (step === 'drop') return void req.socket.destroy();
@@ -104,8 +119,13 @@ export async function startFakeUpstream(devices: Array<{ token: string; secret: 
     script: (...steps: Step[]) => void script.push(...steps),
     /** The latest batch of (device, date), of the one questionnaire the tests' kiosks use unless named. */
     latest: (deviceId: string, date: string, questionnaire?: { id: string; version: number }) =>
-      [...latest.values()].find((b) => b.device.id === deviceId && b.date === date
-        && (!questionnaire || (b.questionnaire.id === questionnaire.id && b.questionnaire.version === questionnaire.version))) ?? null,
+      [...latest.values()].find(
+        (b) =>
+          b.device.id === deviceId &&
+          b.date === date &&
+          (!questionnaire ||
+            (b.questionnaire.id === questionnaire.id && b.questionnaire.version === questionnaire.version)),
+      ) ?? null,
     /** What the collector counts: the rows of the latest revision of every (device, date, questionnaire). */
     totals() {
       const byItem: Record<string, Counts> = {};

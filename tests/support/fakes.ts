@@ -1,10 +1,21 @@
 import { defaultKioskSettings, type KioskSettings } from '../../src/domain/kioskSettings';
 import type { Questionnaire } from '../../src/domain/questionnaire';
 import { QuestionnaireSchema } from '../../src/domain/questionnaire';
-import type { Clock, Logger, OfficerRecord, OfficerStore, ResponseRecord, SignInAttempt, StoredResponse, SurveyStore } from '../../src/services/ports';
+import type {
+  Clock,
+  Logger,
+  OfficerRecord,
+  OfficerStore,
+  ResponseRecord,
+  SignInAttempt,
+  StoredResponse,
+  SurveyStore,
+} from '../../src/services/ports';
 
 /** A clock that only moves when a test moves it. */
-export function frozenClock(iso = '2026-11-30T03:00:00.000Z'): Clock & { advance(ms: number): void; set(iso: string): void } {
+export function frozenClock(
+  iso = '2026-11-30T03:00:00.000Z',
+): Clock & { advance(ms: number): void; set(iso: string): void } {
   let now = Date.parse(iso);
   return {
     now: () => now,
@@ -45,7 +56,10 @@ export const testQuestionnaire: Questionnaire = QuestionnaireSchema.parse({
   ],
 });
 
-export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestionnaire], initialSettings: KioskSettings = defaultKioskSettings()) {
+export function memorySurveyStore(
+  questionnaires: Questionnaire[] = [testQuestionnaire],
+  initialSettings: KioskSettings = defaultKioskSettings(),
+) {
   let settings = initialSettings;
   const responses = new Map<string, ResponseRecord>();
   let failing: Error | null = null;
@@ -62,7 +76,16 @@ export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestio
     isCaseRated: (hash) => completed().some((r) => r.caseCodeHash === hash),
     previousCompleted: (before) => {
       const all = [...responses.values()];
-      const upTo = before === undefined ? all : all.slice(0, Math.max(0, all.findIndex((r) => r.id === before)));
+      const upTo =
+        before === undefined
+          ? all
+          : all.slice(
+              0,
+              Math.max(
+                0,
+                all.findIndex((r) => r.id === before),
+              ),
+            );
       const last = upTo.filter((r) => r.status === 'completed').at(-1);
       return last ? { submittedAt: last.submittedAt, answers: last.answers } : null;
     },
@@ -71,7 +94,8 @@ export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestio
     insertResponse(record) {
       if (failing) throw failing;
       if (responses.has(record.id)) return 'duplicate';
-      if (record.caseCodeHash && record.status === 'completed' && store.isCaseRated(record.caseCodeHash)) return 'case_already_rated';
+      if (record.caseCodeHash && record.status === 'completed' && store.isCaseRated(record.caseCodeHash))
+        return 'case_already_rated';
       responses.set(record.id, structuredClone(record));
       return 'inserted';
     },
@@ -79,7 +103,12 @@ export function memorySurveyStore(questionnaires: Questionnaire[] = [testQuestio
       if (failing) throw failing;
       const record = responses.get(update.id);
       if (!record) throw new Error(`response ${update.id} is not stored`);
-      if (record.caseCodeHash && update.status === 'completed' && record.status !== 'completed' && store.isCaseRated(record.caseCodeHash)) {
+      if (
+        record.caseCodeHash &&
+        update.status === 'completed' &&
+        record.status !== 'completed' &&
+        store.isCaseRated(record.caseCodeHash)
+      ) {
         return 'case_already_rated';
       }
       Object.assign(record, structuredClone(update));

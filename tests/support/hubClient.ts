@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signBody } from '../../src/app/signing';
+import { signBody } from '../../src/node/signing';
 import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
 import type { DeviceCredentials } from '../../src/hub';
 import { seeded } from '../../src/hub/simulate';
@@ -63,7 +63,12 @@ export interface Answer {
 }
 
 /** POSTs like the kiosk: canonical JSON, Bearer token, Idempotency-Key, HMAC of the exact bytes. */
-export async function send(batchesUrl: string, device: DeviceCredentials, batch: AggregateBatch | null, options: SendOptions = {}): Promise<Answer> {
+export async function send(
+  batchesUrl: string,
+  device: DeviceCredentials,
+  batch: AggregateBatch | null,
+  options: SendOptions = {},
+): Promise<Answer> {
   const body = options.body ?? canonicalJson(batch);
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
@@ -75,7 +80,11 @@ export async function send(batchesUrl: string, device: DeviceCredentials, batch:
     if (value === undefined) delete headers[name];
     else headers[name] = value;
   }
-  const response = await fetch(batchesUrl, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const response = await fetch(batchesUrl, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text, headers: response.headers };
 }

@@ -40,7 +40,9 @@ export const sqliteTarget = (): HubTarget => {
       const handle = new Database(db.slice('sqlite:'.length));
       try {
         const statement = handle.prepare(sql);
-        return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as Array<Record<string, unknown>>;
+        return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as Array<
+          Record<string, unknown>
+        >;
       } finally {
         handle.close();
       }
@@ -54,7 +56,9 @@ export const postgresTarget = (): HubTarget => {
   const bin = findPostgresBin();
   return {
     name: 'postgres',
-    skipReason: bin ? null : 'no PostgreSQL binaries under /usr/lib/postgresql/*/bin (CI installs Debian’s postgresql package)',
+    skipReason: bin
+      ? null
+      : 'no PostgreSQL binaries under /usr/lib/postgresql/*/bin (CI installs Debian’s postgresql package)',
     setUp() {
       beforeAll(async () => {
         cluster = await startPostgres();
@@ -73,7 +77,12 @@ export const postgresTarget = (): HubTarget => {
       await client.connect();
       try {
         let n = 0;
-        return (await client.query(sql.replace(/\?/g, () => `$${(n += 1)}`), params)).rows;
+        return (
+          await client.query(
+            sql.replace(/\?/g, () => `$${(n += 1)}`),
+            params,
+          )
+        ).rows;
       } finally {
         await client.end();
       }

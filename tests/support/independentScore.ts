@@ -20,11 +20,17 @@ export function independentScore(responses: PlainAnswer[][]) {
     }
   }
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const items = new Map([...byItem].map(([item, values]) => [item, { index: (values.filter((v) => v >= 4).length / values.length) * 100, mean: mean(values), n: values.length }]));
+  const items = new Map(
+    [...byItem].map(([item, values]) => [
+      item,
+      { index: (values.filter((v) => v >= 4).length / values.length) * 100, mean: mean(values), n: values.length },
+    ]),
+  );
   const dimensions = new Map<string, { index: number; mean: number }>();
   for (const dimension of ['access', 'procedure', 'officer', 'result', 'feedback']) {
     const own = [...items].filter(([item]) => item.split('.')[0] === dimension).map(([, s]) => s);
-    if (own.length) dimensions.set(dimension, { index: mean(own.map((s) => s.index)), mean: mean(own.map((s) => s.mean)) });
+    if (own.length)
+      dimensions.set(dimension, { index: mean(own.map((s) => s.index)), mean: mean(own.map((s) => s.mean)) });
   }
   const all = [...dimensions.values()];
   return {

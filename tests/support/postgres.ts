@@ -47,7 +47,9 @@ function postgresUser(): { uid: number; gid: number } | undefined {
     .find((l) => l.startsWith('postgres:'));
   const [, , uid, gid] = line?.split(':') ?? [];
   if (uid === undefined || gid === undefined) {
-    throw new Error('running as root and there is no `postgres` OS user for PostgreSQL to run as (install the postgresql package)');
+    throw new Error(
+      'running as root and there is no `postgres` OS user for PostgreSQL to run as (install the postgresql package)',
+    );
   }
   return { uid: Number(uid), gid: Number(gid) };
 }
@@ -78,10 +80,15 @@ export async function startPostgres({ durable = false }: StartOptions = {}): Pro
   // cwd: the postgres user may not be allowed into the caller's folder.
   const asPostgres = { cwd: dir, ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' } };
   const pgCtl = path.join(bin, 'pg_ctl');
-  const stopNow = () => spawnSync(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop'], { ...asPostgres, stdio: 'ignore' });
+  const stopNow = () =>
+    spawnSync(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop'], { ...asPostgres, stdio: 'ignore' });
 
   try {
-    await run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], asPostgres);
+    await run(
+      path.join(bin, 'initdb'),
+      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'],
+      asPostgres,
+    );
     const settings = ['-c listen_addresses=127.0.0.1', `-k ${dir}`, '-c max_connections=200'];
     if (!durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
     let port = 0;
@@ -89,7 +96,22 @@ export async function startPostgres({ durable = false }: StartOptions = {}): Pro
     for (let attempt = 1; ; attempt += 1) {
       port = await freePort();
       try {
-        await run(pgCtl, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', [`-p ${port}`, ...settings].join(' '), 'start'], asPostgres);
+        await run(
+          pgCtl,
+          [
+            '-D',
+            data,
+            '-l',
+            path.join(dir, 'server.log'),
+            '-w',
+            '-t',
+            '60',
+            '-o',
+            [`-p ${port}`, ...settings].join(' '),
+            'start',
+          ],
+          asPostgres,
+        );
         break;
       } catch (error) {
         if (attempt >= 3) throw error;
@@ -125,6 +147,9 @@ export async function startPostgres({ durable = false }: StartOptions = {}): Pro
     const log = path.join(dir, 'server.log');
     const detail = fs.existsSync(log) ? `\n${fs.readFileSync(log, 'utf8').slice(-2000)}` : '';
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`could not start PostgreSQL from ${bin}: ${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
+    throw new Error(
+      `could not start PostgreSQL from ${bin}: ${error instanceof Error ? error.message : String(error)}${detail}`,
+      { cause: error },
+    );
   }
 }

@@ -23,7 +23,14 @@ function setup() {
     newId: () => `00000000-0000-4000-8000-00000000000${(n += 1)}`,
     isCaseRated: (code) => survey.isCaseRated(code),
   });
-  const survey = createSurveyService({ store, clock, logger: quietLogger, deviceId: 'k', hashCaseCode: (c) => `h(${c})`, armed: arming });
+  const survey = createSurveyService({
+    store,
+    clock,
+    logger: quietLogger,
+    deviceId: 'k',
+    hashCaseCode: (c) => `h(${c})`,
+    armed: arming,
+  });
   return { clock, store, arming, survey };
 }
 
@@ -64,7 +71,10 @@ describe('arming the kiosk', () => {
     expect(arming.view()).toBeNull();
     // A second response with the same armId gets no context.
     survey.submitResponse(answer('00000000-0000-4000-8000-0000000000a2', armId));
-    expect(store.responses.get('00000000-0000-4000-8000-0000000000a2')).toMatchObject({ counter: null, caseCodeHash: null });
+    expect(store.responses.get('00000000-0000-4000-8000-0000000000a2')).toMatchObject({
+      counter: null,
+      caseCodeHash: null,
+    });
   });
 
   it('lapses unused after five minutes by default: shown to nobody, and staff are told until they dismiss it', () => {
@@ -105,7 +115,13 @@ describe('arming the kiosk', () => {
 
   it('waits as long as the administrator set', () => {
     const clock = frozenClock();
-    const arming = createArmingService({ clock, desks, newId: () => '00000000-0000-4000-8000-0000000000d1', isCaseRated: () => false, armedForMs: () => 60_000 });
+    const arming = createArmingService({
+      clock,
+      desks,
+      newId: () => '00000000-0000-4000-8000-0000000000d1',
+      isCaseRated: () => false,
+      armedForMs: () => 60_000,
+    });
     arming.arm({ counter: 'Q1' });
     clock.advance(60_000);
     expect(arming.view()).toBeNull();

@@ -5,7 +5,14 @@ import { frozenClock, memoryOfficerStore, plainPins } from '../support/fakes';
 function setup() {
   const clock = frozenClock();
   const officers = memoryOfficerStore([
-    { code: 'nv01', name: 'Nguyễn Thị Lan', role: 'staff', pinHash: 'plain$1111', failedAttempts: 0, lockedUntil: null },
+    {
+      code: 'nv01',
+      name: 'Nguyễn Thị Lan',
+      role: 'staff',
+      pinHash: 'plain$1111',
+      failedAttempts: 0,
+      lockedUntil: null,
+    },
   ]);
   let n = 0;
   const auth = createAuthService({ officers, pins: plainPins, clock, newToken: () => `token-${(n += 1)}` });
@@ -16,7 +23,11 @@ describe('staff sign-in', () => {
   it('a right PIN opens a session that resolves to the officer', async () => {
     const { auth } = setup();
     const signed = await auth.signIn({ officer: 'nv01', pin: '1111' });
-    expect(signed).toMatchObject({ token: 'token-1', role: 'staff', officer: { code: 'nv01', name: 'Nguyễn Thị Lan' } });
+    expect(signed).toMatchObject({
+      token: 'token-1',
+      role: 'staff',
+      officer: { code: 'nv01', name: 'Nguyễn Thị Lan' },
+    });
     expect(auth.resolveSession('token-1')).toEqual({ role: 'staff', officer: 'nv01', officerName: 'Nguyễn Thị Lan' });
     expect(auth.resolveSession('token-2')).toBeNull();
   });
@@ -27,20 +38,39 @@ describe('staff sign-in', () => {
       await expect(auth.signIn({ officer: 'nv01', pin: '0000' })).rejects.toMatchObject({ code: 'unauthenticated' });
     }
     // The time left travels as a number, for the screen to word.
-    await expect(auth.signIn({ officer: 'nv01', pin: '0000' })).rejects.toMatchObject({ code: 'locked', details: { retryAfterSeconds: 300 } });
-    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({ code: 'locked', details: { retryAfterSeconds: 300 } });
+    await expect(auth.signIn({ officer: 'nv01', pin: '0000' })).rejects.toMatchObject({
+      code: 'locked',
+      details: { retryAfterSeconds: 300 },
+    });
+    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({
+      code: 'locked',
+      details: { retryAfterSeconds: 300 },
+    });
     clock.advance(LOCKOUT_MS - 1000);
-    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({ code: 'locked', details: { retryAfterSeconds: 1 } });
+    await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).rejects.toMatchObject({
+      code: 'locked',
+      details: { retryAfterSeconds: 1 },
+    });
     clock.advance(1001);
     await expect(auth.signIn({ officer: 'nv01', pin: '1111' })).resolves.toMatchObject({ role: 'staff' });
     expect(officers.log.map((l) => l.outcome)).toEqual([
-      'wrong_pin', 'wrong_pin', 'wrong_pin', 'wrong_pin', 'wrong_pin', 'locked', 'locked', 'ok',
+      'wrong_pin',
+      'wrong_pin',
+      'wrong_pin',
+      'wrong_pin',
+      'wrong_pin',
+      'locked',
+      'locked',
+      'ok',
     ]);
   });
 
   it('an unknown officer gets the same answer as a wrong PIN, and is logged', async () => {
     const { auth, officers } = setup();
-    await expect(auth.signIn({ officer: 'ghost', pin: '1111' })).rejects.toMatchObject({ code: 'unauthenticated', message: 'wrong officer or PIN' });
+    await expect(auth.signIn({ officer: 'ghost', pin: '1111' })).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: 'wrong officer or PIN',
+    });
     expect(officers.log).toEqual([{ officer: 'ghost', at: '2026-11-30T03:00:00.000Z', outcome: 'unknown' }]);
   });
 

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { autoBackupName, parseBackupName, stampedBackupName } from '../../src/domain/backupNames';
+import {
+  autoBackupName,
+  parseBackupName,
+  preMigrationBackupName,
+  replacedDatabaseName,
+  stampedBackupName,
+} from '../../src/domain/backupNames';
 import { monthsBefore } from '../../src/services/retention';
 
 describe('backup names', () => {
   it('say the kind and the local day', () => {
     expect(parseBackupName('sipas-2026-11-30.sqlite3')).toEqual({ kind: 'auto', day: '2026-11-30' });
     expect(parseBackupName('manual-2026-11-30-153012.sqlite3')).toEqual({ kind: 'manual', day: '2026-11-30' });
-    expect(parseBackupName('pre-restore-2026-11-30-153012-2.sqlite3')).toEqual({ kind: 'pre-restore', day: '2026-11-30' });
+    expect(parseBackupName('pre-restore-2026-11-30-153012-2.sqlite3')).toEqual({
+      kind: 'pre-restore',
+      day: '2026-11-30',
+    });
     // 2026-11-29T17:30Z is already the 30th in Vietnam.
-    expect(parseBackupName(`before-migration-v5-${Date.parse('2026-11-29T17:30:00Z')}.sqlite3`)).toEqual({ kind: 'pre-migration', day: '2026-11-30' });
+    expect(parseBackupName(`before-migration-v5-${Date.parse('2026-11-29T17:30:00Z')}.sqlite3`)).toEqual({
+      kind: 'pre-migration',
+      day: '2026-11-30',
+    });
   });
 
   it.each([
@@ -25,7 +37,19 @@ describe('backup names', () => {
   it('are made in local time, whatever the machine zone', () => {
     expect(autoBackupName('2026-11-30')).toBe('sipas-2026-11-30.sqlite3');
     expect(stampedBackupName('manual', Date.parse('2026-11-30T17:05:09Z'))).toBe('manual-2026-12-01-000509.sqlite3');
-    expect(stampedBackupName('pre-restore', Date.parse('2026-11-30T03:00:00Z'), 3)).toBe('pre-restore-2026-11-30-100000-3.sqlite3');
+    expect(stampedBackupName('pre-restore', Date.parse('2026-11-30T03:00:00Z'), 3)).toBe(
+      'pre-restore-2026-11-30-100000-3.sqlite3',
+    );
+  });
+
+  it('are parsed back as what they were made for', () => {
+    const instant = Date.parse('2026-11-29T17:30:00Z');
+    expect(preMigrationBackupName(5, instant)).toBe(`before-migration-v5-${instant}.sqlite3`);
+    expect(parseBackupName(preMigrationBackupName(5, instant))).toEqual({ kind: 'pre-migration', day: '2026-11-30' });
+    expect(parseBackupName(stampedBackupName('manual', instant, 2))).toEqual({ kind: 'manual', day: '2026-11-30' });
+    // A replaced database is kept for looking at, never offered as a backup.
+    expect(replacedDatabaseName(instant, 2)).toBe('sipas-2026-11-30-003000-2.sqlite3');
+    expect(parseBackupName(replacedDatabaseName(instant))).toBeNull();
   });
 });
 

@@ -18,7 +18,12 @@ function setup(overrides: Partial<Implementations> = {}) {
   const onInternalError = vi.fn();
   // Only the operations these tests call do anything; the rest fail loudly if reached.
   const unused = Object.fromEntries(
-    operationNames.map((name) => [name, () => { throw new Error(`${name} is not used here`); }]),
+    operationNames.map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} is not used here`);
+      },
+    ]),
   ) as unknown as Implementations;
   const implementations: Implementations = {
     ...unused,
@@ -28,7 +33,11 @@ function setup(overrides: Partial<Implementations> = {}) {
     dailySummary: vi.fn(() => summary),
     ...overrides,
   };
-  const dispatch = createDispatcher({ implementations, resolveSession: (token) => sessions[token] ?? null, onInternalError });
+  const dispatch = createDispatcher({
+    implementations,
+    resolveSession: (token) => sessions[token] ?? null,
+    onInternalError,
+  });
   return { dispatch, onInternalError, implementations };
 }
 
@@ -36,14 +45,23 @@ describe('the dispatcher: one place for every check', () => {
   it('answers an unknown operation, including prototype keys, with not_found', async () => {
     const { dispatch } = setup();
     for (const name of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      await expect(dispatch(name, {})).resolves.toEqual({ ok: false, error: { code: 'not_found', message: `unknown operation: ${name}` } });
+      await expect(dispatch(name, {})).resolves.toEqual({
+        ok: false,
+        error: { code: 'not_found', message: `unknown operation: ${name}` },
+      });
     }
   });
 
   it('staff operations need a session of a high enough role', async () => {
     const { dispatch, implementations } = setup();
-    await expect(dispatch('dailySummary', {})).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    await expect(dispatch('dailySummary', {}, { token: 'forged' })).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await expect(dispatch('dailySummary', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    await expect(dispatch('dailySummary', {}, { token: 'forged' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     await expect(dispatch('dailySummary', {}, { token: 'staff' })).resolves.toEqual({ ok: true, value: summary });
     await expect(dispatch('dailySummary', {}, { token: 'admin' })).resolves.toMatchObject({ ok: true });
     expect(implementations.dailySummary).toHaveBeenCalledTimes(2);
@@ -66,18 +84,36 @@ describe('the dispatcher: one place for every check', () => {
   });
 
   it('an app error keeps its code; any other error is hidden from the caller and logged', async () => {
-    const conflict = setup({ health: () => { throw new AppError('conflict', 'already rated'); } });
-    await expect(conflict.dispatch('health', {})).resolves.toEqual({ ok: false, error: { code: 'conflict', message: 'already rated' } });
+    const conflict = setup({
+      health: () => {
+        throw new AppError('conflict', 'already rated');
+      },
+    });
+    await expect(conflict.dispatch('health', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'already rated' },
+    });
     // Structured details travel with it, for the screens to word (never parsed from the message).
-    const locked = setup({ health: () => { throw new AppError('locked', 'too many wrong PINs', { retryAfterSeconds: 240 }); } });
+    const locked = setup({
+      health: () => {
+        throw new AppError('locked', 'too many wrong PINs', { retryAfterSeconds: 240 });
+      },
+    });
     await expect(locked.dispatch('health', {})).resolves.toEqual({
       ok: false,
       error: { code: 'locked', message: 'too many wrong PINs', details: { retryAfterSeconds: 240 } },
     });
 
-    const crash = setup({ health: () => { throw new Error('SQLITE_CORRUPT at /home/secret/path'); } });
+    const crash = setup({
+      health: () => {
+        throw new Error('SQLITE_CORRUPT at /home/secret/path');
+      },
+    });
     const envelope = await crash.dispatch('health', {});
-    expect(envelope).toEqual({ ok: false, error: { code: 'internal', message: 'internal error; the details are in the log' } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'internal error; the details are in the log' },
+    });
     expect(JSON.stringify(envelope)).not.toContain('secret');
     expect(crash.onInternalError).toHaveBeenCalledWith('health', expect.any(Error));
   });

@@ -14,9 +14,26 @@ const NATIONAL_DAY = new Set(['2026-09-01', '2026-09-02']);
 
 function item(n: number, day: string, officer: string | null, phone: string | null = null): FeedbackRecord {
   return {
-    cursor: n, responseId: id(n), submittedAt: `${day}T02:00:00.000Z`, day, responseStatus: 'completed', flags: [], counter: null, officer,
-    field: null, lowScores: [{ item: 'officer', value: 1 }], reasons: [], comment: null, phone, status: 'new', note: null, updatedBy: null,
-    updatedAt: null, resolvedBy: null, resolvedAt: null, callBack: null,
+    cursor: n,
+    responseId: id(n),
+    submittedAt: `${day}T02:00:00.000Z`,
+    day,
+    responseStatus: 'completed',
+    flags: [],
+    counter: null,
+    officer,
+    field: null,
+    lowScores: [{ item: 'officer', value: 1 }],
+    reasons: [],
+    comment: null,
+    phone,
+    status: 'new',
+    note: null,
+    updatedBy: null,
+    updatedAt: null,
+    resolvedBy: null,
+    resolvedAt: null,
+    callBack: null,
   };
 }
 
@@ -31,16 +48,27 @@ function memoryStore(items: FeedbackRecord[]): FeedbackStore {
       [...byId.values()]
         .filter((i) => i.day >= from && i.day <= to)
         .map((i) => ({
-          responseId: i.responseId, day: i.day, officer: i.officer, status: i.status, resolvedBy: i.resolvedBy, resolvedAt: i.resolvedAt,
-          hasPhone: i.phone !== null, callBackDay: i.callBack?.day ?? null,
+          responseId: i.responseId,
+          day: i.day,
+          officer: i.officer,
+          status: i.status,
+          resolvedBy: i.resolvedBy,
+          resolvedAt: i.resolvedAt,
+          hasPhone: i.phone !== null,
+          callBackDay: i.callBack?.day ?? null,
         })),
     openOfDay: () => [],
     update({ responseId, status, note, by, at }) {
       const found = byId.get(responseId);
       if (!found) return false;
       byId.set(responseId, {
-        ...found, status, note: note ?? found.note, updatedBy: by, updatedAt: at,
-        resolvedBy: status === 'resolved' ? by : null, resolvedAt: status === 'resolved' ? at : null,
+        ...found,
+        status,
+        note: note ?? found.note,
+        updatedBy: by,
+        updatedAt: at,
+        resolvedBy: status === 'resolved' ? by : null,
+        resolvedAt: status === 'resolved' ? at : null,
       });
       return true;
     },
@@ -85,21 +113,31 @@ describe('fair handling of feedback', () => {
 
     // The officer concerned may still take it on; only closing it is someone else's.
     expect(service.update({ responseId: id(1), status: 'in_progress' }, staff('nv01')).status).toBe('in_progress');
-    const resolved = service.update({ responseId: id(1), status: 'resolved', note: 'Đã xin lỗi người dân' }, staff('nv02'));
+    const resolved = service.update(
+      { responseId: id(1), status: 'resolved', note: 'Đã xin lỗi người dân' },
+      staff('nv02'),
+    );
     expect(resolved).toMatchObject({ status: 'resolved', resolvedBy: 'nv02', selfResolved: false });
-    expect(service.update({ responseId: id(2), status: 'resolved', note: 'Đã xử lý' }, staff('tp01')).resolvedBy).toBe('tp01');
+    expect(service.update({ responseId: id(2), status: 'resolved', note: 'Đã xử lý' }, staff('tp01')).resolvedBy).toBe(
+      'tp01',
+    );
     expect(entries.map((e) => [e.action, e.officer, e.target])).toEqual([
       ['feedback.start', 'nv01', id(1)],
       ['feedback.resolve', 'nv02', id(1)],
       ['feedback.resolve', 'tp01', id(2)],
     ]);
-    expect(entries[1]).toMatchObject({ before: { status: 'in_progress' }, after: { status: 'resolved', note: 'Đã xin lỗi người dân' } });
+    expect(entries[1]).toMatchObject({
+      before: { status: 'in_progress' },
+      after: { status: 'resolved', note: 'Đã xin lỗi người dân' },
+    });
   });
 
   it('lets anyone resolve an item about no officer, and never without a note', () => {
     const { service } = setup([item(1, '2026-08-31', null)]);
     expect(() => service.update({ responseId: id(1), status: 'resolved' }, staff('nv01'))).toThrow(/note/);
-    expect(service.update({ responseId: id(1), status: 'resolved', note: 'Đã sửa biển chỉ dẫn' }, staff('nv01')).status).toBe('resolved');
+    expect(
+      service.update({ responseId: id(1), status: 'resolved', note: 'Đã sửa biển chỉ dẫn' }, staff('nv01')).status,
+    ).toBe('resolved');
   });
 
   it('computes the handled-on-time share over a week with a public holiday, counting only fair resolutions', () => {
@@ -108,7 +146,12 @@ describe('fair handling of feedback', () => {
       item(1, '2026-08-31', 'nv01'), // resolved Thursday by nv02: on time thanks to the holiday
       item(2, '2026-08-31', 'nv01'), // resolved Friday by nv02: late
       // Resolved Thursday by nv01 itself (stored before the rule existed): due, but not on time.
-      { ...item(3, '2026-08-31', 'nv01'), status: 'resolved', resolvedBy: 'nv01', resolvedAt: '2026-09-03T03:00:00.000Z' },
+      {
+        ...item(3, '2026-08-31', 'nv01'),
+        status: 'resolved',
+        resolvedBy: 'nv01',
+        resolvedAt: '2026-09-03T03:00:00.000Z',
+      },
       item(4, '2026-08-31', null), // never resolved, deadline passed: due, not on time
       item(5, '2026-09-04', 'nv02'), // Friday's, due Monday 07/09: still open on Friday
     ];
@@ -123,34 +166,84 @@ describe('fair handling of feedback', () => {
 
     // The same week without the holiday: item 1 was due Tuesday, so it too is late.
     const noHoliday = createFeedbackService({
-      store: memoryStore(items.map((i) => (i.responseId === id(1) ? { ...i, status: 'resolved' as const, resolvedBy: 'nv02', resolvedAt: '2026-09-03T09:00:00.000Z' } : i))),
+      store: memoryStore(
+        items.map((i) =>
+          i.responseId === id(1)
+            ? { ...i, status: 'resolved' as const, resolvedBy: 'nv02', resolvedAt: '2026-09-03T09:00:00.000Z' }
+            : i,
+        ),
+      ),
       clock,
       audit: { record: () => {}, list: () => [] },
       lowScoreThreshold: () => 2,
       plan: { targets: () => ({ ...defaultTargets(2026), handleWithinDays: 1 }), holidays: () => new Set() },
     });
-    expect(noHoliday.deadlineFigures({ from: '2026-08-31', to: '2026-08-31' }, '2026-09-04').handled).toMatchObject({ onTime: 0, due: 4 });
+    expect(noHoliday.deadlineFigures({ from: '2026-08-31', to: '2026-08-31' }, '2026-09-04').handled).toMatchObject({
+      onTime: 0,
+      due: 4,
+    });
 
     // A self-resolved item stays out of the share even when resolved in time.
-    const selfOnly = setup([{ ...item(9, '2026-08-31', 'nv01'), status: 'resolved', resolvedBy: 'nv01', resolvedAt: '2026-08-31T05:00:00.000Z' }]);
-    expect(selfOnly.service.deadlineFigures({ from: '2026-08-31', to: '2026-08-31' }, '2026-08-31').handled).toEqual({ onTime: 0, due: 1, open: 0, percent: 0 });
+    const selfOnly = setup([
+      {
+        ...item(9, '2026-08-31', 'nv01'),
+        status: 'resolved',
+        resolvedBy: 'nv01',
+        resolvedAt: '2026-08-31T05:00:00.000Z',
+      },
+    ]);
+    expect(selfOnly.service.deadlineFigures({ from: '2026-08-31', to: '2026-08-31' }, '2026-08-31').handled).toEqual({
+      onTime: 0,
+      due: 1,
+      open: 0,
+      percent: 0,
+    });
     expect(selfOnly.service.list({ limit: 10 }).items[0]?.selfResolved).toBe(true);
   });
 
   it('gives call-back due dates in working days and records the call, never by the officer concerned', () => {
     // Call back within 2 working days: Friday 28/08 → Monday 31/08 and Thursday 03/09 (the holidays skipped).
-    const { service, clock, entries } = setup([item(1, '2026-08-28', 'nv01', '0912 345 678'), item(2, '2026-08-31', 'nv01')]);
+    const { service, clock, entries } = setup([
+      item(1, '2026-08-28', 'nv01', '0912 345 678'),
+      item(2, '2026-08-31', 'nv01'),
+    ]);
     clock.set('2026-09-03T03:00:00.000Z');
     const listed = service.list({ limit: 10 }).items;
-    expect(listed.find((i) => i.responseId === id(1))).toMatchObject({ dueDay: '2026-08-31', callBackDueDay: '2026-09-03' });
+    expect(listed.find((i) => i.responseId === id(1))).toMatchObject({
+      dueDay: '2026-08-31',
+      callBackDueDay: '2026-09-03',
+    });
     expect(listed.find((i) => i.responseId === id(2))?.callBackDueDay).toBeNull();
 
-    expect(() => service.recordCallBack({ responseId: id(1), day: '2026-09-03', result: 'Đã báo kết quả' }, staff('nv01'))).toThrow(/about you/);
-    expect(() => service.recordCallBack({ responseId: id(2), day: '2026-09-03', result: 'x' }, staff('nv02'))).toThrow(/no phone number/);
-    expect(() => service.recordCallBack({ responseId: id(1), day: '2026-09-04', result: 'x' }, staff('nv02'))).toThrow(/future/);
-    const called = service.recordCallBack({ responseId: id(1), day: '2026-09-03', result: 'Đã báo kết quả, người dân đồng ý' }, staff('nv02'));
-    expect(called.callBack).toMatchObject({ day: '2026-09-03', result: 'Đã báo kết quả, người dân đồng ý', by: 'nv02' });
-    expect(entries.at(-1)).toMatchObject({ action: 'feedback.callback', officer: 'nv02', target: id(1), after: { day: '2026-09-03' } });
-    expect(service.deadlineFigures({ from: '2026-08-28', to: '2026-08-31' }, '2026-09-03').calledBack).toEqual({ onTime: 1, due: 1, open: 0, percent: 100 });
+    expect(() =>
+      service.recordCallBack({ responseId: id(1), day: '2026-09-03', result: 'Đã báo kết quả' }, staff('nv01')),
+    ).toThrow(/about you/);
+    expect(() => service.recordCallBack({ responseId: id(2), day: '2026-09-03', result: 'x' }, staff('nv02'))).toThrow(
+      /no phone number/,
+    );
+    expect(() => service.recordCallBack({ responseId: id(1), day: '2026-09-04', result: 'x' }, staff('nv02'))).toThrow(
+      /future/,
+    );
+    const called = service.recordCallBack(
+      { responseId: id(1), day: '2026-09-03', result: 'Đã báo kết quả, người dân đồng ý' },
+      staff('nv02'),
+    );
+    expect(called.callBack).toMatchObject({
+      day: '2026-09-03',
+      result: 'Đã báo kết quả, người dân đồng ý',
+      by: 'nv02',
+    });
+    expect(entries.at(-1)).toMatchObject({
+      action: 'feedback.callback',
+      officer: 'nv02',
+      target: id(1),
+      after: { day: '2026-09-03' },
+    });
+    expect(service.deadlineFigures({ from: '2026-08-28', to: '2026-08-31' }, '2026-09-03').calledBack).toEqual({
+      onTime: 1,
+      due: 1,
+      open: 0,
+      percent: 100,
+    });
   });
 });

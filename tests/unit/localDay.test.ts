@@ -10,8 +10,17 @@ describe('local calendar day in Asia/Ho_Chi_Minh', () => {
   });
 
   it('agrees with the IANA zone for instants across a year', () => {
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
-    for (let ms = Date.parse('2026-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 3_600_000 * 7 + 123_457) {
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    for (
+      let ms = Date.parse('2026-01-01T00:00:00Z');
+      ms < Date.parse('2027-01-01T00:00:00Z');
+      ms += 3_600_000 * 7 + 123_457
+    ) {
       expect(localDayOf(ms)).toBe(format.format(ms));
     }
   });

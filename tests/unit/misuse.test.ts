@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { answerSignature, suspectFlags } from '../../src/domain/misuse';
 
 const rules = { minSecondsPerQuestion: 0.8, repeatWindowSeconds: 20 };
-const sig = answerSignature([{ item: 'b', score: 4 }, { item: 'a', score: null }]);
+const sig = answerSignature([
+  { item: 'b', score: 4 },
+  { item: 'a', score: null },
+]);
 
 describe('the misuse filter', () => {
   it('flags five questions answered in under four seconds, not in four', () => {
@@ -14,7 +17,9 @@ describe('the misuse filter', () => {
   it('flags the same answers as the previous response within 20 s', () => {
     const response = { durationMs: 30_000, questionsShown: 2, submittedAtMs: 119_999, signature: sig };
     expect(suspectFlags(response, { submittedAtMs: 100_000, signature: sig }, rules)).toEqual(['repeat']);
-    expect(suspectFlags({ ...response, submittedAtMs: 120_000 }, { submittedAtMs: 100_000, signature: sig }, rules)).toEqual([]);
+    expect(
+      suspectFlags({ ...response, submittedAtMs: 120_000 }, { submittedAtMs: 100_000, signature: sig }, rules),
+    ).toEqual([]);
     expect(suspectFlags(response, { submittedAtMs: 110_000, signature: 'other' }, rules)).toEqual([]);
   });
 
@@ -24,6 +29,11 @@ describe('the misuse filter', () => {
   });
 
   it('the signature ignores answer order', () => {
-    expect(answerSignature([{ item: 'a', score: null }, { item: 'b', score: 4 }])).toBe(sig);
+    expect(
+      answerSignature([
+        { item: 'a', score: null },
+        { item: 'b', score: 4 },
+      ]),
+    ).toBe(sig);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { APP_VERSION } from '../../src/app/version';
+import { APP_VERSION } from '../../src/node/version';
 import { lanAccessOf } from '../../src/contract/access';
 import { buildOpenApiDocument, openApiJson, type JsonSchema } from '../../src/contract/openapi';
 import { operationNames, operations } from '../../src/contract/operations';
@@ -28,7 +28,9 @@ function resolve(node: JsonSchema): JsonSchema {
 const refsIn = (node: unknown): string[] =>
   node === null || typeof node !== 'object'
     ? []
-    : Object.entries(node).flatMap(([key, value]) => (key === '$ref' && typeof value === 'string' ? [value] : refsIn(value)));
+    : Object.entries(node).flatMap(([key, value]) =>
+        key === '$ref' && typeof value === 'string' ? [value] : refsIn(value),
+      );
 
 const post = (name: string) => document.paths[`/api/${name}`]!.post;
 const jsonBody = (response: JsonSchema) =>
@@ -111,8 +113,10 @@ describe('the OpenAPI description of the HTTP host', () => {
       const described = post(name);
       const body = described.requestBody.content['application/json'].schema;
       const value = (jsonBody(described.responses[200]!).properties as Record<string, JsonSchema>).value!;
-      if (input instanceof z.ZodObject) expect(Object.keys(body.properties as object).sort(), name).toEqual(Object.keys(input.shape).sort());
-      if (output instanceof z.ZodObject) expect(Object.keys(value.properties as object).sort(), name).toEqual(Object.keys(output.shape).sort());
+      if (input instanceof z.ZodObject)
+        expect(Object.keys(body.properties as object).sort(), name).toEqual(Object.keys(input.shape).sort());
+      if (output instanceof z.ZodObject)
+        expect(Object.keys(value.properties as object).sort(), name).toEqual(Object.keys(output.shape).sort());
       expect(body).not.toHaveProperty('$schema');
       // The host reads an empty body as {}: the body is optional exactly when {} is valid input.
       expect(described.requestBody.required, name).toBe(!input.safeParse({}).success);

@@ -27,11 +27,15 @@ describe('shipped questionnaires', () => {
     ]);
     expect(itemsOf(questionnaire)).toHaveLength(22);
     // Only the feedback items offer "Không ý kiến": they apply to citizens who gave feedback before.
-    expect(itemsOf(questionnaire).filter((item) => item.optional).map((item) => item.id)).toEqual(['feedback.1', 'feedback.2', 'feedback.3', 'feedback.4']);
+    expect(
+      itemsOf(questionnaire)
+        .filter((item) => item.optional)
+        .map((item) => item.id),
+    ).toEqual(['feedback.1', 'feedback.2', 'feedback.3', 'feedback.4']);
     expect(itemsOf(questionnaire).every((item) => item.scale === 5)).toBe(true);
   });
 
-  it('every question is asked in the citizen\'s words, about satisfaction, like the five-point scale', () => {
+  it("every question is asked in the citizen's words, about satisfaction, like the five-point scale", () => {
     for (const file of [quick, full]) {
       for (const item of itemsOf(QuestionnaireSchema.parse(file))) {
         expect(item.text.vi).toMatch(/^Ông\/Bà hài lòng thế nào (về|với) .+\?$/);
@@ -43,7 +47,11 @@ describe('shipped questionnaires', () => {
   it('every text has Vietnamese with diacritics and English', () => {
     for (const file of [quick, full]) {
       const questionnaire = QuestionnaireSchema.parse(file);
-      const texts = questionnaire.dimensions.flatMap((d) => [d.title, ...d.items.map((i) => i.text), ...d.reasons.map((r) => r.text)]);
+      const texts = questionnaire.dimensions.flatMap((d) => [
+        d.title,
+        ...d.items.map((i) => i.text),
+        ...d.reasons.map((r) => r.text),
+      ]);
       for (const text of texts) {
         expect(text.en).not.toBe(text.vi);
         expect(text.vi.normalize('NFC')).toBe(text.vi);
@@ -86,7 +94,10 @@ describe('questionnaire schema errors name the path', () => {
     copy.dimensions[0]!.weight = 1;
     const result = QuestionnaireSchema.safeParse(copy);
     expect(result.success).toBe(false);
-    if (!result.success) expect(formatZodError(result.error)).toBe('dimensions[0].weight: SIPAS dimensions have equal weights; remove this field');
+    if (!result.success)
+      expect(formatZodError(result.error)).toBe(
+        'dimensions[0].weight: SIPAS dimensions have equal weights; remove this field',
+      );
   });
 
   it('a scale other than 3 or 5 points', () => {

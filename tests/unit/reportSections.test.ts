@@ -13,7 +13,12 @@ describe('report sections: one per questionnaire version, never pooled', () => {
     ];
     const answers = [
       { questionnaire: quick, item: 'access', value: 2, count: 9 },
-      ...['access.1', 'access.2', 'access.3', 'access.4'].map((item) => ({ questionnaire: full, item, value: 5, count: 1 })),
+      ...['access.1', 'access.2', 'access.3', 'access.4'].map((item) => ({
+        questionnaire: full,
+        item,
+        value: 5,
+        count: 1,
+      })),
     ];
     const sections = sectionsOf(counts, answers);
     expect(sections.map((s) => [s.questionnaire.id, s.score.index, s.score.coverage])).toEqual([
@@ -30,7 +35,10 @@ describe('report sections: one per questionnaire version, never pooled', () => {
 
   it('keeps a version with responses but no scored answer, and orders newest version first within an id', () => {
     const sections = sectionsOf(
-      [{ questionnaire: full, counted: 0, suspect: 0, abandoned: 2 }, { questionnaire: fullV2, counted: 1, suspect: 0, abandoned: 0 }],
+      [
+        { questionnaire: full, counted: 0, suspect: 0, abandoned: 2 },
+        { questionnaire: fullV2, counted: 1, suspect: 0, abandoned: 0 },
+      ],
       [{ questionnaire: fullV2, item: 'officer.1', value: 4, count: 1 }],
     );
     expect(sections.map((s) => [s.questionnaire.version, s.score.index, s.responses.responses])).toEqual([

@@ -17,12 +17,14 @@ describe('rotating log files', () => {
     log.close();
     expect(fs.readdirSync(dir).sort()).toEqual([logFileName('2026-12-01'), logFileName('2026-12-02')]);
     expect(fs.readFileSync(path.join(dir, logFileName('2026-12-02')), 'utf8')).toBe('after midnight\n');
-    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, logFileName('2026-12-01'))).mode & 0o777).toBe(0o600);
+    if (process.platform !== 'win32')
+      expect(fs.statSync(path.join(dir, logFileName('2026-12-01'))).mode & 0o777).toBe(0o600);
   });
 
   it(`keeps the last ${KEEP_LOG_DAYS} days and leaves other files alone`, () => {
     const dir = tempDir();
-    for (let day = 1; day <= 20; day += 1) fs.writeFileSync(path.join(dir, logFileName(`2026-11-${String(day).padStart(2, '0')}`)), 'x\n');
+    for (let day = 1; day <= 20; day += 1)
+      fs.writeFileSync(path.join(dir, logFileName(`2026-11-${String(day).padStart(2, '0')}`)), 'x\n');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
     const log = createRotatingLog({ dir, now: () => Date.parse('2026-11-20T03:00:00Z') });
     log.write('today');

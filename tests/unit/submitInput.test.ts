@@ -32,8 +32,12 @@ describe('the submitResponse input', () => {
   it('takes a Vietnamese phone number with spaces or dots, refuses anything else', () => {
     const parsed = SubmitResponseInput.parse({ ...base, contact: { phone: '0905 123.456', consentVersion: 'v' } });
     expect(parsed.contact?.phone).toBe('0905123456');
-    expect(SubmitResponseInput.parse({ ...base, contact: { phone: '+84905123456', consentVersion: 'v' } }).contact?.phone).toBe('+84905123456');
-    expect(errorOf({ ...base, contact: { phone: '12345', consentVersion: 'v' } })).toBe('contact.phone: a Vietnamese phone number (0… or +84…)');
+    expect(
+      SubmitResponseInput.parse({ ...base, contact: { phone: '+84905123456', consentVersion: 'v' } }).contact?.phone,
+    ).toBe('+84905123456');
+    expect(errorOf({ ...base, contact: { phone: '12345', consentVersion: 'v' } })).toBe(
+      'contact.phone: a Vietnamese phone number (0… or +84…)',
+    );
     expect(errorOf({ ...base, contact: { phone: '0905123456' } })).toBe('contact.consentVersion: required');
   });
 
@@ -43,6 +47,8 @@ describe('the submitResponse input', () => {
     expect(errorOf({ ...base, answers: [{ item: 'access', score: Number.NaN }] })).toMatch(/^answers\[0\]\.score: /);
     expect(errorOf({ ...base, answers: [{ item: 'access', score: 2.5 }] })).toMatch(/^answers\[0\]\.score: /);
     expect(errorOf(JSON.parse('{"__proto__": {"admin": true}}'))).not.toBeNull();
-    expect(errorOf({ ...base, reasons: [{ dimension: 'weather', reason: 'rain' }] })).toMatch(/^reasons\[0\]\.dimension: /);
+    expect(errorOf({ ...base, reasons: [{ dimension: 'weather', reason: 'rain' }] })).toMatch(
+      /^reasons\[0\]\.dimension: /,
+    );
   });
 });

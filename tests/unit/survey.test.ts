@@ -8,7 +8,13 @@ const ref = { id: testQuestionnaire.id, version: testQuestionnaire.version };
 function setup() {
   const clock = frozenClock('2026-11-30T16:59:30.000Z'); // 23:59:30 in Vietnam
   const store = memorySurveyStore();
-  const service = createSurveyService({ store, clock, logger: quietLogger, deviceId: 'kiosk-t', hashCaseCode: (c) => `h(${c})` });
+  const service = createSurveyService({
+    store,
+    clock,
+    logger: quietLogger,
+    deviceId: 'kiosk-t',
+    hashCaseCode: (c) => `h(${c})`,
+  });
   return { clock, store, service };
 }
 
@@ -30,8 +36,16 @@ const submission = (overrides: Record<string, unknown> = {}) => ({
 describe('submitting a response', () => {
   it('stores it with the local day, instants from the host clock and the answers on their scales', () => {
     const { service, store } = setup();
-    const result = service.submitResponse(submission({ context: { caseCode: 'HS-001', counter: 'Q1', officer: 'nv01' } }));
-    expect(result).toEqual({ id: submission().id, day: '2026-11-30', status: 'completed', flags: [], duplicate: false });
+    const result = service.submitResponse(
+      submission({ context: { caseCode: 'HS-001', counter: 'Q1', officer: 'nv01' } }),
+    );
+    expect(result).toEqual({
+      id: submission().id,
+      day: '2026-11-30',
+      status: 'completed',
+      flags: [],
+      duplicate: false,
+    });
     const stored = store.responses.get(submission().id);
     expect(stored).toMatchObject({
       deviceId: 'kiosk-t',
@@ -61,7 +75,15 @@ describe('submitting a response', () => {
     [{ answers: [{ item: 'access.9', score: 4 }] }, 'answers[0].item: access.9 is not in test-mixed v2'],
     [{ answers: [{ item: 'officer.1', score: 4 }] }, 'answers[0].score: officer.1 is on a 3-point scale'],
     [{ answers: [{ item: 'access', score: null }] }, 'answers[0].score: access has no "no opinion" choice'],
-    [{ answers: [{ item: 'access', score: 4 }, { item: 'access', score: 2 }] }, 'answers[1].item: access answered twice'],
+    [
+      {
+        answers: [
+          { item: 'access', score: 4 },
+          { item: 'access', score: 2 },
+        ],
+      },
+      'answers[1].item: access answered twice',
+    ],
     [{ questionnaire: { id: 'other', version: 1 } }, 'questionnaire: other v1 is unknown'],
   ])('refuses %j and stores nothing', (overrides, message) => {
     const { service, store } = setup();
@@ -93,18 +115,31 @@ describe('the kiosk flow rules', () => {
     const { service, store } = setup();
     service.submitResponse(submission({ reasons: [{ dimension: 'feedback', reason: 'no-answer' }] }));
     expect(store.responses.get(submission().id)?.reasons).toEqual([{ dimension: 'feedback', reason: 'no-answer' }]);
-    expect(() => service.submitResponse(submission({ id: '0193a3c2-0000-7000-8000-000000000002', reasons: [{ dimension: 'access', reason: 'no-answer' }] }))).toThrow(
-      'reasons[0].reason: no-answer is not offered for access',
-    );
+    expect(() =>
+      service.submitResponse(
+        submission({
+          id: '0193a3c2-0000-7000-8000-000000000002',
+          reasons: [{ dimension: 'access', reason: 'no-answer' }],
+        }),
+      ),
+    ).toThrow('reasons[0].reason: no-answer is not offered for access');
   });
 
   it('stores a phone number only with the consent version shown, timed at submission', () => {
     const { service, store } = setup();
-    expect(() => service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'old' } }))).toThrow(/consentVersion/);
-    service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-12' }, comment: 'Cảm ơn' }));
+    expect(() =>
+      service.submitResponse(submission({ contact: { phone: '0905123456', consentVersion: 'old' } })),
+    ).toThrow(/consentVersion/);
+    service.submitResponse(
+      submission({ contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-12' }, comment: 'Cảm ơn' }),
+    );
     expect(store.responses.get(submission().id)).toMatchObject({
       comment: 'Cảm ơn',
-      contact: { phone: '0905123456', consentVersion: 'contact-consent-2026-12', consentAt: '2026-11-30T16:59:30.000Z' },
+      contact: {
+        phone: '0905123456',
+        consentVersion: 'contact-consent-2026-12',
+        consentAt: '2026-11-30T16:59:30.000Z',
+      },
     });
   });
 
@@ -113,9 +148,11 @@ describe('the kiosk flow rules', () => {
     service.submitResponse(submission({ context: { caseCode: 'hs-001' } }));
     expect(service.checkCaseCode({ caseCode: 'HS-001' })).toEqual({ alreadyRated: true });
     expect(service.checkCaseCode({ caseCode: 'HS-002' })).toEqual({ alreadyRated: false });
-    expect(() => service.submitResponse(submission({ id: '0193a3c2-0000-7000-8000-000000000003', context: { caseCode: 'HS-001' } }))).toThrow(
-      expect.objectContaining({ code: 'conflict' }),
-    );
+    expect(() =>
+      service.submitResponse(
+        submission({ id: '0193a3c2-0000-7000-8000-000000000003', context: { caseCode: 'HS-001' } }),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(store.responses.size).toBe(1);
     expect(service.pendingCount()).toBe(0);
   });
@@ -135,7 +172,12 @@ describe('the kiosk flow rules', () => {
   it('gives the kiosk its settings, the questionnaire and the consent version', () => {
     const { service } = setup();
     expect(service.getKioskSetup()).toMatchObject({
-      settings: { timings: { inactivitySeconds: 20, warningSeconds: 10, thankYouSeconds: 8 }, lowScoreThreshold: 2, armedMinutes: 5, callbackWorkingDays: 2 },
+      settings: {
+        timings: { inactivitySeconds: 20, warningSeconds: 10, thankYouSeconds: 8 },
+        lowScoreThreshold: 2,
+        armedMinutes: 5,
+        callbackWorkingDays: 2,
+      },
       questionnaire: { id: 'test-mixed', version: 2 },
       consentVersion: 'contact-consent-2026-12',
     });

@@ -31,8 +31,20 @@ const desks: DeskStore = {
 function setup() {
   const clock = frozenClock('2026-11-30T03:00:00.000Z');
   const store = memorySurveyStore([form]);
-  const arming = createArmingService({ clock, desks, newId: () => '00000000-0000-4000-8000-0000000000aa', isCaseRated: () => false });
-  const service = createSurveyService({ store, clock, logger: quietLogger, deviceId: 'kiosk-t', hashCaseCode: (c) => `h(${c})`, armed: arming });
+  const arming = createArmingService({
+    clock,
+    desks,
+    newId: () => '00000000-0000-4000-8000-0000000000aa',
+    isCaseRated: () => false,
+  });
+  const service = createSurveyService({
+    store,
+    clock,
+    logger: quietLogger,
+    deviceId: 'kiosk-t',
+    hashCaseCode: (c) => `h(${c})`,
+    armed: arming,
+  });
   return { clock, store, arming, service };
 }
 
@@ -59,8 +71,15 @@ describe('a response counts as soon as every required rating is given', () => {
   it('1-1-1-1-1, then the citizen walks away at the reasons screen: stored completed, counted, followed up', () => {
     const { service, store } = setup();
     // The kiosk commits after the third (last required) rating, then updates with the others.
-    expect(service.submitResponse(ratings(LOW_FIVE.slice(0, 3)))).toMatchObject({ status: 'completed', flags: [], duplicate: false });
-    expect(service.submitResponse(ratings(LOW_FIVE, { durationMs: 40_000 }))).toMatchObject({ status: 'completed', duplicate: false });
+    expect(service.submitResponse(ratings(LOW_FIVE.slice(0, 3)))).toMatchObject({
+      status: 'completed',
+      flags: [],
+      duplicate: false,
+    });
+    expect(service.submitResponse(ratings(LOW_FIVE, { durationMs: 40_000 }))).toMatchObject({
+      status: 'completed',
+      duplicate: false,
+    });
     // Nothing more arrives: the citizen left.
     expect(store.responses.size).toBe(1);
     expect(store.responses.get(ID)).toMatchObject({ status: 'completed', flags: [], followUp: true });
@@ -76,9 +95,11 @@ describe('a response counts as soon as every required rating is given', () => {
   it('the host decides the status from the answers, not from what the client says', () => {
     const { service } = setup();
     expect(service.submitResponse(ratings(LOW_FIVE.slice(0, 3), { status: 'abandoned' })).status).toBe('completed');
-    expect(service.submitResponse(ratings(LOW_FIVE.slice(0, 1), { id: '0193a3c2-0000-7000-8000-0000000000c2', status: 'completed' })).status).toBe(
-      'abandoned',
-    );
+    expect(
+      service.submitResponse(
+        ratings(LOW_FIVE.slice(0, 1), { id: '0193a3c2-0000-7000-8000-0000000000c2', status: 'completed' }),
+      ).status,
+    ).toBe('abandoned');
   });
 
   it('an abandoned response becomes completed when the missing rating arrives, and a completed one stays completed', () => {
@@ -96,14 +117,36 @@ describe('a response counts as soon as every required rating is given', () => {
 
   it('a rating changed with "Quay lại" after the commit updates the same response; the same ratings again change nothing', () => {
     const { service, store } = setup();
-    service.submitResponse(ratings([['access', 2], ['procedure', 4], ['officer', 4]]));
-    expect(service.submitResponse(ratings([['access', 5], ['procedure', 4], ['officer', 4]])).duplicate).toBe(false);
+    service.submitResponse(
+      ratings([
+        ['access', 2],
+        ['procedure', 4],
+        ['officer', 4],
+      ]),
+    );
+    expect(
+      service.submitResponse(
+        ratings([
+          ['access', 5],
+          ['procedure', 4],
+          ['officer', 4],
+        ]),
+      ).duplicate,
+    ).toBe(false);
     expect(store.responses.get(ID)?.answers[0]).toEqual({ item: 'access', points: 5, score: 5 });
     expect(store.responses.get(ID)?.followUp).toBe(false);
-    expect(service.submitResponse(ratings([['access', 5], ['procedure', 4], ['officer', 4]])).duplicate).toBe(true);
-    expect(() => service.submitResponse(ratings([['access', 5]], { questionnaire: { id: 'other', version: 1 } }))).toThrow(
-      `questionnaire: response ${ID} was given on count-form v1`,
-    );
+    expect(
+      service.submitResponse(
+        ratings([
+          ['access', 5],
+          ['procedure', 4],
+          ['officer', 4],
+        ]),
+      ).duplicate,
+    ).toBe(true);
+    expect(() =>
+      service.submitResponse(ratings([['access', 5]], { questionnaire: { id: 'other', version: 1 } })),
+    ).toThrow(`questionnaire: response ${ID} was given on count-form v1`);
   });
 });
 
@@ -124,7 +167,9 @@ describe('the visit purpose decides what is asked and required', () => {
     const { service, arming } = setup();
     const { armId } = arming.arm({ purpose: 'collect' });
     expect(service.submitResponse(ratings(LOW_FIVE.slice(0, 3), { armId })).status).toBe('abandoned');
-    expect(() => service.submitResponse(ratings([['result', null]]))).toThrow('answers[0].score: result has no "no opinion" choice');
+    expect(() => service.submitResponse(ratings([['result', null]]))).toThrow(
+      'answers[0].score: result has no "no opinion" choice',
+    );
     expect(service.submitResponse(ratings([['result', 3]])).status).toBe('completed');
   });
 
@@ -139,7 +184,13 @@ describe('the visit purpose decides what is asked and required', () => {
 describe('reasons, comment and phone are added afterwards, each on its own and idempotently', () => {
   it('adds, repeats without change, replaces and removes', () => {
     const { service, store, clock } = setup();
-    service.submitResponse(ratings([['access', 5], ['procedure', 5], ['officer', 5]]));
+    service.submitResponse(
+      ratings([
+        ['access', 5],
+        ['procedure', 5],
+        ['officer', 5],
+      ]),
+    );
     expect(store.responses.get(ID)?.followUp).toBe(false);
 
     expect(service.addResponseDetails({ id: ID, comment: 'Cán bộ tận tình' })).toEqual({ id: ID, changed: true });
@@ -167,22 +218,30 @@ describe('reasons, comment and phone are added afterwards, each on its own and i
     expect(service.addResponseDetails({ id: ID, reasons }).changed).toBe(true);
     expect(service.addResponseDetails({ id: ID, reasons }).changed).toBe(false);
     expect(store.responses.get(ID)?.reasons).toEqual(reasons);
-    expect(() => service.addResponseDetails({ id: ID, reasons: [{ dimension: 'officer', reason: 'access-bad' }] })).toThrow(
-      'reasons[0].reason: access-bad is not offered for officer',
-    );
-    expect(() => service.addResponseDetails({ id: ID, contact: { phone: '0905123456', consentVersion: 'old' } })).toThrow(/consentVersion/);
+    expect(() =>
+      service.addResponseDetails({ id: ID, reasons: [{ dimension: 'officer', reason: 'access-bad' }] }),
+    ).toThrow('reasons[0].reason: access-bad is not offered for officer');
+    expect(() =>
+      service.addResponseDetails({ id: ID, contact: { phone: '0905123456', consentVersion: 'old' } }),
+    ).toThrow(/consentVersion/);
   });
 
   it('a response that was never stored gets not_found', () => {
     const { service } = setup();
-    expect(() => service.addResponseDetails({ id: ID, comment: 'x' })).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => service.addResponseDetails({ id: ID, comment: 'x' })).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
   });
 
   it('while the first commit is kept for retry, later ratings and details join it and are stored with it', () => {
     const { service, store } = setup();
     store.failWith(new Error('SQLITE_FULL: database or disk is full'));
-    expect(() => service.submitResponse(ratings(LOW_FIVE.slice(0, 3)))).toThrow(expect.objectContaining({ code: 'unavailable' }));
-    expect(() => service.addResponseDetails({ id: ID, comment: 'Chờ lâu' })).toThrow(expect.objectContaining({ code: 'unavailable' }));
+    expect(() => service.submitResponse(ratings(LOW_FIVE.slice(0, 3)))).toThrow(
+      expect.objectContaining({ code: 'unavailable' }),
+    );
+    expect(() => service.addResponseDetails({ id: ID, comment: 'Chờ lâu' })).toThrow(
+      expect.objectContaining({ code: 'unavailable' }),
+    );
     store.failWith(null);
     expect(service.retryPending()).toBe(0);
     expect(store.responses.get(ID)).toMatchObject({ status: 'completed', comment: 'Chờ lâu' });
@@ -201,7 +260,11 @@ describe('the misuse filter on updates', () => {
   it('an updated response is never its own repeat; it is compared with the completed one stored before it', () => {
     const { service, clock } = setup();
     const first = '0193a3c2-0000-7000-8000-0000000000d1';
-    const same: Array<[string, number]> = [['access', 4], ['procedure', 4], ['officer', 4]];
+    const same: Array<[string, number]> = [
+      ['access', 4],
+      ['procedure', 4],
+      ['officer', 4],
+    ];
     service.submitResponse(ratings(same, { id: first }));
     expect(service.submitResponse(ratings([['result', 4]], { id: first })).flags).toEqual([]);
     clock.advance(5_000);

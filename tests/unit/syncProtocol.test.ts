@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, verifySignature } from '../../src/app/signing';
+import { signBody, verifySignature } from '../../src/node/signing';
 import { AggregateBatch, canonicalJson, isAllowedUpstream } from '../../src/contract/syncProtocol';
 import { formatZodError } from '../../src/contract/validation';
 import { fivePointCounts } from '../../src/domain/scale';
@@ -30,7 +30,15 @@ describe('sipas.aggregate.v1', () => {
     expect(fivePointCounts([1, 2, 4])).toEqual([0, 1, 0, 2, 4]);
     expect(fivePointCounts([0, 1, 3, 20, 28])).toEqual([0, 1, 3, 20, 28]);
     expect(() => fivePointCounts([1, 2, 3, 4])).toThrow(RangeError);
-    const header = { batchId: batch.batchId, unit: batch.unit, device: batch.device, questionnaire: batch.questionnaire, date: batch.date, revision: 1, generatedAt: batch.generatedAt };
+    const header = {
+      batchId: batch.batchId,
+      unit: batch.unit,
+      device: batch.device,
+      questionnaire: batch.questionnaire,
+      date: batch.date,
+      revision: 1,
+      generatedAt: batch.generatedAt,
+    };
     const facts = {
       responses: [{ kind: 'counted' as const, n: 3 }],
       answers: [
@@ -55,9 +63,15 @@ describe('sipas.aggregate.v1', () => {
 
   it('refuses totals that do not add up, naming the field', () => {
     const cases: Array<[unknown, string]> = [
-      [{ ...batch, totals: { responses: 58, counted: 52, suspect: 2, abandoned: 3 } }, 'totals.responses: must equal counted + suspect + abandoned (57)'],
+      [
+        { ...batch, totals: { responses: 58, counted: 52, suspect: 2, abandoned: 3 } },
+        'totals.responses: must equal counted + suspect + abandoned (57)',
+      ],
       [{ ...batch, totals: { responses: 57, excluded: 5 } }, 'totals.counted'],
-      [{ ...batch, totals: { responses: 55, counted: 50, suspect: 2, abandoned: 3 } }, 'rows[0].counts: 52 answers to access, more than the 50 counted responses'],
+      [
+        { ...batch, totals: { responses: 55, counted: 50, suspect: 2, abandoned: 3 } },
+        'rows[0].counts: 52 answers to access, more than the 50 counted responses',
+      ],
     ];
     for (const [bad, message] of cases) {
       const result = AggregateBatch.safeParse(bad);
@@ -67,7 +81,9 @@ describe('sipas.aggregate.v1', () => {
   });
 
   it('canonical JSON sorts keys at every depth and is stable', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 'ạ' }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":"ạ","f":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 'ạ' }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"e":"ạ","f":2}]},"b":1}',
+    );
     const shuffled = Object.fromEntries(Object.entries(batch).reverse());
     expect(canonicalJson(shuffled)).toBe(canonicalJson(batch));
   });

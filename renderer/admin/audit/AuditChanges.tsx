@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 
 type Plain = Record<string, unknown>;
 
-const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlain = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One value as a short readable text: strings as they are, lists joined, objects as compact JSON. */
 function show(value: unknown, empty: string): string {
@@ -14,7 +15,10 @@ function show(value: unknown, empty: string): string {
 }
 
 /** The rows that changed: each field of before/after whose value differs (everything, when one side is empty). */
-export function changedRows(before: unknown, after: unknown): Array<{ field: string; before: unknown; after: unknown }> {
+export function changedRows(
+  before: unknown,
+  after: unknown,
+): Array<{ field: string; before: unknown; after: unknown }> {
   if (!isPlain(before) && !isPlain(after)) {
     return before === null && after === null ? [] : [{ field: '', before, after }];
   }

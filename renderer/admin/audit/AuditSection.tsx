@@ -22,7 +22,10 @@ export function AuditSection() {
   // Who, by name: the officers' names beside their codes.
   const setup = useLoad(useCallback(() => api.call('getUnitSetup', {}), [api]));
   const nameOf = (code: string) => setup.data?.officers.find((o) => o.code === code)?.name;
-  const actionName = (action: string) => t(`office.audit.actions.${action.replaceAll('.', '_')}` as 'office.audit.actions.targets_save', { defaultValue: action });
+  const actionName = (action: string) =>
+    t(`office.audit.actions.${action.replaceAll('.', '_')}` as 'office.audit.actions.targets_save', {
+      defaultValue: action,
+    });
   const [older, setOlder] = useState<AuditEntry[]>([]);
   const [exhausted, setExhausted] = useState(false);
   const more = useAction();
@@ -41,9 +44,14 @@ export function AuditSection() {
 
   function exportCsv() {
     if (!entries) return;
-    const header = (['id', 'at', 'officer', 'action', 'target', 'before', 'after'] as const).map((column) => t(`admin.audit.columns.${column}`));
+    const header = (['id', 'at', 'officer', 'action', 'target', 'before', 'after'] as const).map((column) =>
+      t(`admin.audit.columns.${column}`),
+    );
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-    void saved.run(async () => downloadText(`sipas-audit-${day}.csv`, auditCsv(entries, header), 'text/csv;charset=utf-8'), () => t('admin.audit.exported', { count: entries.length }));
+    void saved.run(
+      async () => downloadText(`sipas-audit-${day}.csv`, auditCsv(entries, header), 'text/csv;charset=utf-8'),
+      () => t('admin.audit.exported', { count: entries.length }),
+    );
   }
 
   return (
@@ -52,7 +60,12 @@ export function AuditSection() {
       <section className="admin-card" aria-labelledby="audit-heading">
         <div className="admin-form-top">
           <h2 id="audit-heading">{t('admin.audit.heading')}</h2>
-          <button type="button" className="button-secondary" disabled={!entries || entries.length === 0} onClick={exportCsv}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!entries || entries.length === 0}
+            onClick={exportCsv}
+          >
             {t('admin.audit.exportCsv')}
           </button>
         </div>
@@ -89,7 +102,13 @@ export function AuditSection() {
         )}
         <ProblemAlert problem={more.problem} />
         {entries && entries.length >= PAGE && !exhausted && (
-          <button type="button" className="button-secondary" disabled={more.busy} aria-busy={more.busy} onClick={() => void loadMore()}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={more.busy}
+            aria-busy={more.busy}
+            onClick={() => void loadMore()}
+          >
             {more.busy ? t('admin.common.loading') : t('admin.audit.more')}
           </button>
         )}

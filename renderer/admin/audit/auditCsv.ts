@@ -7,6 +7,14 @@ export type AuditEntry = OutputOf<'auditLog'>[number];
 export function auditCsv(entries: readonly AuditEntry[], header: readonly string[]): string {
   return toCsv(
     header,
-    entries.map((entry) => [entry.id, entry.at, entry.officer, entry.action, entry.target, jsonCell(entry.before), jsonCell(entry.after)]),
+    entries.map((entry) => [
+      entry.id,
+      entry.at,
+      entry.officer,
+      entry.action,
+      entry.target,
+      jsonCell(entry.before),
+      jsonCell(entry.after),
+    ]),
   );
 }

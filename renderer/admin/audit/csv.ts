@@ -12,9 +12,13 @@ export function csvCell(value: string | number | null | undefined): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** A value of unknown shape (an audit entry's before/after) as one line of JSON; empty when absent. */
-export const jsonCell = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
+export const jsonCell = (value: unknown): string =>
+  value === null || value === undefined ? '' : JSON.stringify(value);

@@ -14,7 +14,13 @@ export function AlertsPanel() {
   const action = useAction();
 
   async function acknowledge(id: string, title: string) {
-    if (await action.run(() => api.call('acknowledgeAlert', { id }), () => t('admin.alerts.acknowledged', { title }))) alerts.reload();
+    if (
+      await action.run(
+        () => api.call('acknowledgeAlert', { id }),
+        () => t('admin.alerts.acknowledged', { title }),
+      )
+    )
+      alerts.reload();
   }
 
   return (
@@ -44,7 +50,13 @@ export function AlertsPanel() {
                   ))}
                 </dl>
               )}
-              <button type="button" className="button-secondary" disabled={action.busy} aria-label={t('admin.alerts.acknowledgeNamed', { title })} onClick={() => void acknowledge(alert.id, title)}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={action.busy}
+                aria-label={t('admin.alerts.acknowledgeNamed', { title })}
+                onClick={() => void acknowledge(alert.id, title)}
+              >
                 {t('admin.alerts.acknowledge')}
               </button>
             </li>

@@ -27,7 +27,13 @@ export function BackupsSection() {
   const [restoring, setRestoring] = useState<Backup | null>(null);
 
   async function createNow() {
-    if (await create.run(() => api.call('createBackup', {}), (backup) => t('admin.backups.created', { name: backup.name }))) backups.reload();
+    if (
+      await create.run(
+        () => api.call('createBackup', {}),
+        (backup) => t('admin.backups.created', { name: backup.name }),
+      )
+    )
+      backups.reload();
   }
 
   async function restoreNow(backup: Backup) {
@@ -43,7 +49,13 @@ export function BackupsSection() {
       <section className="admin-card" aria-labelledby="backups-heading">
         <div className="admin-form-top">
           <h2 id="backups-heading">{t('admin.backups.heading')}</h2>
-          <button type="button" className="button-primary" disabled={create.busy} aria-busy={create.busy} onClick={() => void createNow()}>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={create.busy}
+            aria-busy={create.busy}
+            onClick={() => void createNow()}
+          >
             {create.busy ? t('admin.backups.creating') : t('admin.backups.create')}
           </button>
         </div>
@@ -53,33 +65,43 @@ export function BackupsSection() {
         <LoadState loading={!backups.data} problem={backups.problem} onRetry={backups.reload} />
         {backups.data?.length === 0 && <p>{t('admin.backups.none')}</p>}
         {backups.data && backups.data.length > 0 && (
-          <AdminTable caption={t('admin.backups.heading')} columns={[t('admin.backups.name'), t('admin.backups.day'), t('admin.backups.createdAt'), t('admin.backups.size'), t('admin.backups.kind')]} actions>
-              {backups.data.map((backup) => (
-                <tr key={backup.name}>
-                  <th scope="row">
-                    <code>{backup.name}</code>
-                  </th>
-                  <td>{format.day(backup.day)}</td>
-                  <td>{format.dateTime(backup.createdAt)}</td>
-                  <td>{format.bytes(backup.bytes)}</td>
-                  <td>{t(`admin.backups.kinds.${backup.kind}`)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-link"
-                      aria-label={t('admin.backups.restoreNamed', { name: backup.name })}
-                      onClick={() => {
-                        restore.clear();
-                        setRestoring(backup);
-                      }}
-                    >
-                      {t('admin.backups.restore')}
-                    </button>{' '}
-                    <BackupDownload name={backup.name} />
-                  </td>
-                </tr>
-              ))}
-            </AdminTable>
+          <AdminTable
+            caption={t('admin.backups.heading')}
+            columns={[
+              t('admin.backups.name'),
+              t('admin.backups.day'),
+              t('admin.backups.createdAt'),
+              t('admin.backups.size'),
+              t('admin.backups.kind'),
+            ]}
+            actions
+          >
+            {backups.data.map((backup) => (
+              <tr key={backup.name}>
+                <th scope="row">
+                  <code>{backup.name}</code>
+                </th>
+                <td>{format.day(backup.day)}</td>
+                <td>{format.dateTime(backup.createdAt)}</td>
+                <td>{format.bytes(backup.bytes)}</td>
+                <td>{t(`admin.backups.kinds.${backup.kind}`)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-link"
+                    aria-label={t('admin.backups.restoreNamed', { name: backup.name })}
+                    onClick={() => {
+                      restore.clear();
+                      setRestoring(backup);
+                    }}
+                  >
+                    {t('admin.backups.restore')}
+                  </button>{' '}
+                  <BackupDownload name={backup.name} />
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </section>
       <RetentionForm />

@@ -25,7 +25,10 @@ export function RetentionForm() {
 
   async function save() {
     const value = Number(shown);
-    const saved = await action.run(() => api.call('updateRetention', { months: value }), (result) => t('admin.retention.saved', { months: result.months }));
+    const saved = await action.run(
+      () => api.call('updateRetention', { months: value }),
+      (result) => t('admin.retention.saved', { months: result.months }),
+    );
     setConfirming(false);
     if (saved) {
       setMonths(null);
@@ -37,7 +40,13 @@ export function RetentionForm() {
     event.preventDefault();
     const value = Number(shown);
     if (!Number.isInteger(value) || value < MIN_MONTHS || value > MAX_MONTHS) {
-      return action.fail(clientProblem('admin.validation.number', { field: t('admin.retention.months'), min: String(MIN_MONTHS), max: String(MAX_MONTHS) }));
+      return action.fail(
+        clientProblem('admin.validation.number', {
+          field: t('admin.retention.months'),
+          min: String(MIN_MONTHS),
+          max: String(MAX_MONTHS),
+        }),
+      );
     }
     if (retention.data && value < retention.data.months) setConfirming(true);
     else void save();
@@ -51,9 +60,24 @@ export function RetentionForm() {
         <form className="admin-form" noValidate aria-labelledby="retention-heading" onSubmit={submit}>
           <p>{t('admin.retention.intro', { day: format.day(retention.data.cutoffDay) })}</p>
           {retention.data.lastPurge && (
-            <p>{t('admin.retention.lastPurge', { at: format.dateTime(retention.data.lastPurge.at), count: retention.data.lastPurge.purged })}</p>
+            <p>
+              {t('admin.retention.lastPurge', {
+                at: format.dateTime(retention.data.lastPurge.at),
+                count: retention.data.lastPurge.purged,
+              })}
+            </p>
           )}
-          <TextField label={t('admin.retention.months')} hint={t('admin.retention.monthsHint', { min: MIN_MONTHS, max: MAX_MONTHS })} required type="number" inputMode="numeric" min={MIN_MONTHS} max={MAX_MONTHS} value={shown} onChange={setMonths} />
+          <TextField
+            label={t('admin.retention.months')}
+            hint={t('admin.retention.monthsHint', { min: MIN_MONTHS, max: MAX_MONTHS })}
+            required
+            type="number"
+            inputMode="numeric"
+            min={MIN_MONTHS}
+            max={MAX_MONTHS}
+            value={shown}
+            onChange={setMonths}
+          />
           <FormFooter action={action} label={t('admin.common.save')} busyLabel={t('admin.common.saving')} />
         </form>
       )}

@@ -14,7 +14,12 @@ const MIME: Record<Batch['format'], string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-type State = { kind: 'idle' } | { kind: 'busy'; percent: number } | { kind: 'done'; file: string } | { kind: 'mismatch' } | { kind: 'failed'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy'; percent: number }
+  | { kind: 'done'; file: string }
+  | { kind: 'mismatch' }
+  | { kind: 'failed'; message: string };
 
 /**
  * Downloads a batch from the admin screen (in chunks, over IPC or HTTP) and checks
@@ -30,8 +35,11 @@ export function BatchDownload({ batch, disabled }: { batch: Batch; disabled: boo
   async function download() {
     setState({ kind: 'busy', percent: 0 });
     try {
-      const file = await fetchFile((input) => api.call('downloadFile', input), 'export', batch.id, (done, total) =>
-        setState({ kind: 'busy', percent: total === 0 ? 100 : Math.round((done / total) * 100) }),
+      const file = await fetchFile(
+        (input) => api.call('downloadFile', input),
+        'export',
+        batch.id,
+        (done, total) => setState({ kind: 'busy', percent: total === 0 ? 100 : Math.round((done / total) * 100) }),
       );
       if (file.actual !== batch.sha256 || file.actual !== file.expected) return setState({ kind: 'mismatch' });
       downloadBytes(file.fileName, file.bytes, MIME[batch.format]);
@@ -53,13 +61,28 @@ export function BatchDownload({ batch, disabled }: { batch: Batch; disabled: boo
 
   return (
     <div className="batch-download">
-      <button type="button" className="button-link" disabled={disabled || state.kind === 'busy'} aria-describedby={statusId} onClick={() => void download()}>
+      <button
+        type="button"
+        className="button-link"
+        disabled={disabled || state.kind === 'busy'}
+        aria-describedby={statusId}
+        onClick={() => void download()}
+      >
         {t('office.download.button')}
       </button>{' '}
-      <button type="button" className="button-link" aria-expanded={manifest !== null} onClick={() => void showManifest()}>
+      <button
+        type="button"
+        className="button-link"
+        aria-expanded={manifest !== null}
+        onClick={() => void showManifest()}
+      >
         {t('office.download.showManifest', { file: batch.fileName })}
       </button>
-      <p id={statusId} role="status" className={state.kind === 'mismatch' || state.kind === 'failed' ? 'error-message' : 'admin-note'}>
+      <p
+        id={statusId}
+        role="status"
+        className={state.kind === 'mismatch' || state.kind === 'failed' ? 'error-message' : 'admin-note'}
+      >
         {state.kind === 'busy' && t('office.download.busy', { percent: `${state.percent}%` })}
         {state.kind === 'done' && t('office.download.done', { file: state.file })}
         {state.kind === 'mismatch' && t('office.download.mismatch')}

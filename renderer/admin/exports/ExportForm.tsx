@@ -12,7 +12,12 @@ const FORMATS: readonly Format[] = ['csv', 'xlsx', 'json'];
 
 /** Today in Vietnam as YYYY-MM-DD, whatever zone this PC is set to. */
 function localToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** Choose the period, format and (only when asked for) personal data; then start the export. */
@@ -32,7 +37,8 @@ export function ExportForm({ job }: { job: ExportJob }) {
     if (running || job.starting) return;
     if (mode === 'range') {
       const missing = [from === '' && t('admin.exports.from'), to === '' && t('admin.exports.to')].filter(Boolean);
-      if (missing.length > 0) return setProblem(clientProblem('admin.validation.required', { fields: missing.join(', ') }));
+      if (missing.length > 0)
+        return setProblem(clientProblem('admin.validation.required', { fields: missing.join(', ') }));
       if (from > to) return setProblem(clientProblem('admin.validation.period'));
     }
     setProblem(null);
@@ -41,7 +47,12 @@ export function ExportForm({ job }: { job: ExportJob }) {
   }
 
   return (
-    <form className="admin-form" noValidate aria-labelledby="export-form-heading" onSubmit={(event) => void submit(event)}>
+    <form
+      className="admin-form"
+      noValidate
+      aria-labelledby="export-form-heading"
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="export-form-heading">{t('admin.exports.formHeading')}</h2>
       <fieldset className="admin-fieldset">
         <legend>{t('admin.exports.period')}</legend>
@@ -56,7 +67,12 @@ export function ExportForm({ job }: { job: ExportJob }) {
           </div>
         )}
         <label className="admin-radio">
-          <input type="radio" name="export-period" checked={mode === 'sinceLast'} onChange={() => setMode('sinceLast')} />
+          <input
+            type="radio"
+            name="export-period"
+            checked={mode === 'sinceLast'}
+            onChange={() => setMode('sinceLast')}
+          />
           {t('admin.exports.sinceLast')}
         </label>
       </fieldset>
@@ -69,7 +85,12 @@ export function ExportForm({ job }: { job: ExportJob }) {
           </label>
         ))}
       </fieldset>
-      <CheckboxField label={t('admin.exports.personal')} hint={t('admin.exports.personalHint')} checked={personal} onChange={setPersonal} />
+      <CheckboxField
+        label={t('admin.exports.personal')}
+        hint={t('admin.exports.personalHint')}
+        checked={personal}
+        onChange={setPersonal}
+      />
       {personal && <p className="admin-warning">{t('admin.exports.personalWarning')}</p>}
       <ProblemAlert problem={problem} />
       <button type="submit" className="button-primary" disabled={running || job.starting} aria-busy={job.starting}>

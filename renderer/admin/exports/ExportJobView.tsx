@@ -25,12 +25,16 @@ export function ExportJobView({ job }: { job: ExportJob }) {
         <>
           <label htmlFor={progressId}>{t('admin.exports.progress')}</label>
           <progress id={progressId} max={max} value={value} />
-          <p className="admin-job-count">{t('admin.exports.count', { done: format.count(status.done), total: format.count(status.total) })}</p>
+          <p className="admin-job-count">
+            {t('admin.exports.count', { done: format.count(status.done), total: format.count(status.total) })}
+          </p>
         </>
       )}
       <p role="status" className="admin-status">
         {status && t(`admin.exports.state.${status.state}`)}
-        {status?.state === 'done' && status.identical !== undefined && ` ${t(status.identical ? 'admin.exports.identical' : 'admin.exports.notIdentical')}`}
+        {status?.state === 'done' &&
+          status.identical !== undefined &&
+          ` ${t(status.identical ? 'admin.exports.identical' : 'admin.exports.notIdentical')}`}
       </p>
       {status?.state === 'failed' && status.error && (
         <p role="alert" className="error-message">
@@ -58,7 +62,13 @@ export function ExportJobView({ job }: { job: ExportJob }) {
       )}
       <ProblemAlert problem={job.problem} />
       {running && (
-        <button type="button" className="button-secondary" disabled={job.cancelling} aria-busy={job.cancelling} onClick={() => void job.cancel()}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={job.cancelling}
+          aria-busy={job.cancelling}
+          onClick={() => void job.cancel()}
+        >
           {job.cancelling ? t('admin.exports.cancelling') : t('admin.exports.cancel')}
         </button>
       )}

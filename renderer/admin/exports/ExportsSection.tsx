@@ -28,7 +28,13 @@ export function ExportsSection() {
       <section className="admin-card" aria-labelledby="batches-heading">
         <h2 id="batches-heading">{t('admin.batches.heading')}</h2>
         <LoadState loading={!batches.data} problem={batches.problem} onRetry={batches.reload} />
-        {batches.data && <BatchTable batches={batches.data} disabled={busy} onReexport={(batch) => void job.start(() => api.call('reexportBatch', { batchId: batch.id }))} />}
+        {batches.data && (
+          <BatchTable
+            batches={batches.data}
+            disabled={busy}
+            onReexport={(batch) => void job.start(() => api.call('reexportBatch', { batchId: batch.id }))}
+          />
+        )}
       </section>
     </>
   );

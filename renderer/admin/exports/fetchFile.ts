@@ -24,7 +24,12 @@ const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.to
  * Reads a file chunk by chunk through `downloadFile` (IPC or HTTP alike), then
  * hashes what arrived, so the screen can say whether it matches the manifest.
  */
-export async function fetchFile(call: Call, kind: InputOf<'downloadFile'>['kind'], name: string, onProgress?: (done: number, total: number) => void): Promise<FetchedFile> {
+export async function fetchFile(
+  call: Call,
+  kind: InputOf<'downloadFile'>['kind'],
+  name: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<FetchedFile> {
   const parts: Uint8Array[] = [];
   let offset: number | null = 0;
   let first: OutputOf<'downloadFile'> | null = null;

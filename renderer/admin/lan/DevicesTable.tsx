@@ -16,7 +16,10 @@ export function DevicesTable({ devices, onChanged }: { devices: Device[]; onChan
   const action = useAction();
 
   async function revoke(device: Device) {
-    const done = await action.run(() => api.call('revokePairedDevice', { id: device.id }), () => t('admin.lan.devices.revoked', { name: device.name }));
+    const done = await action.run(
+      () => api.call('revokePairedDevice', { id: device.id }),
+      () => t('admin.lan.devices.revoked', { name: device.name }),
+    );
     if (done) onChanged();
   }
 
@@ -28,7 +31,13 @@ export function DevicesTable({ devices, onChanged }: { devices: Device[]; onChan
       ) : (
         <AdminTable
           caption={t('admin.lan.devices.heading')}
-          columns={[t('admin.lan.devices.name'), t('admin.lan.devices.pairedAt'), t('admin.lan.devices.pairedBy'), t('admin.lan.devices.responses'), t('admin.lan.devices.state')]}
+          columns={[
+            t('admin.lan.devices.name'),
+            t('admin.lan.devices.pairedAt'),
+            t('admin.lan.devices.pairedBy'),
+            t('admin.lan.devices.responses'),
+            t('admin.lan.devices.state'),
+          ]}
           actions
         >
           {devices.map((device) => (
@@ -37,10 +46,19 @@ export function DevicesTable({ devices, onChanged }: { devices: Device[]; onChan
               <td>{format.dateTime(device.pairedAt)}</td>
               <td>{device.pairedBy}</td>
               <td>{format.count(device.responses)}</td>
-              <td>{device.revokedAt ? t('admin.lan.devices.revokedAt', { time: format.dateTime(device.revokedAt) }) : t('admin.lan.devices.active')}</td>
+              <td>
+                {device.revokedAt
+                  ? t('admin.lan.devices.revokedAt', { time: format.dateTime(device.revokedAt) })
+                  : t('admin.lan.devices.active')}
+              </td>
               <td>
                 {!device.revokedAt && (
-                  <button type="button" className="button-secondary" disabled={action.busy} onClick={() => void revoke(device)}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={action.busy}
+                    onClick={() => void revoke(device)}
+                  >
                     {t('admin.lan.devices.revoke', { name: device.name })}
                   </button>
                 )}

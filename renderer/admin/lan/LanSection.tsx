@@ -36,7 +36,13 @@ export function LanSection() {
         <>
           <section className="admin-card" aria-labelledby="lan-state-heading">
             <h2 id="lan-state-heading">{t('admin.lan.stateHeading')}</h2>
-            <p role="status">{view.enabled ? (view.problem ? t('admin.lan.stateFailed', { port: view.port }) : t('admin.lan.stateOn', { port: view.port })) : t('admin.lan.stateOff')}</p>
+            <p role="status">
+              {view.enabled
+                ? view.problem
+                  ? t('admin.lan.stateFailed', { port: view.port })
+                  : t('admin.lan.stateOn', { port: view.port })
+                : t('admin.lan.stateOff')}
+            </p>
             {view.problem && (
               <p role="alert" className="admin-warning">
                 {t('admin.lan.problem')} <code>{view.problem}</code>
@@ -44,7 +50,11 @@ export function LanSection() {
             )}
             {view.urls.length > 0 && (
               <div className="lan-address">
-                <QrCode className="lan-qr" text={view.urls[0] as string} label={t('admin.lan.qrLabel', { url: view.urls[0] })} />
+                <QrCode
+                  className="lan-qr"
+                  text={view.urls[0] as string}
+                  label={t('admin.lan.qrLabel', { url: view.urls[0] })}
+                />
                 <div>
                   <p>{t('admin.lan.openOn')}</p>
                   <ul>

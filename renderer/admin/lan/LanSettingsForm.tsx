@@ -24,7 +24,13 @@ export function LanSettingsForm({ view, onSaved }: { view: View; onSaved: (view:
     event.preventDefault();
     const number = Number(port);
     if (!/^\d+$/.test(port.trim()) || number < PORT_MIN || number > PORT_MAX) {
-      return action.fail(clientProblem('admin.validation.number', { field: t('admin.lan.port'), min: String(PORT_MIN), max: String(PORT_MAX) }));
+      return action.fail(
+        clientProblem('admin.validation.number', {
+          field: t('admin.lan.port'),
+          min: String(PORT_MIN),
+          max: String(PORT_MAX),
+        }),
+      );
     }
     const saved = await action.run(
       () => api.call('updateLanSettings', { enabled, port: number }),
@@ -34,10 +40,28 @@ export function LanSettingsForm({ view, onSaved }: { view: View; onSaved: (view:
   }
 
   return (
-    <form className="admin-form" noValidate aria-labelledby="lan-settings-heading" onSubmit={(event) => void submit(event)}>
+    <form
+      className="admin-form"
+      noValidate
+      aria-labelledby="lan-settings-heading"
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="lan-settings-heading">{t('admin.lan.settingsHeading')}</h2>
-      <CheckboxField label={t('admin.lan.enabled')} hint={t('admin.lan.enabledHint')} checked={enabled} onChange={setEnabled} />
-      <TextField label={t('admin.lan.port')} hint={t('admin.lan.portHint')} required inputMode="numeric" maxLength={5} value={port} onChange={setPort} />
+      <CheckboxField
+        label={t('admin.lan.enabled')}
+        hint={t('admin.lan.enabledHint')}
+        checked={enabled}
+        onChange={setEnabled}
+      />
+      <TextField
+        label={t('admin.lan.port')}
+        hint={t('admin.lan.portHint')}
+        required
+        inputMode="numeric"
+        maxLength={5}
+        value={port}
+        onChange={setPort}
+      />
       <FormFooter action={action} label={t('admin.common.save')} busyLabel={t('admin.common.saving')} />
     </form>
   );

@@ -27,7 +27,13 @@ export function PairingPanel({ onPaired }: { onPaired: () => void }) {
       <h2 id="lan-pairing-heading">{t('admin.lan.pairing.heading')}</h2>
       <p>{t('admin.lan.pairing.intro')}</p>
       <div className="admin-actions">
-        <button type="button" className="button-primary" disabled={action.busy} aria-busy={action.busy} onClick={() => void create()}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={action.busy}
+          aria-busy={action.busy}
+          onClick={() => void create()}
+        >
           {pairing ? t('admin.lan.pairing.again') : t('admin.lan.pairing.create')}
         </button>
         {pairing && (
@@ -45,7 +51,11 @@ export function PairingPanel({ onPaired }: { onPaired: () => void }) {
           <p>{t('admin.lan.pairing.expires', { time: format.dateTime(pairing.expiresAt) })}</p>
           {pairing.urls[0] ? (
             <>
-              <QrCode className="lan-qr" text={pairing.urls[0]} label={t('admin.lan.pairing.qrLabel', { url: pairing.urls[0] })} />
+              <QrCode
+                className="lan-qr"
+                text={pairing.urls[0]}
+                label={t('admin.lan.pairing.qrLabel', { url: pairing.urls[0] })}
+              />
               <p>
                 {t('admin.lan.pairing.open')} <code>{pairing.urls[0]}</code>
               </p>

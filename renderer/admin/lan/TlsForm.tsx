@@ -24,14 +24,18 @@ export function TlsForm({ view, onSaved }: { view: View; onSaved: (view: View) =
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     remove.clear();
-    if (!cert || !key) return action.fail(clientProblem('admin.validation.required', { fields: t('admin.lan.tls.bothFiles') }));
+    if (!cert || !key)
+      return action.fail(clientProblem('admin.validation.required', { fields: t('admin.lan.tls.bothFiles') }));
     let pems: { certPem: string; keyPem: string };
     try {
       pems = { certPem: await readTextFile(cert), keyPem: await readTextFile(key) };
     } catch {
       return action.fail(clientProblem('admin.validation.fileRead', { file: `${cert.name}, ${key.name}` }));
     }
-    const saved = await action.run(() => api.call('updateLanSettings', { enabled: view.enabled, port: view.port, tls: pems }), () => t('admin.lan.tls.saved'));
+    const saved = await action.run(
+      () => api.call('updateLanSettings', { enabled: view.enabled, port: view.port, tls: pems }),
+      () => t('admin.lan.tls.saved'),
+    );
     if (saved) {
       setCert(null);
       setKey(null);
@@ -41,7 +45,10 @@ export function TlsForm({ view, onSaved }: { view: View; onSaved: (view: View) =
 
   async function removeTls() {
     action.clear();
-    const saved = await remove.run(() => api.call('updateLanSettings', { enabled: view.enabled, port: view.port, tls: null }), () => t('admin.lan.tls.removed'));
+    const saved = await remove.run(
+      () => api.call('updateLanSettings', { enabled: view.enabled, port: view.port, tls: null }),
+      () => t('admin.lan.tls.removed'),
+    );
     if (saved) onSaved(saved);
   }
 
@@ -51,15 +58,38 @@ export function TlsForm({ view, onSaved }: { view: View; onSaved: (view: View) =
       <p>{t('admin.lan.tls.intro')}</p>
       <p>
         {view.certificate
-          ? t('admin.lan.tls.current', { subject: view.certificate.subject, validTo: format.dateTime(view.certificate.validTo) })
+          ? t('admin.lan.tls.current', {
+              subject: view.certificate.subject,
+              validTo: format.dateTime(view.certificate.validTo),
+            })
           : t('admin.lan.tls.none')}
       </p>
-      <FilePicker label={t('admin.lan.tls.cert')} hint={t('admin.lan.tls.certHint')} accept=".pem,.crt,.cer" required fileName={cert?.name ?? null} onFile={setCert} />
-      <FilePicker label={t('admin.lan.tls.key')} hint={t('admin.lan.tls.keyHint')} accept=".pem,.key" required fileName={key?.name ?? null} onFile={setKey} />
+      <FilePicker
+        label={t('admin.lan.tls.cert')}
+        hint={t('admin.lan.tls.certHint')}
+        accept=".pem,.crt,.cer"
+        required
+        fileName={cert?.name ?? null}
+        onFile={setCert}
+      />
+      <FilePicker
+        label={t('admin.lan.tls.key')}
+        hint={t('admin.lan.tls.keyHint')}
+        accept=".pem,.key"
+        required
+        fileName={key?.name ?? null}
+        onFile={setKey}
+      />
       <FormFooter action={action} label={t('admin.lan.tls.save')} busyLabel={t('admin.common.saving')} />
       {view.certificate && (
         <div className="admin-actions">
-          <button type="button" className="button-secondary" disabled={remove.busy} aria-busy={remove.busy} onClick={() => void removeTls()}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={remove.busy}
+            aria-busy={remove.busy}
+            onClick={() => void removeTls()}
+          >
             {t('admin.lan.tls.remove')}
           </button>
         </div>

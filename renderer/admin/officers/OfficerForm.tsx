@@ -7,13 +7,24 @@ import { clientProblem } from '../problem';
 import { useAction } from '../useAdminCall';
 import { FormFooter } from '../ui/Feedback';
 import { CheckboxField, SelectField, TextField } from '../ui/Field';
+import { NewPinFields } from '../ui/NewPinFields';
 import { PhotoField, type PhotoChange } from './PhotoField';
 
 type Setup = OutputOf<'getUnitSetup'>;
 export type Officer = Setup['officers'][number];
 
 /** Adds an officer (with a first PIN) or edits one; a PIN is changed with the reset form instead. */
-export function OfficerForm({ officer, counters, onSaved, focusOnMount }: { officer: Officer | null; counters: Setup['counters']; onSaved: (officer: Officer) => void; focusOnMount: boolean }) {
+export function OfficerForm({
+  officer,
+  counters,
+  onSaved,
+  focusOnMount,
+}: {
+  officer: Officer | null;
+  counters: Setup['counters'];
+  onSaved: (officer: Officer) => void;
+  focusOnMount: boolean;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const action = useAction();
@@ -36,13 +47,20 @@ export function OfficerForm({ officer, counters, onSaved, focusOnMount }: { offi
   // Retired counters stay choosable only for an officer who is still on one.
   const counterChoices = [
     { value: '', label: t('admin.officers.noCounter') },
-    ...counters.filter((c) => c.active || c.code === officer?.counter).map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` })),
+    ...counters
+      .filter((c) => c.active || c.code === officer?.counter)
+      .map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` })),
   ];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const missing = [code.trim() === '' && t('admin.officers.code'), name.trim() === '' && t('admin.officers.name'), isNew && pin === '' && t('admin.officers.pin')].filter(Boolean);
-    if (missing.length > 0) return action.fail(clientProblem('admin.validation.required', { fields: missing.join(', ') }));
+    const missing = [
+      code.trim() === '' && t('admin.officers.code'),
+      name.trim() === '' && t('admin.officers.name'),
+      isNew && pin === '' && t('admin.officers.pin'),
+    ].filter(Boolean);
+    if (missing.length > 0)
+      return action.fail(clientProblem('admin.validation.required', { fields: missing.join(', ') }));
     if (!CODE_PATTERN.test(code.trim())) return action.fail(clientProblem('admin.validation.code'));
     if (isNew && !PIN_PATTERN.test(pin)) return action.fail(clientProblem('admin.validation.pin'));
     if (isNew && pin !== repeat) return action.fail(clientProblem('admin.validation.pinMismatch'));
@@ -69,11 +87,28 @@ export function OfficerForm({ officer, counters, onSaved, focusOnMount }: { offi
   }
 
   return (
-    <form className="admin-form" noValidate aria-labelledby="officer-form-heading" onSubmit={(event) => void submit(event)}>
-      <h2 id="officer-form-heading" ref={heading} tabIndex={-1}>{isNew ? t('admin.officers.addHeading') : t('admin.officers.editHeading', { name: officer.name })}</h2>
+    <form
+      className="admin-form"
+      noValidate
+      aria-labelledby="officer-form-heading"
+      onSubmit={(event) => void submit(event)}
+    >
+      <h2 id="officer-form-heading" ref={heading} tabIndex={-1}>
+        {isNew ? t('admin.officers.addHeading') : t('admin.officers.editHeading', { name: officer.name })}
+      </h2>
       <p className="admin-form-note">{t('admin.form.requiredNote')}</p>
       <div className="admin-row">
-        <TextField label={t('admin.officers.code')} hint={isNew ? t('admin.form.codeHint') : t('admin.officers.codeFixed')} required readOnly={!isNew} autoCapitalize="off" spellCheck={false} maxLength={40} value={code} onChange={setCode} />
+        <TextField
+          label={t('admin.officers.code')}
+          hint={isNew ? t('admin.form.codeHint') : t('admin.officers.codeFixed')}
+          required
+          readOnly={!isNew}
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={40}
+          value={code}
+          onChange={setCode}
+        />
         <TextField label={t('admin.officers.name')} required maxLength={120} value={name} onChange={setName} />
       </div>
       <div className="admin-row">
@@ -87,18 +122,43 @@ export function OfficerForm({ officer, counters, onSaved, focusOnMount }: { offi
             { value: 'admin', label: t('admin.officers.roles.admin') },
           ]}
         />
-        <SelectField label={t('admin.officers.counter')} value={counter} onChange={setCounter} choices={counterChoices} />
+        <SelectField
+          label={t('admin.officers.counter')}
+          value={counter}
+          onChange={setCounter}
+          choices={counterChoices}
+        />
       </div>
-      <CheckboxField label={t('admin.officers.activeLabel')} hint={t('admin.officers.activeHint')} checked={active} onChange={setActive} />
-      <CheckboxField label={t('office.deskHead.label')} hint={t('office.deskHead.hint')} checked={deskHead} onChange={setDeskHead} />
+      <CheckboxField
+        label={t('admin.officers.activeLabel')}
+        hint={t('admin.officers.activeHint')}
+        checked={active}
+        onChange={setActive}
+      />
+      <CheckboxField
+        label={t('office.deskHead.label')}
+        hint={t('office.deskHead.hint')}
+        checked={deskHead}
+        onChange={setDeskHead}
+      />
       <PhotoField current={officer?.photo ?? null} change={photo} onChange={setPhoto} name={name} />
       {isNew && (
         <div className="admin-row">
-          <TextField label={t('admin.officers.pin')} hint={t('admin.form.pinHint')} required type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={setPin} />
-          <TextField label={t('admin.officers.repeatPin')} required type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={repeat} onChange={setRepeat} />
+          <NewPinFields
+            pinLabel={t('admin.officers.pin')}
+            repeatLabel={t('admin.officers.repeatPin')}
+            pin={pin}
+            repeat={repeat}
+            onPin={setPin}
+            onRepeat={setRepeat}
+          />
         </div>
       )}
-      <FormFooter action={action} label={isNew ? t('admin.officers.add') : t('admin.common.save')} busyLabel={t('admin.common.saving')} />
+      <FormFooter
+        action={action}
+        label={isNew ? t('admin.officers.add') : t('admin.common.save')}
+        busyLabel={t('admin.common.saving')}
+      />
     </form>
   );
 }

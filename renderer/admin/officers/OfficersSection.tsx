@@ -24,7 +24,8 @@ export function OfficersSection() {
   const setup = useLoad(useCallback(() => api.call('getUnitSetup', {}), [api]));
   const [selection, setSelection] = useState<Selection>({ officer: null, key: 0 });
   const select = (officer: Officer | null) => setSelection((previous) => ({ officer, key: previous.key + 1 }));
-  const counterName = (code: string | null) => setup.data?.counters.find((c) => c.code === code)?.name ?? code ?? t('admin.officers.noCounter');
+  const counterName = (code: string | null) =>
+    setup.data?.counters.find((c) => c.code === code)?.name ?? code ?? t('admin.officers.noCounter');
 
   return (
     <>
@@ -39,24 +40,40 @@ export function OfficersSection() {
                 {t('admin.officers.addButton')}
               </button>
             </div>
-            <AdminTable caption={t('admin.officers.listHeading')} columns={[t('admin.officers.photo'), t('admin.officers.code'), t('admin.officers.name'), t('admin.officers.role'), t('admin.officers.counter'), t('admin.places.state')]} actions>
-                {setup.data.officers.map((officer) => (
-                  <tr key={officer.code}>
-                    {/* The name is in the row: the thumbnail needs no text of its own. */}
-                    <td>{officer.photo ? <img src={officer.photo} alt="" className="admin-thumb" /> : null}</td>
-                    <th scope="row">{officer.code}</th>
-                    <td>{officer.name}</td>
-                    <td>{t(`admin.officers.roles.${officer.role}`)}</td>
-                    <td>{officer.counter ? counterName(officer.counter) : t('admin.officers.noCounter')}</td>
-                    <td>{officer.active ? t('admin.common.active') : t('admin.common.retired')}</td>
-                    <td>
-                      <button type="button" className="button-link" aria-label={t('admin.common.editNamed', { name: officer.name })} onClick={() => select(officer)}>
-                        {t('admin.common.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </AdminTable>
+            <AdminTable
+              caption={t('admin.officers.listHeading')}
+              columns={[
+                t('admin.officers.photo'),
+                t('admin.officers.code'),
+                t('admin.officers.name'),
+                t('admin.officers.role'),
+                t('admin.officers.counter'),
+                t('admin.places.state'),
+              ]}
+              actions
+            >
+              {setup.data.officers.map((officer) => (
+                <tr key={officer.code}>
+                  {/* The name is in the row: the thumbnail needs no text of its own. */}
+                  <td>{officer.photo ? <img src={officer.photo} alt="" className="admin-thumb" /> : null}</td>
+                  <th scope="row">{officer.code}</th>
+                  <td>{officer.name}</td>
+                  <td>{t(`admin.officers.roles.${officer.role}`)}</td>
+                  <td>{officer.counter ? counterName(officer.counter) : t('admin.officers.noCounter')}</td>
+                  <td>{officer.active ? t('admin.common.active') : t('admin.common.retired')}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button-link"
+                      aria-label={t('admin.common.editNamed', { name: officer.name })}
+                      onClick={() => select(officer)}
+                    >
+                      {t('admin.common.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           </section>
           <section className="admin-card" aria-label={t('admin.officers.formRegion')}>
             <OfficerForm

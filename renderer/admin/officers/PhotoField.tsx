@@ -9,7 +9,17 @@ import { PHOTO_SIZE, photoDataUrl } from './photo';
  */
 export type PhotoChange = string | null | undefined;
 
-export function PhotoField({ current, change, onChange, name }: { current: string | null; change: PhotoChange; onChange: (change: PhotoChange) => void; name: string }) {
+export function PhotoField({
+  current,
+  change,
+  onChange,
+  name,
+}: {
+  current: string | null;
+  change: PhotoChange;
+  onChange: (change: PhotoChange) => void;
+  name: string;
+}) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
   const [reading, setReading] = useState(false);
@@ -32,7 +42,11 @@ export function PhotoField({ current, change, onChange, name }: { current: strin
 
   return (
     <div className="admin-photo">
-      {shown ? <img src={shown} alt={t('admin.officers.photoOf', { name: name || '…' })} className="admin-photo-preview" /> : <p className="admin-hint">{t('admin.officers.noPhoto')}</p>}
+      {shown ? (
+        <img src={shown} alt={t('admin.officers.photoOf', { name: name || '…' })} className="admin-photo-preview" />
+      ) : (
+        <p className="admin-hint">{t('admin.officers.noPhoto')}</p>
+      )}
       <FilePicker
         label={t('admin.officers.photo')}
         hint={reading ? t('admin.officers.photoReading') : t('admin.officers.photoHint', { size: PHOTO_SIZE })}

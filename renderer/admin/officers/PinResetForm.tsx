@@ -5,7 +5,7 @@ import { PIN_PATTERN } from '../pin';
 import { clientProblem } from '../problem';
 import { useAction } from '../useAdminCall';
 import { FormFooter } from '../ui/Feedback';
-import { TextField } from '../ui/Field';
+import { NewPinFields } from '../ui/NewPinFields';
 
 /** A forgotten PIN or a lockout: the administrator sets a new PIN, which also lifts the lock. */
 export function PinResetForm({ code, name }: { code: string; name: string }) {
@@ -19,7 +19,10 @@ export function PinResetForm({ code, name }: { code: string; name: string }) {
     event.preventDefault();
     if (!PIN_PATTERN.test(pin)) return action.fail(clientProblem('admin.validation.pin'));
     if (pin !== repeat) return action.fail(clientProblem('admin.validation.pinMismatch'));
-    const done = await action.run(() => api.call('resetOfficerPin', { code, pin }), () => t('admin.pinReset.done', { name }));
+    const done = await action.run(
+      () => api.call('resetOfficerPin', { code, pin }),
+      () => t('admin.pinReset.done', { name }),
+    );
     if (done) {
       setPin('');
       setRepeat('');
@@ -27,12 +30,23 @@ export function PinResetForm({ code, name }: { code: string; name: string }) {
   }
 
   return (
-    <form className="admin-form" noValidate aria-labelledby="pin-reset-heading" onSubmit={(event) => void submit(event)}>
+    <form
+      className="admin-form"
+      noValidate
+      aria-labelledby="pin-reset-heading"
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="pin-reset-heading">{t('admin.pinReset.heading', { name })}</h2>
       <p>{t('admin.pinReset.intro')}</p>
       <div className="admin-row">
-        <TextField label={t('admin.pinReset.pin')} hint={t('admin.form.pinHint')} required type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={setPin} />
-        <TextField label={t('admin.pinReset.repeat')} required type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={repeat} onChange={setRepeat} />
+        <NewPinFields
+          pinLabel={t('admin.pinReset.pin')}
+          repeatLabel={t('admin.pinReset.repeat')}
+          pin={pin}
+          repeat={repeat}
+          onPin={setPin}
+          onRepeat={setRepeat}
+        />
       </div>
       <FormFooter action={action} label={t('admin.pinReset.submit')} busyLabel={t('admin.common.saving')} />
     </form>

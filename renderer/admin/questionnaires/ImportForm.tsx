@@ -33,7 +33,8 @@ export function ImportForm({ onImported }: { onImported: (summary: Summary) => v
     if (!read.ok) return action.fail(read.problem);
     const summary = await action.run(
       () => api.call('importQuestionnaire', { definition: read.value, asNewVersion }),
-      (result) => t('admin.questionnaires.imported', { title: result.title[language], id: result.id, version: result.version }),
+      (result) =>
+        t('admin.questionnaires.imported', { title: result.title[language], id: result.id, version: result.version }),
     );
     if (summary) {
       setFile(null);
@@ -58,8 +59,17 @@ export function ImportForm({ onImported }: { onImported: (summary: Summary) => v
           setFile(chosen);
         }}
       />
-      <CheckboxField label={t('admin.questionnaires.asNewVersion')} hint={t('admin.questionnaires.asNewVersionHint')} checked={asNewVersion} onChange={setAsNewVersion} />
-      <FormFooter action={action} label={t('admin.questionnaires.import')} busyLabel={t('admin.questionnaires.importing')} />
+      <CheckboxField
+        label={t('admin.questionnaires.asNewVersion')}
+        hint={t('admin.questionnaires.asNewVersionHint')}
+        checked={asNewVersion}
+        onChange={setAsNewVersion}
+      />
+      <FormFooter
+        action={action}
+        label={t('admin.questionnaires.import')}
+        busyLabel={t('admin.questionnaires.importing')}
+      />
     </form>
   );
 }

@@ -10,7 +10,9 @@ function readText(file: File): Promise<string> {
 }
 
 /** The file's JSON, or the problem to show: unreadable, or not JSON (with the parser's own words). */
-export async function readJsonFile(file: File): Promise<{ ok: true; value: unknown } | { ok: false; problem: Problem }> {
+export async function readJsonFile(
+  file: File,
+): Promise<{ ok: true; value: unknown } | { ok: false; problem: Problem }> {
   let text: string;
   try {
     text = await readText(file);
@@ -21,6 +23,13 @@ export async function readJsonFile(file: File): Promise<{ ok: true; value: unkno
     // A BOM from Notepad is not an error in the file.
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {
-    return { ok: false, problem: clientProblem('admin.validation.jsonParse', { file: file.name }, error instanceof Error ? error.message : String(error)) };
+    return {
+      ok: false,
+      problem: clientProblem(
+        'admin.validation.jsonParse',
+        { file: file.name },
+        error instanceof Error ? error.message : String(error),
+      ),
+    };
   }
 }

@@ -39,7 +39,11 @@ export function PeriodicReportSection() {
   const year = yearOf(asked.of);
   const progress = useLoad(useCallback(() => api.call('targetProgress', { year }), [api, year]));
   const saving = useAction();
-  const percent = new Intl.NumberFormat(intlLocale[language], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(intlLocale[language], {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const pct = (value: number | null) => (value === null ? '—' : percent.format(value / 100));
   const decimal = new Intl.NumberFormat(intlLocale[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const mean = (value: number | null | undefined) => (value == null ? '—' : decimal.format(value));
@@ -66,13 +70,22 @@ export function PeriodicReportSection() {
           <TextField label={t('admin.report.of')} type="date" required value={of} onChange={setOf} />
         </div>
         <div className="periodic-actions">
-          <button type="submit" className="button-primary">{t('admin.report.show')}</button>
-          <button type="button" className="button-secondary" disabled={!report.data} onClick={() => window.print()}>{t('admin.report.print')}</button>
+          <button type="submit" className="button-primary">
+            {t('admin.report.show')}
+          </button>
+          <button type="button" className="button-secondary" disabled={!report.data} onClick={() => window.print()}>
+            {t('admin.report.print')}
+          </button>
           <button
             type="button"
             className="button-secondary"
             disabled={saving.busy}
-            onClick={() => void saving.run(() => api.call('exportPeriodicReport', asked), (done) => t('admin.report.saved', { file: done.file }))}
+            onClick={() =>
+              void saving.run(
+                () => api.call('exportPeriodicReport', asked),
+                (done) => t('admin.report.saved', { file: done.file }),
+              )
+            }
           >
             {t('admin.report.xlsx')}
           </button>
@@ -110,14 +123,26 @@ function Coverage({ coverage, index }: { coverage: number; index: number | null 
   );
 }
 
-function PrintableReport({ report, pct, mean, children }: { report: Report; pct: Pct; mean: Mean; children: ReactNode }) {
+function PrintableReport({
+  report,
+  pct,
+  mean,
+  children,
+}: {
+  report: Report;
+  pct: Pct;
+  mean: Mean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const countLabel = useCountLabel();
   return (
     <article className="periodic-report" aria-labelledby="periodic-report-title">
       <header className="periodic-head">
         <p className="periodic-unit">{report.unit.name}</p>
-        <h2 id="periodic-report-title">{t(report.kind === 'year' ? 'admin.report.titleYear' : 'admin.report.titleQuarter')}</h2>
+        <h2 id="periodic-report-title">
+          {t(report.kind === 'year' ? 'admin.report.titleYear' : 'admin.report.titleQuarter')}
+        </h2>
         <p>{t('admin.report.period', { from: formatDay(report.from), to: formatDay(report.to) })}</p>
       </header>
       <dl className="periodic-counts" aria-label={t('admin.report.counts')}>
@@ -131,7 +156,12 @@ function PrintableReport({ report, pct, mean, children }: { report: Report; pct:
       <p className="periodic-note">{t('admin.report.perVersionNote')}</p>
       {report.byQuestionnaire.length === 0 && <p>{t('admin.report.none')}</p>}
       {report.byQuestionnaire.map((section) => (
-        <VersionReport key={`${section.questionnaire.id}@${section.questionnaire.version}`} section={section} pct={pct} mean={mean} />
+        <VersionReport
+          key={`${section.questionnaire.id}@${section.questionnaire.version}`}
+          section={section}
+          pct={pct}
+          mean={mean}
+        />
       ))}
       {children}
     </article>
@@ -148,7 +178,9 @@ function VersionReport({ section, pct, mean }: { section: Section; pct: Pct; mea
   const byDimension = new Map(section.score.dimensions.map((d) => [d.dimension, d]));
   return (
     <section className="periodic-version" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('admin.report.version', { title: title(section.questionnaire), version: section.questionnaire.version })}</h3>
+      <h3 id={headingId}>
+        {t('admin.report.version', { title: title(section.questionnaire), version: section.questionnaire.version })}
+      </h3>
       <p>{responseCountNames.map((name) => `${countLabel(name)}: ${section.responses[name]}`).join('; ')}</p>
       <table className="periodic-table">
         <caption>{t('admin.report.byDimension')}</caption>
@@ -188,7 +220,9 @@ function VersionReport({ section, pct, mean }: { section: Section; pct: Pct; mea
             <th scope="col">{countLabel('counted')}</th>
             <th scope="col">{t('admin.report.sipas')}</th>
             {dimensionIds.map((id) => (
-              <th scope="col" key={id}>{dimensionName(id)}</th>
+              <th scope="col" key={id}>
+                {dimensionName(id)}
+              </th>
             ))}
           </tr>
         </thead>

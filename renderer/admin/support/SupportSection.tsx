@@ -45,7 +45,14 @@ export function SupportSection() {
         {status.data && (
           <dl className="admin-facts">
             <dt>{t('support.health.recoveries')}</dt>
-            <dd>{recoveries ? t('support.health.recoveryCount', { total: format.count(recoveries.total), relaunches: format.count(recoveries.relaunches) }) : t('support.health.noShell')}</dd>
+            <dd>
+              {recoveries
+                ? t('support.health.recoveryCount', {
+                    total: format.count(recoveries.total),
+                    relaunches: format.count(recoveries.relaunches),
+                  })
+                : t('support.health.noShell')}
+            </dd>
             {recoveries?.lastAt && (
               <>
                 <dt>{t('support.health.lastRecovery')}</dt>
@@ -73,7 +80,11 @@ export function SupportSection() {
           (logs.data.lines.length === 0 ? (
             <p>{status.data?.logFiles === false ? t('support.logs.noFiles') : t('support.logs.empty')}</p>
           ) : (
-            <pre className="admin-log" tabIndex={0} aria-label={t('support.logs.label', { count: logs.data.lines.length })}>
+            <pre
+              className="admin-log"
+              tabIndex={0}
+              aria-label={t('support.logs.label', { count: logs.data.lines.length })}
+            >
               {logs.data.lines.join('\n')}
             </pre>
           ))}
@@ -88,7 +99,13 @@ export function SupportSection() {
         <h2 id="support-bundle-heading">{t('support.bundle.heading')}</h2>
         <p>{t('support.bundle.explain')}</p>
         <div className="admin-actions">
-          <button type="button" className="button-primary" disabled={bundle.busy} aria-busy={bundle.busy} onClick={save}>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={bundle.busy}
+            aria-busy={bundle.busy}
+            onClick={save}
+          >
             {bundle.busy ? t('support.bundle.saving') : t('support.bundle.save')}
           </button>
         </div>

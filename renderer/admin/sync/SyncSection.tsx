@@ -30,7 +30,9 @@ export function SyncSection() {
       (result) =>
         [
           t(result.reachable ? 'admin.sync.test.reachable' : 'admin.sync.test.unreachable'),
-          result.credentialsAccepted === null ? '' : t(result.credentialsAccepted ? 'admin.sync.test.accepted' : 'admin.sync.test.refused'),
+          result.credentialsAccepted === null
+            ? ''
+            : t(result.credentialsAccepted ? 'admin.sync.test.accepted' : 'admin.sync.test.refused'),
           result.status === null ? '' : t('admin.sync.test.httpStatus', { status: result.status }),
           result.message,
         ]
@@ -46,7 +48,12 @@ export function SyncSection() {
       (pass) =>
         [
           t(`admin.sync.outcome.${pass.outcome}`),
-          t('admin.sync.counts', { built: format.count(pass.built), sent: format.count(pass.sent), parked: format.count(pass.parked), pending: format.count(pass.pending) }),
+          t('admin.sync.counts', {
+            built: format.count(pass.built),
+            sent: format.count(pass.sent),
+            parked: format.count(pass.parked),
+            pending: format.count(pass.pending),
+          }),
           pass.error ?? '',
         ]
           .filter(Boolean)
@@ -67,10 +74,22 @@ export function SyncSection() {
         <LoadState loading={!status} problem={loaded.problem} onRetry={loaded.reload} />
         {status && <SyncStatusView status={status} />}
         <div className="admin-actions">
-          <button type="button" className="button-secondary" disabled={test.busy || !status?.upstreamUrl} aria-busy={test.busy} onClick={testNow}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={test.busy || !status?.upstreamUrl}
+            aria-busy={test.busy}
+            onClick={testNow}
+          >
             {test.busy ? t('admin.sync.testing') : t('admin.sync.test.button')}
           </button>
-          <button type="button" className="button-primary" disabled={sync.busy || !status?.configured} aria-busy={sync.busy} onClick={() => void syncNow()}>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={sync.busy || !status?.configured}
+            aria-busy={sync.busy}
+            onClick={() => void syncNow()}
+          >
             {sync.busy ? t('admin.sync.syncing') : t('admin.sync.syncNow')}
           </button>
         </div>

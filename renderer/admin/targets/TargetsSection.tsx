@@ -54,14 +54,17 @@ function TargetsForm({ initial, onSaved }: { initial: Targets; onSaved: () => vo
   const [language] = useLanguage();
   const api = useApi();
   const action = useAction();
-  const [values, setValues] = useState(() => ({
-    sipas: numberField(initial.sipas),
-    ...Object.fromEntries(dimensionIds.map((id) => [id, numberField(initial.dimensions[id])])),
-    fieldsGoodShare: numberField(initial.fieldsGoodShare),
-    handleWithinDays: numberField(initial.handleWithinDays),
-    callBackWithinDays: numberField(initial.callBackWithinDays),
-    alertMinResponses: numberField(initial.alertMinResponses),
-  }) as Record<string, string>);
+  const [values, setValues] = useState(
+    () =>
+      ({
+        sipas: numberField(initial.sipas),
+        ...Object.fromEntries(dimensionIds.map((id) => [id, numberField(initial.dimensions[id])])),
+        fieldsGoodShare: numberField(initial.fieldsGoodShare),
+        handleWithinDays: numberField(initial.handleWithinDays),
+        callBackWithinDays: numberField(initial.callBackWithinDays),
+        alertMinResponses: numberField(initial.alertMinResponses),
+      }) as Record<string, string>,
+  );
   const set = (key: string) => (value: string) => setValues((previous) => ({ ...previous, [key]: value }));
   const num = (key: string) => Number((values[key] ?? '').replace(',', '.'));
 
@@ -70,35 +73,90 @@ function TargetsForm({ initial, onSaved }: { initial: Targets; onSaved: () => vo
     const input: InputOf<'saveTargets'> = {
       year: initial.year,
       sipas: num('sipas'),
-      dimensions: { access: num('access'), procedure: num('procedure'), officer: num('officer'), result: num('result'), feedback: num('feedback') },
+      dimensions: {
+        access: num('access'),
+        procedure: num('procedure'),
+        officer: num('officer'),
+        result: num('result'),
+        feedback: num('feedback'),
+      },
       fieldsGoodShare: num('fieldsGoodShare'),
       handleWithinDays: num('handleWithinDays'),
       callBackWithinDays: num('callBackWithinDays'),
       alertMinResponses: num('alertMinResponses'),
     };
-    const saved = await action.run(() => api.call('saveTargets', input), () => t('office.targetsAdmin.saved', { year: initial.year }));
+    const saved = await action.run(
+      () => api.call('saveTargets', input),
+      () => t('office.targetsAdmin.saved', { year: initial.year }),
+    );
     if (saved) onSaved();
   }
 
   const percent = { type: 'number', min: 0, max: 100, step: 0.1, inputMode: 'decimal' } as const;
   const days = { type: 'number', min: 0, max: 60, step: 1, inputMode: 'numeric' } as const;
   return (
-    <form className="admin-card admin-form" noValidate aria-labelledby="targets-heading" onSubmit={(event) => void submit(event)}>
+    <form
+      className="admin-card admin-form"
+      noValidate
+      aria-labelledby="targets-heading"
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="targets-heading">{t('office.targetsAdmin.heading')}</h2>
       <p>{t('office.targetsAdmin.intro')}</p>
       <div className="admin-row">
-        <TextField label={t('office.targetsAdmin.sipas')} required {...percent} value={values.sipas ?? ''} onChange={set('sipas')} />
-        <TextField label={t('office.targetsAdmin.fieldsGoodShare')} hint={t('office.targetsAdmin.fieldsGoodShareHint')} required {...percent} value={values.fieldsGoodShare ?? ''} onChange={set('fieldsGoodShare')} />
+        <TextField
+          label={t('office.targetsAdmin.sipas')}
+          required
+          {...percent}
+          value={values.sipas ?? ''}
+          onChange={set('sipas')}
+        />
+        <TextField
+          label={t('office.targetsAdmin.fieldsGoodShare')}
+          hint={t('office.targetsAdmin.fieldsGoodShareHint')}
+          required
+          {...percent}
+          value={values.fieldsGoodShare ?? ''}
+          onChange={set('fieldsGoodShare')}
+        />
       </div>
       <div className="admin-row">
         {dimensionIds.map((id) => (
-          <TextField key={id} label={t('office.targetsAdmin.dimension', { name: dimensionName(id, language, 'long') })} required {...percent} value={values[id] ?? ''} onChange={set(id)} />
+          <TextField
+            key={id}
+            label={t('office.targetsAdmin.dimension', { name: dimensionName(id, language, 'long') })}
+            required
+            {...percent}
+            value={values[id] ?? ''}
+            onChange={set(id)}
+          />
         ))}
       </div>
       <div className="admin-row">
-        <TextField label={t('office.targetsAdmin.handleWithinDays')} required {...days} value={values.handleWithinDays ?? ''} onChange={set('handleWithinDays')} />
-        <TextField label={t('office.targetsAdmin.callBackWithinDays')} required {...days} value={values.callBackWithinDays ?? ''} onChange={set('callBackWithinDays')} />
-        <TextField label={t('office.targetsAdmin.alertMinResponses')} required type="number" min={1} max={1000} step={1} value={values.alertMinResponses ?? ''} onChange={set('alertMinResponses')} />
+        <TextField
+          label={t('office.targetsAdmin.handleWithinDays')}
+          required
+          {...days}
+          value={values.handleWithinDays ?? ''}
+          onChange={set('handleWithinDays')}
+        />
+        <TextField
+          label={t('office.targetsAdmin.callBackWithinDays')}
+          required
+          {...days}
+          value={values.callBackWithinDays ?? ''}
+          onChange={set('callBackWithinDays')}
+        />
+        <TextField
+          label={t('office.targetsAdmin.alertMinResponses')}
+          required
+          type="number"
+          min={1}
+          max={1000}
+          step={1}
+          value={values.alertMinResponses ?? ''}
+          onChange={set('alertMinResponses')}
+        />
       </div>
       <FormFooter action={action} label={t('office.targetsAdmin.save')} busyLabel={t('admin.common.saving')} />
     </form>
@@ -115,14 +173,19 @@ function HolidaysForm({ year, initial, onSaved }: { year: number; initial: reado
 
   function add() {
     if (!day.startsWith(`${year}-`) || name.trim() === '') return;
-    setHolidays((previous) => [...previous.filter((h) => h.day !== day), { day, name: name.trim() }].sort((a, b) => a.day.localeCompare(b.day)));
+    setHolidays((previous) =>
+      [...previous.filter((h) => h.day !== day), { day, name: name.trim() }].sort((a, b) => a.day.localeCompare(b.day)),
+    );
     setDay('');
     setName('');
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const saved = await action.run(() => api.call('saveHolidays', { year, holidays }), (list) => t('office.targetsAdmin.holidaysSaved', { count: list.length, year }));
+    const saved = await action.run(
+      () => api.call('saveHolidays', { year, holidays }),
+      (list) => t('office.targetsAdmin.holidaysSaved', { count: list.length, year }),
+    );
     if (saved) {
       setHolidays(saved);
       onSaved();
@@ -130,7 +193,12 @@ function HolidaysForm({ year, initial, onSaved }: { year: number; initial: reado
   }
 
   return (
-    <form className="admin-card admin-form" noValidate aria-labelledby="holidays-heading" onSubmit={(event) => void submit(event)}>
+    <form
+      className="admin-card admin-form"
+      noValidate
+      aria-labelledby="holidays-heading"
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="holidays-heading">{t('office.targetsAdmin.holidaysHeading')}</h2>
       <p>{t('office.targetsAdmin.holidaysIntro')}</p>
       {holidays.length === 0 ? (
@@ -140,7 +208,11 @@ function HolidaysForm({ year, initial, onSaved }: { year: number; initial: reado
           {holidays.map((h) => (
             <li key={h.day}>
               {formatDay(h.day)} — {h.name}{' '}
-              <button type="button" className="button-link" onClick={() => setHolidays((previous) => previous.filter((x) => x.day !== h.day))}>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => setHolidays((previous) => previous.filter((x) => x.day !== h.day))}
+              >
                 {t('office.targetsAdmin.removeHoliday', { day: formatDay(h.day) })}
               </button>
             </li>
@@ -148,7 +220,14 @@ function HolidaysForm({ year, initial, onSaved }: { year: number; initial: reado
         </ul>
       )}
       <div className="admin-row">
-        <TextField label={t('office.targetsAdmin.holidayDay')} type="date" min={`${year}-01-01`} max={`${year}-12-31`} value={day} onChange={setDay} />
+        <TextField
+          label={t('office.targetsAdmin.holidayDay')}
+          type="date"
+          min={`${year}-01-01`}
+          max={`${year}-12-31`}
+          value={day}
+          onChange={setDay}
+        />
         <TextField label={t('office.targetsAdmin.holidayName')} maxLength={120} value={name} onChange={setName} />
         <button type="button" className="button-secondary" onClick={add}>
           {t('office.targetsAdmin.addHoliday')}

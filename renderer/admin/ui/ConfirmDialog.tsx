@@ -22,7 +22,15 @@ const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disa
  * made inert (nothing there can be clicked, tabbed to or read), focus starts on
  * Cancel, the safe choice, Escape cancels, and focus returns where it was.
  */
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel, action, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  busyLabel,
+  action,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const bodyId = useId();
@@ -32,7 +40,9 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, action
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const host = dialog.current?.closest('.admin-modal-backdrop');
-    const others = Array.from(document.body.children).filter((element) => element !== host && !element.hasAttribute('inert'));
+    const others = Array.from(document.body.children).filter(
+      (element) => element !== host && !element.hasAttribute('inert'),
+    );
     for (const element of others) element.setAttribute('inert', '');
     cancel.current?.focus();
     return () => {
@@ -63,7 +73,15 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, action
 
   return createPortal(
     <div className="admin-modal-backdrop">
-      <div ref={dialog} className="admin-modal" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} onKeyDown={onKeyDown}>
+      <div
+        ref={dialog}
+        className="admin-modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId}>{title}</h2>
         <div id={bodyId} className="admin-modal-body">
           {children}
@@ -73,7 +91,13 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, action
           <button ref={cancel} type="button" className="button-secondary" disabled={action.busy} onClick={onCancel}>
             {t('admin.common.cancel')}
           </button>
-          <button type="button" className="button-danger" disabled={action.busy} aria-busy={action.busy} onClick={onConfirm}>
+          <button
+            type="button"
+            className="button-danger"
+            disabled={action.busy}
+            aria-busy={action.busy}
+            onClick={onConfirm}
+          >
             {action.busy ? busyLabel : confirmLabel}
           </button>
         </div>

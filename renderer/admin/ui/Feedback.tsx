@@ -31,7 +31,17 @@ export function StatusLine({ text }: { text: string | null }) {
 }
 
 /** The end of every form: what went wrong or what worked, and the submit button with its busy state. */
-export function FormFooter({ action, label, busyLabel, disabled }: { action: Action; label: string; busyLabel: string; disabled?: boolean }) {
+export function FormFooter({
+  action,
+  label,
+  busyLabel,
+  disabled,
+}: {
+  action: Action;
+  label: string;
+  busyLabel: string;
+  disabled?: boolean;
+}) {
   return (
     <div className="admin-form-footer">
       <ProblemAlert problem={action.problem} />
@@ -44,7 +54,15 @@ export function FormFooter({ action, label, busyLabel, disabled }: { action: Act
 }
 
 /** "Loading…" until the first answer, then nothing; a failed load says so with a retry. */
-export function LoadState({ loading, problem, onRetry }: { loading: boolean; problem: Problem | null; onRetry: () => void }) {
+export function LoadState({
+  loading,
+  problem,
+  onRetry,
+}: {
+  loading: boolean;
+  problem: Problem | null;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
   if (problem) {
     return (

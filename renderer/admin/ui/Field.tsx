@@ -13,7 +13,14 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChang
  * readers) and a star drawn by CSS with empty alternative text, so the
  * accessible name stays the label itself.
  */
-export function TextField({ label, hint, required, value, onChange, ...input }: FieldBase & InputProps & { value: string; onChange: (value: string) => void }) {
+export function TextField({
+  label,
+  hint,
+  required,
+  value,
+  onChange,
+  ...input
+}: FieldBase & InputProps & { value: string; onChange: (value: string) => void }) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -39,7 +46,13 @@ export function TextField({ label, hint, required, value, onChange, ...input }: 
   );
 }
 
-export function CheckboxField({ label, hint, checked, onChange, disabled }: FieldBase & { checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
+export function CheckboxField({
+  label,
+  hint,
+  checked,
+  onChange,
+  disabled,
+}: FieldBase & { checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -67,7 +80,14 @@ export interface Choice {
   label: string;
 }
 
-export function SelectField({ label, hint, required, value, onChange, choices }: FieldBase & { value: string; onChange: (value: string) => void; choices: readonly Choice[] }) {
+export function SelectField({
+  label,
+  hint,
+  required,
+  value,
+  onChange,
+  choices,
+}: FieldBase & { value: string; onChange: (value: string) => void; choices: readonly Choice[] }) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -75,7 +95,13 @@ export function SelectField({ label, hint, required, value, onChange, choices }:
       <label htmlFor={id} className={required ? 'is-required' : undefined}>
         {label}
       </label>
-      <select id={id} required={required} value={value} aria-describedby={hint ? hintId : undefined} onChange={(event) => onChange(event.target.value)}>
+      <select
+        id={id}
+        required={required}
+        value={value}
+        aria-describedby={hint ? hintId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      >
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>
             {choice.label}

@@ -53,31 +53,50 @@ export function KioskSettingsForm({ settings }: { settings: Settings }) {
   const api = useApi();
   const action = useAction();
   const [draft, setDraft] = useState(() => draftOf(settings));
-  const setNumber = (name: NumberName, value: string) => setDraft({ ...draft, numbers: { ...draft.numbers, [name]: value } });
+  const setNumber = (name: NumberName, value: string) =>
+    setDraft({ ...draft, numbers: { ...draft.numbers, [name]: value } });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const missing = [draft.unitName.trim() === '' && t('admin.settings.unitName'), draft.unitCode.trim() === '' && t('admin.settings.unitCode')].filter(Boolean);
-    if (missing.length > 0) return action.fail(clientProblem('admin.validation.required', { fields: missing.join(', ') }));
+    const missing = [
+      draft.unitName.trim() === '' && t('admin.settings.unitName'),
+      draft.unitCode.trim() === '' && t('admin.settings.unitCode'),
+    ].filter(Boolean);
+    if (missing.length > 0)
+      return action.fail(clientProblem('admin.validation.required', { fields: missing.join(', ') }));
     const numbers = {} as Record<NumberName, number>;
     for (const [name, min, max] of NUMBERS) {
       const value = Number(draft.numbers[name].replace(',', '.'));
       if (draft.numbers[name].trim() === '' || !Number.isFinite(value) || value < min || value > max) {
-        return action.fail(clientProblem('admin.validation.number', { field: t(`admin.settings.${name}`), min: String(min), max: String(max) }));
+        return action.fail(
+          clientProblem('admin.validation.number', {
+            field: t(`admin.settings.${name}`),
+            min: String(min),
+            max: String(max),
+          }),
+        );
       }
       numbers[name] = value;
     }
     const badTime = [draft.opensAt, draft.closesAt].some((time) => !CLOCK_TIME.test(time));
-    if (badTime) return action.fail(clientProblem('admin.validation.time', { field: t('admin.settings.openingHours') }));
+    if (badTime)
+      return action.fail(clientProblem('admin.validation.time', { field: t('admin.settings.openingHours') }));
     const saved = await action.run(
       () =>
         api.call('updateKioskSettings', {
           unit: { name: draft.unitName.trim(), code: draft.unitCode.trim() },
           hotline: draft.hotline.trim(),
           feedbackQrText: draft.feedbackQrText.trim(),
-          timings: { inactivitySeconds: numbers.inactivitySeconds, warningSeconds: numbers.warningSeconds, thankYouSeconds: numbers.thankYouSeconds },
+          timings: {
+            inactivitySeconds: numbers.inactivitySeconds,
+            warningSeconds: numbers.warningSeconds,
+            thankYouSeconds: numbers.thankYouSeconds,
+          },
           lowScoreThreshold: Number(draft.lowScoreThreshold),
-          misuse: { minSecondsPerQuestion: numbers.minSecondsPerQuestion, repeatWindowSeconds: numbers.repeatWindowSeconds },
+          misuse: {
+            minSecondsPerQuestion: numbers.minSecondsPerQuestion,
+            repeatWindowSeconds: numbers.repeatWindowSeconds,
+          },
           staffIdleMinutes: numbers.staffIdleMinutes,
           armedMinutes: numbers.armedMinutes,
           callbackWorkingDays: numbers.callbackWorkingDays,
@@ -89,26 +108,85 @@ export function KioskSettingsForm({ settings }: { settings: Settings }) {
   }
 
   return (
-    <form className="admin-form" noValidate aria-label={t('admin.settings.heading')} onSubmit={(event) => void submit(event)}>
+    <form
+      className="admin-form"
+      noValidate
+      aria-label={t('admin.settings.heading')}
+      onSubmit={(event) => void submit(event)}
+    >
       <p className="admin-form-note">{t('admin.form.requiredNote')}</p>
       <div className="admin-row">
-        <TextField label={t('admin.settings.unitName')} required maxLength={120} value={draft.unitName} onChange={(unitName) => setDraft({ ...draft, unitName })} />
-        <TextField label={t('admin.settings.unitCode')} hint={t('admin.settings.unitCodeHint')} required maxLength={20} value={draft.unitCode} onChange={(unitCode) => setDraft({ ...draft, unitCode })} />
+        <TextField
+          label={t('admin.settings.unitName')}
+          required
+          maxLength={120}
+          value={draft.unitName}
+          onChange={(unitName) => setDraft({ ...draft, unitName })}
+        />
+        <TextField
+          label={t('admin.settings.unitCode')}
+          hint={t('admin.settings.unitCodeHint')}
+          required
+          maxLength={20}
+          value={draft.unitCode}
+          onChange={(unitCode) => setDraft({ ...draft, unitCode })}
+        />
       </div>
       <div className="admin-row">
-        <TextField label={t('admin.settings.hotline')} type="tel" maxLength={40} value={draft.hotline} onChange={(hotline) => setDraft({ ...draft, hotline })} />
-        <TextField label={t('admin.settings.feedbackQrText')} hint={t('admin.settings.feedbackQrHint')} maxLength={300} value={draft.feedbackQrText} onChange={(feedbackQrText) => setDraft({ ...draft, feedbackQrText })} />
+        <TextField
+          label={t('admin.settings.hotline')}
+          type="tel"
+          maxLength={40}
+          value={draft.hotline}
+          onChange={(hotline) => setDraft({ ...draft, hotline })}
+        />
+        <TextField
+          label={t('admin.settings.feedbackQrText')}
+          hint={t('admin.settings.feedbackQrHint')}
+          maxLength={300}
+          value={draft.feedbackQrText}
+          onChange={(feedbackQrText) => setDraft({ ...draft, feedbackQrText })}
+        />
       </div>
       <fieldset className="admin-fieldset">
         <legend>{t('admin.settings.timingsLegend')}</legend>
         <div className="admin-row">
           {NUMBERS.slice(0, TIMINGS).map(([name, min, max, step]) => (
-            <TextField key={name} label={t(`admin.settings.${name}`)} hint={t(`admin.settings.${name}Hint`, { min, max })} required type="number" inputMode="numeric" min={min} max={max} step={step} value={draft.numbers[name]} onChange={(value) => setNumber(name, value)} />
+            <TextField
+              key={name}
+              label={t(`admin.settings.${name}`)}
+              hint={t(`admin.settings.${name}Hint`, { min, max })}
+              required
+              type="number"
+              inputMode="numeric"
+              min={min}
+              max={max}
+              step={step}
+              value={draft.numbers[name]}
+              onChange={(value) => setNumber(name, value)}
+            />
           ))}
         </div>
         <div className="admin-row">
-          <TextField label={t('admin.settings.opensAt')} hint={t('admin.settings.openingHoursHint')} required inputMode="numeric" maxLength={5} placeholder="07:00" value={draft.opensAt} onChange={(opensAt) => setDraft({ ...draft, opensAt })} />
-          <TextField label={t('admin.settings.closesAt')} required inputMode="numeric" maxLength={5} placeholder="17:30" value={draft.closesAt} onChange={(closesAt) => setDraft({ ...draft, closesAt })} />
+          <TextField
+            label={t('admin.settings.opensAt')}
+            hint={t('admin.settings.openingHoursHint')}
+            required
+            inputMode="numeric"
+            maxLength={5}
+            placeholder="07:00"
+            value={draft.opensAt}
+            onChange={(opensAt) => setDraft({ ...draft, opensAt })}
+          />
+          <TextField
+            label={t('admin.settings.closesAt')}
+            required
+            inputMode="numeric"
+            maxLength={5}
+            placeholder="17:30"
+            value={draft.closesAt}
+            onChange={(closesAt) => setDraft({ ...draft, closesAt })}
+          />
         </div>
       </fieldset>
       <fieldset className="admin-fieldset">
@@ -122,7 +200,19 @@ export function KioskSettingsForm({ settings }: { settings: Settings }) {
         />
         <div className="admin-row">
           {NUMBERS.slice(TIMINGS).map(([name, min, max, step]) => (
-            <TextField key={name} label={t(`admin.settings.${name}`)} hint={t(`admin.settings.${name}Hint`, { min, max })} required type="number" inputMode="decimal" min={min} max={max} step={step} value={draft.numbers[name]} onChange={(value) => setNumber(name, value)} />
+            <TextField
+              key={name}
+              label={t(`admin.settings.${name}`)}
+              hint={t(`admin.settings.${name}Hint`, { min, max })}
+              required
+              type="number"
+              inputMode="decimal"
+              min={min}
+              max={max}
+              step={step}
+              value={draft.numbers[name]}
+              onChange={(value) => setNumber(name, value)}
+            />
           ))}
         </div>
       </fieldset>

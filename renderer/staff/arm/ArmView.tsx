@@ -8,7 +8,10 @@ import { useStaff } from '../StaffContext';
 import { useLoad } from '../../session/useCall';
 import { ArmedPanel } from './ArmedPanel';
 
-type Outcome = { kind: 'armed'; expiresAt: string } | { kind: 'disarmed' } | { kind: 'failed'; error: ReturnType<typeof errorTextOf> | 'staff.arm.alreadyRated' | 'staff.arm.nothing' };
+type Outcome =
+  | { kind: 'armed'; expiresAt: string }
+  | { kind: 'disarmed' }
+  | { kind: 'failed'; error: ReturnType<typeof errorTextOf> | 'staff.arm.alreadyRated' | 'staff.arm.nothing' };
 
 const TICK_MS = 5_000;
 const kinds = ['counter', 'officer', 'field'] as const;
@@ -22,11 +25,23 @@ const listOf = { counter: 'counters', officer: 'officers', field: 'fields' } as 
 export function ArmView() {
   const { t } = useTranslation();
   const { call, format, desks, live, session } = useStaff();
-  const ids = { caseCode: useId(), counter: useId(), officer: useId(), field: useId(), hint: useId(), purpose: useId(), purposeHint: useId() };
+  const ids = {
+    caseCode: useId(),
+    counter: useId(),
+    officer: useId(),
+    field: useId(),
+    hint: useId(),
+    purpose: useId(),
+    purposeHint: useId(),
+  };
   const caseInput = useRef<HTMLInputElement>(null);
   const [caseCode, setCaseCode] = useState('');
   // The officer at the desk is usually the one signed in: chosen unless changed.
-  const [chosen, setChosen] = useState<Record<(typeof kinds)[number], string | null>>({ counter: '', officer: null, field: '' });
+  const [chosen, setChosen] = useState<Record<(typeof kinds)[number], string | null>>({
+    counter: '',
+    officer: null,
+    field: '',
+  });
   // Why the citizen came decides what the kiosk asks: no result questions without a result collected.
   const [purpose, setPurpose] = useState<VisitPurpose | ''>('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -51,7 +66,13 @@ export function ArmView() {
   async function arm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const context = { caseCode: caseCode.trim(), counter: value('counter'), officer: value('officer'), field: value('field'), purpose };
+    const context = {
+      caseCode: caseCode.trim(),
+      counter: value('counter'),
+      officer: value('officer'),
+      field: value('field'),
+      purpose,
+    };
     // Only what was given: an empty select means "not recorded", not an empty code.
     const input: InputOf<'armKiosk'> = Object.fromEntries(Object.entries(context).filter(([, v]) => v !== ''));
     if (Object.keys(input).length === 0) return setOutcome({ kind: 'failed', error: 'staff.arm.nothing' });
@@ -107,7 +128,12 @@ export function ArmView() {
           </p>
           <div className="form-row">
             <label htmlFor={ids.purpose}>{t('staff.arm.purpose')}</label>
-            <select id={ids.purpose} value={purpose} aria-describedby={ids.purposeHint} onChange={(event) => setPurpose(event.target.value as VisitPurpose | '')}>
+            <select
+              id={ids.purpose}
+              value={purpose}
+              aria-describedby={ids.purposeHint}
+              onChange={(event) => setPurpose(event.target.value as VisitPurpose | '')}
+            >
               <option value="">{t('staff.arm.none')}</option>
               {visitPurposes.map((entry) => (
                 <option key={entry} value={entry}>
@@ -122,7 +148,11 @@ export function ArmView() {
           {kinds.map((kind) => (
             <div className="form-row" key={kind}>
               <label htmlFor={ids[kind]}>{t(`staff.arm.${kind}`)}</label>
-              <select id={ids[kind]} value={value(kind)} onChange={(event) => setChosen((c) => ({ ...c, [kind]: event.target.value }))}>
+              <select
+                id={ids[kind]}
+                value={value(kind)}
+                onChange={(event) => setChosen((c) => ({ ...c, [kind]: event.target.value }))}
+              >
                 <option value="">{t('staff.arm.none')}</option>
                 {(desks?.[listOf[kind]] ?? []).map((entry) => (
                   <option key={entry.code} value={entry.code}>
@@ -136,7 +166,10 @@ export function ArmView() {
             {t('staff.arm.submit')}
           </button>
           {outcome && (
-            <p role={outcome.kind === 'failed' ? 'alert' : 'status'} className={outcome.kind === 'failed' ? 'error-message' : 'staff-notice'}>
+            <p
+              role={outcome.kind === 'failed' ? 'alert' : 'status'}
+              className={outcome.kind === 'failed' ? 'error-message' : 'staff-notice'}
+            >
               {outcome.kind === 'armed'
                 ? t('staff.arm.armed', { time: format.time(outcome.expiresAt) })
                 : outcome.kind === 'disarmed'
@@ -145,7 +178,12 @@ export function ArmView() {
             </p>
           )}
         </form>
-        <ArmedPanel armed={armed.loadedAt === null ? undefined : armed.data} now={now} busy={busy} onDisarm={() => void disarm()} />
+        <ArmedPanel
+          armed={armed.loadedAt === null ? undefined : armed.data}
+          now={now}
+          busy={busy}
+          onDisarm={() => void disarm()}
+        />
       </div>
     </main>
   );

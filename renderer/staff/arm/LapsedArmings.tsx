@@ -42,7 +42,9 @@ export function LapsedArmings() {
       <h2 id="lapsed-armings-heading">{t('staff.arm.lapsed.heading')}</h2>
       <ul>
         {entries.map((entry) => {
-          const who = [entry.officer?.name, entry.counter?.name, entry.field?.name].filter((part): part is string => Boolean(part)).join(' · ');
+          const who = [entry.officer?.name, entry.counter?.name, entry.field?.name]
+            .filter((part): part is string => Boolean(part))
+            .join(' · ');
           return (
             <li key={entry.armId}>
               <strong>
@@ -50,9 +52,17 @@ export function LapsedArmings() {
                   ? t('staff.arm.lapsed.withCase', { code: entry.caseCode })
                   : t('staff.arm.lapsed.withoutCase', { time: format.time(entry.armedAt) })}
               </strong>{' '}
-              {t('staff.arm.lapsed.detail', { armed: format.time(entry.armedAt), expired: format.time(entry.expiredAt) })}
+              {t('staff.arm.lapsed.detail', {
+                armed: format.time(entry.armedAt),
+                expired: format.time(entry.expiredAt),
+              })}
               {who && ` ${who}.`}{' '}
-              <button type="button" className="button-secondary" disabled={dismissing === entry.armId} onClick={() => void dismiss(entry.armId)}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={dismissing === entry.armId}
+                onClick={() => void dismiss(entry.armId)}
+              >
                 {t('staff.arm.lapsed.dismiss')}
               </button>
             </li>

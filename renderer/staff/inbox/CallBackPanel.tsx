@@ -45,16 +45,30 @@ export function CallBackPanel({ item, onUpdated }: { item: FeedbackItem; onUpdat
   return (
     <section className="feedback-part callback" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('office.inbox.callBack.heading')}</h3>
-      {item.callBackDueDay && <p className="feedback-due">{t('office.inbox.callBack.due', { day: format.shortDay(item.callBackDueDay) })}</p>}
+      {item.callBackDueDay && (
+        <p className="feedback-due">{t('office.inbox.callBack.due', { day: format.shortDay(item.callBackDueDay) })}</p>
+      )}
       {done ? (
         <>
-          <p className="callback-done">{t('office.inbox.callBack.done', { day: format.shortDay(done.day), result: done.result })}</p>
-          <p className="feedback-who">{t('office.inbox.callBack.by', { name: nameOf(desks?.officers, done.by) ?? done.by })}</p>
+          <p className="callback-done">
+            {t('office.inbox.callBack.done', { day: format.shortDay(done.day), result: done.result })}
+          </p>
+          <p className="feedback-who">
+            {t('office.inbox.callBack.by', { name: nameOf(desks?.officers, done.by) ?? done.by })}
+          </p>
         </>
       ) : aboutMe ? null : (
         <form className="callback-form" noValidate onSubmit={(event) => void save(event)}>
           <label htmlFor={ids.day}>{t('office.inbox.callBack.day')}</label>
-          <input id={ids.day} type="date" min={item.day} max={today} value={day} required onChange={(event) => setDay(event.target.value)} />
+          <input
+            id={ids.day}
+            type="date"
+            min={item.day}
+            max={today}
+            value={day}
+            required
+            onChange={(event) => setDay(event.target.value)}
+          />
           <label htmlFor={ids.result}>{t('office.inbox.callBack.result')}</label>
           <textarea
             id={ids.result}

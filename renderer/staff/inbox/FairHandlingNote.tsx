@@ -35,7 +35,9 @@ export function FairHandlingNote({ item }: { item: FeedbackItem }) {
         ) : (
           <p className="fair-note">
             {t('office.inbox.about', { name: nameOf(desks?.officers, item.officer) ?? item.officer })}.{' '}
-            {others.length > 0 ? t('office.inbox.whoResolves', { names: others.join(', ') }) : t('office.inbox.whoResolvesAny')}
+            {others.length > 0
+              ? t('office.inbox.whoResolves', { names: others.join(', ') })
+              : t('office.inbox.whoResolvesAny')}
           </p>
         ))}
     </div>

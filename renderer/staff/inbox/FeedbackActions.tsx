@@ -16,7 +16,9 @@ export function FeedbackActions({ item, onUpdated }: { item: FeedbackItem; onUpd
   const [busy, setBusy] = useState(false);
 
   const who =
-    item.updatedBy === session.officer.code ? session.officer.name : (nameOf(desks?.officers, item.updatedBy) ?? item.updatedBy);
+    item.updatedBy === session.officer.code
+      ? session.officer.name
+      : (nameOf(desks?.officers, item.updatedBy) ?? item.updatedBy);
   const when = item.updatedAt ? format.dateTime(item.updatedAt) : null;
 
   async function move(status: FeedbackStatus, withNote?: string) {
@@ -58,7 +60,12 @@ export function FeedbackActions({ item, onUpdated }: { item: FeedbackItem; onUpd
           </p>
         )}
         {/* Reopening keeps the note, so what was tried stays on record. */}
-        <button type="button" className="button-secondary" disabled={busy} onClick={() => void move('in_progress', item.note ?? undefined)}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={busy}
+          onClick={() => void move('in_progress', item.note ?? undefined)}
+        >
           {t('staff.inbox.reopen')}
         </button>
       </div>
@@ -69,7 +76,9 @@ export function FeedbackActions({ item, onUpdated }: { item: FeedbackItem; onUpd
   if (item.officer !== null && item.officer === session.officer.code) {
     return (
       <div className="feedback-actions">
-        {item.status === 'in_progress' && who && when && <p className="feedback-who">{t('staff.inbox.inProgressBy', { name: who, time: when })}</p>}
+        {item.status === 'in_progress' && who && when && (
+          <p className="feedback-who">{t('staff.inbox.inProgressBy', { name: who, time: when })}</p>
+        )}
       </div>
     );
   }
@@ -80,7 +89,12 @@ export function FeedbackActions({ item, onUpdated }: { item: FeedbackItem; onUpd
         <p className="feedback-who">{t('staff.inbox.inProgressBy', { name: who, time: when })}</p>
       )}
       {item.status === 'new' && (
-        <button type="button" className="button-secondary" disabled={busy} onClick={() => void move('in_progress', note.trim() || undefined)}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={busy}
+          onClick={() => void move('in_progress', note.trim() || undefined)}
+        >
           {t('staff.inbox.start')}
         </button>
       )}

@@ -34,7 +34,12 @@ export function FeedbackCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
   ] as const;
 
   return (
-    <article id={feedbackAnchor(item.responseId)} tabIndex={-1} className={`feedback-card status-${item.status}`} aria-labelledby={headingId}>
+    <article
+      id={feedbackAnchor(item.responseId)}
+      tabIndex={-1}
+      className={`feedback-card status-${item.status}`}
+      aria-labelledby={headingId}
+    >
       <header className="feedback-head">
         <h2 id={headingId}>{t('staff.inbox.itemHeading', { time: format.dateTime(item.submittedAt) })}</h2>
         <p className="feedback-badges">
@@ -69,7 +74,9 @@ export function FeedbackCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
                 {item.lowScores.map((low) => (
                   <li key={low.item}>
                     {/* The score first: a question often ends in "?", and "?:" reads badly. */}
-                    <strong>{t('staff.inbox.score', { value: low.value, label: labels[low.value - 1]?.label ?? '' })}</strong>
+                    <strong>
+                      {t('staff.inbox.score', { value: low.value, label: labels[low.value - 1]?.label ?? '' })}
+                    </strong>
                     {': '}
                     {itemText(setup, low.item, language) ?? dimensionName(dimensionOf(low.item))}
                   </li>

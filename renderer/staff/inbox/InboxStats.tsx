@@ -3,7 +3,15 @@ import { useStaff } from '../StaffContext';
 import type { FeedbackStats } from './types';
 
 /** The plan's target is every item handled: the share so far and the item waiting longest. */
-export function InboxStats({ stats, busy, onJump }: { stats: FeedbackStats; busy: boolean; onJump: (responseId: string) => void }) {
+export function InboxStats({
+  stats,
+  busy,
+  onJump,
+}: {
+  stats: FeedbackStats;
+  busy: boolean;
+  onJump: (responseId: string) => void;
+}) {
   const { t } = useTranslation();
   const { format } = useStaff();
   const oldest = stats.oldestUnhandled;
@@ -17,7 +25,14 @@ export function InboxStats({ stats, busy, onJump }: { stats: FeedbackStats; busy
         })}
       </p>
       {stats.handledPercent !== null && (
-        <meter min={0} max={100} low={99.99} optimum={100} value={stats.handledPercent} aria-label={t('staff.inbox.handledMeter')} />
+        <meter
+          min={0}
+          max={100}
+          low={99.99}
+          optimum={100}
+          value={stats.handledPercent}
+          aria-label={t('staff.inbox.handledMeter')}
+        />
       )}
       <p className="view-note">{t('staff.inbox.target')}</p>
       <p className="inbox-on-time">

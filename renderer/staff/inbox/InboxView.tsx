@@ -6,7 +6,14 @@ import { useStaff } from '../StaffContext';
 import { DeskHeadsContext, type DeskHead } from './deskHeads';
 import { feedbackAnchor, FeedbackCard } from './FeedbackCard';
 import { InboxStats } from './InboxStats';
-import { mergeNewer, statusFilters, type FeedbackItem, type FeedbackList, type FeedbackStats, type StatusFilter } from './types';
+import {
+  mergeNewer,
+  statusFilters,
+  type FeedbackItem,
+  type FeedbackList,
+  type FeedbackStats,
+  type StatusFilter,
+} from './types';
 
 const PAGE = 20;
 
@@ -34,7 +41,11 @@ export function InboxView() {
 
   const page = useCallback(
     (filter: StatusFilter, before: number | null) =>
-      call('listFeedback', { limit: PAGE, ...(filter ? { status: filter } : {}), ...(before !== null ? { before } : {}) }),
+      call('listFeedback', {
+        limit: PAGE,
+        ...(filter ? { status: filter } : {}),
+        ...(before !== null ? { before } : {}),
+      }),
     [call],
   );
 
@@ -131,9 +142,15 @@ export function InboxView() {
   }
 
   function updated(item: FeedbackItem) {
-    setList((current) => current && { ...current, items: current.items.map((i) => (i.responseId === item.responseId ? item : i)) });
+    setList(
+      (current) =>
+        current && { ...current, items: current.items.map((i) => (i.responseId === item.responseId ? item : i)) },
+    );
     // The share handled and the oldest unhandled item change with it.
-    call('listFeedback', { limit: 1 }).then((result) => setStats(result.stats), () => undefined);
+    call('listFeedback', { limit: 1 }).then(
+      (result) => setStats(result.stats),
+      () => undefined,
+    );
   }
 
   return (
@@ -167,7 +184,9 @@ export function InboxView() {
         </p>
       )}
       {list === null && !error && <p role="status">{t('staff.inbox.loading')}</p>}
-      {list && list.items.length === 0 && <p className="staff-empty">{list.status === '' ? t('staff.inbox.empty') : t('staff.inbox.emptyStatus')}</p>}
+      {list && list.items.length === 0 && (
+        <p className="staff-empty">{list.status === '' ? t('staff.inbox.empty') : t('staff.inbox.emptyStatus')}</p>
+      )}
       {list && list.items.length > 0 && (
         <DeskHeadsContext.Provider value={deskHeads}>
           <ol className="feedback-list" aria-label={t('staff.inbox.listLabel')}>

@@ -14,7 +14,10 @@ export function CoverageNote({ score }: { score: { coverage: number; index: numb
   return (
     <>
       {' '}
-      <span className="coverage-note" title={t('staff.coverageHint', { coverage: score.coverage, total: DIMENSION_COUNT })}>
+      <span
+        className="coverage-note"
+        title={t('staff.coverageHint', { coverage: score.coverage, total: DIMENSION_COUNT })}
+      >
         ({t('staff.coverage', { coverage: score.coverage, total: DIMENSION_COUNT })})
       </span>
     </>

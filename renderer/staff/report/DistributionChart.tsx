@@ -23,7 +23,13 @@ export function DistributionChart({ distribution, format }: { distribution: read
       <figcaption id={titleId}>
         <h3>{title}</h3>
       </figcaption>
-      <BarChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={data} title={title} desc={t('staff.report.distributionDesc')}>
+      <BarChart
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        data={data}
+        title={title}
+        desc={t('staff.report.distributionDesc')}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="#c5cad1" vertical={false} />
         <XAxis dataKey="point" stroke="#3b4450" />
         <YAxis allowDecimals={false} tickFormatter={(v: number) => format.count(v)} stroke="#3b4450" width={64} />

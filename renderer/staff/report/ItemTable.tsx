@@ -14,7 +14,9 @@ export function ItemTable({ score, format }: { score: Score; format: Formatters 
   const [language] = useLanguage();
   const { setup } = useStaff();
   const dimensionName = useDimensionName();
-  const rows = score.dimensions.flatMap((dimension) => dimension.items.map((item) => ({ dimension: dimension.dimension, ...item })));
+  const rows = score.dimensions.flatMap((dimension) =>
+    dimension.items.map((item) => ({ dimension: dimension.dimension, ...item })),
+  );
   if (rows.length === 0) return null;
   return (
     <table className="staff-table item-table">
@@ -30,7 +32,9 @@ export function ItemTable({ score, format }: { score: Score; format: Formatters 
       <tbody>
         {rows.map((row) => (
           <tr key={row.item}>
-            <th scope="row">{itemText(setup, row.item, language) ?? `${dimensionName(row.dimension)} (${row.item})`}</th>
+            <th scope="row">
+              {itemText(setup, row.item, language) ?? `${dimensionName(row.dimension)} (${row.item})`}
+            </th>
             <td>{format.percent(row.index)}</td>
             <td>{format.mean(row.mean)}</td>
             <td>{format.count(row.answers)}</td>

@@ -44,10 +44,19 @@ export function ReportFilters({ form, onChange, onSubmit, problem, busy }: Repor
   }
 
   return (
-    <form className="staff-form report-filters no-print" noValidate onSubmit={submit} aria-label={t('staff.report.filtersLabel')}>
+    <form
+      className="staff-form report-filters no-print"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('staff.report.filtersLabel')}
+    >
       <div className="form-row">
         <label htmlFor={ids.mode}>{t('staff.report.mode')}</label>
-        <select id={ids.mode} value={form.mode} onChange={(e) => onChange({ mode: periodModes.find((m) => m === e.target.value) ?? 'month' })}>
+        <select
+          id={ids.mode}
+          value={form.mode}
+          onChange={(e) => onChange({ mode: periodModes.find((m) => m === e.target.value) ?? 'month' })}
+        >
           {periodModes.map((mode) => (
             <option key={mode} value={mode}>
               {t(`staff.periodMode.${mode}`)}
@@ -59,17 +68,35 @@ export function ReportFilters({ form, onChange, onSubmit, problem, busy }: Repor
         <>
           <div className="form-row">
             <label htmlFor={ids.from}>{t('staff.report.from')}</label>
-            <input id={ids.from} type="date" value={form.from} aria-describedby={problem ? ids.problem : undefined} onChange={(e) => onChange({ from: e.target.value })} />
+            <input
+              id={ids.from}
+              type="date"
+              value={form.from}
+              aria-describedby={problem ? ids.problem : undefined}
+              onChange={(e) => onChange({ from: e.target.value })}
+            />
           </div>
           <div className="form-row">
             <label htmlFor={ids.to}>{t('staff.report.to')}</label>
-            <input id={ids.to} type="date" value={form.to} aria-describedby={problem ? ids.problem : undefined} onChange={(e) => onChange({ to: e.target.value })} />
+            <input
+              id={ids.to}
+              type="date"
+              value={form.to}
+              aria-describedby={problem ? ids.problem : undefined}
+              onChange={(e) => onChange({ to: e.target.value })}
+            />
           </div>
         </>
       ) : (
         <div className="form-row">
           <label htmlFor={ids.of}>{t('staff.report.of')}</label>
-          <input id={ids.of} type="date" value={form.of} aria-describedby={problem ? ids.problem : undefined} onChange={(e) => onChange({ of: e.target.value })} />
+          <input
+            id={ids.of}
+            type="date"
+            value={form.of}
+            aria-describedby={problem ? ids.problem : undefined}
+            onChange={(e) => onChange({ of: e.target.value })}
+          />
         </div>
       )}
       {deskKinds.map(([kind, list]) => (
@@ -87,7 +114,11 @@ export function ReportFilters({ form, onChange, onSubmit, problem, busy }: Repor
       ))}
       <div className="form-row">
         <label htmlFor={ids.questionnaire}>{t('staff.report.questionnaire')}</label>
-        <select id={ids.questionnaire} value={form.questionnaire} onChange={(e) => onChange({ questionnaire: e.target.value })}>
+        <select
+          id={ids.questionnaire}
+          value={form.questionnaire}
+          onChange={(e) => onChange({ questionnaire: e.target.value })}
+        >
           <option value="">{t('staff.report.allVersions')}</option>
           {active && (
             <option value={questionnaireValue(active)}>
@@ -97,9 +128,19 @@ export function ReportFilters({ form, onChange, onSubmit, problem, busy }: Repor
         </select>
       </div>
       <div className="form-checks">
-        <input id={ids.suspect} type="checkbox" checked={form.includeSuspect} onChange={(e) => onChange({ includeSuspect: e.target.checked })} />
+        <input
+          id={ids.suspect}
+          type="checkbox"
+          checked={form.includeSuspect}
+          onChange={(e) => onChange({ includeSuspect: e.target.checked })}
+        />
         <label htmlFor={ids.suspect}>{t('staff.report.includeSuspect')}</label>
-        <input id={ids.abandoned} type="checkbox" checked={form.includeAbandoned} onChange={(e) => onChange({ includeAbandoned: e.target.checked })} />
+        <input
+          id={ids.abandoned}
+          type="checkbox"
+          checked={form.includeAbandoned}
+          onChange={(e) => onChange({ includeAbandoned: e.target.checked })}
+        />
         <label htmlFor={ids.abandoned}>{t('staff.report.includeAbandoned')}</label>
       </div>
       {problem && (

@@ -38,7 +38,9 @@ export function ReportView() {
   // The report shown follows the last submitted form, not every keystroke.
   const [request, setRequest] = useState<ReportRequest | null>(() => firstRequest(form));
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const report = useLoad(useCallback(() => (request ? call('periodReport', request) : Promise.resolve(null)), [call, request]));
+  const report = useLoad(
+    useCallback(() => (request ? call('periodReport', request) : Promise.resolve(null)), [call, request]),
+  );
   const { data, problem: failure, loading } = report;
 
   function submit() {
@@ -51,7 +53,13 @@ export function ReportView() {
   return (
     <main className="staff-main report" aria-busy={loading}>
       <ScreenHeading>{t('staff.report.heading')}</ScreenHeading>
-      <ReportFilters form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} onSubmit={submit} problem={problem} busy={loading} />
+      <ReportFilters
+        form={form}
+        onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+        onSubmit={submit}
+        problem={problem}
+        busy={loading}
+      />
       {failure && (
         <p role="alert" className="error-message">
           {t('staff.report.loadFailed')} {t(failure.key)}

@@ -35,7 +35,13 @@ export function TrendChart({ trend, format }: { trend: Trend; format: Formatters
         <p className="staff-empty">{t('staff.report.noAnswers')}</p>
       ) : (
         <>
-          <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={data} title={title} desc={t('staff.report.trendDesc')}>
+          <LineChart
+            responsive
+            style={{ width: '100%', height: CHART_HEIGHT }}
+            data={data}
+            title={title}
+            desc={t('staff.report.trendDesc')}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="#c5cad1" />
             <XAxis dataKey="day" stroke="#3b4450" />
             <YAxis domain={[0, 100]} tickFormatter={(v: number) => format.percent(v)} stroke="#3b4450" width={64} />

@@ -51,7 +51,8 @@ function questionnaireRef(value: string): { id: string; version: number } | null
 export function reportRequest(form: ReportForm): { request: ReportRequest } | { problem: FormProblem } {
   let period: ReportRequest['period'];
   if (form.mode === 'range') {
-    if (!isLocalDay(form.from) || !isLocalDay(form.to) || form.from > form.to) return { problem: 'staff.report.badRange' };
+    if (!isLocalDay(form.from) || !isLocalDay(form.to) || form.from > form.to)
+      return { problem: 'staff.report.badRange' };
     period = { from: form.from, to: form.to };
   } else {
     if (!isLocalDay(form.of)) return { problem: 'staff.report.badDay' };

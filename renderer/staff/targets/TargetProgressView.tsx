@@ -9,10 +9,14 @@ export type TargetProgress = OutputOf<'targetProgress'>;
 type Figure = TargetProgress['sipas'];
 
 const percentText = (language: string, value: number | null, none: string) =>
-  value === null ? none : `${new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} %`;
+  value === null
+    ? none
+    : `${new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} %`;
 
 const gapText = (language: string, value: number | null, none: string) =>
-  value === null ? none : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${percentText(language, Math.abs(value), none).replace(' %', '')} %`;
+  value === null
+    ? none
+    : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${percentText(language, Math.abs(value), none).replace(' %', '')} %`;
 
 const isDimension = (id: string): id is DimensionId => (dimensionIds as readonly string[]).includes(id);
 
@@ -21,7 +25,13 @@ const isDimension = (id: string): id is DimensionId => (dimensionIds as readonly
  * are at risk, the trend by month, and the weakest criteria and fields. Shared by
  * the staff view and the admin page; lays out on A4 when printed.
  */
-export function TargetProgressView({ progress, itemText }: { progress: TargetProgress; itemText?: (item: string) => string | null }) {
+export function TargetProgressView({
+  progress,
+  itemText,
+}: {
+  progress: TargetProgress;
+  itemText?: (item: string) => string | null;
+}) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const none = '—';
@@ -30,10 +40,29 @@ export function TargetProgressView({ progress, itemText }: { progress: TargetPro
 
   const rows: Array<{ key: string; label: string; figure: Figure }> = [
     { key: 'sipas', label: t('office.targets.rows.sipas'), figure: progress.sipas },
-    ...progress.dimensions.map((d) => ({ key: d.dimension, label: t('office.targets.rows.dimension', { name: dimension(d.dimension) }), figure: d })),
-    { key: 'fields', label: t('office.targets.rows.fieldsGood', { good: progress.fieldsGood.good, fields: progress.fieldsGood.fields }), figure: progress.fieldsGood },
-    { key: 'handled', label: t('office.targets.rows.handledOnTime', { days: progress.targets.handleWithinDays }), figure: progress.handledOnTime },
-    { key: 'calledBack', label: t('office.targets.rows.calledBackOnTime', { days: progress.targets.callBackWithinDays }), figure: progress.calledBackOnTime },
+    ...progress.dimensions.map((d) => ({
+      key: d.dimension,
+      label: t('office.targets.rows.dimension', { name: dimension(d.dimension) }),
+      figure: d,
+    })),
+    {
+      key: 'fields',
+      label: t('office.targets.rows.fieldsGood', {
+        good: progress.fieldsGood.good,
+        fields: progress.fieldsGood.fields,
+      }),
+      figure: progress.fieldsGood,
+    },
+    {
+      key: 'handled',
+      label: t('office.targets.rows.handledOnTime', { days: progress.targets.handleWithinDays }),
+      figure: progress.handledOnTime,
+    },
+    {
+      key: 'calledBack',
+      label: t('office.targets.rows.calledBackOnTime', { days: progress.targets.callBackWithinDays }),
+      figure: progress.calledBackOnTime,
+    },
   ];
   const atRisk = rows.filter((r) => r.figure.status === 'at_risk' || r.figure.status === 'missed');
 
@@ -43,7 +72,11 @@ export function TargetProgressView({ progress, itemText }: { progress: TargetPro
       {progress.isDefault && <p className="admin-note">{t('office.targets.defaults')}</p>}
       <p>
         {progress.questionnaire
-          ? t('office.targets.questionnaire', { title: progress.questionnaire.title, version: progress.questionnaire.version, counted: progress.counted })
+          ? t('office.targets.questionnaire', {
+              title: progress.questionnaire.title,
+              version: progress.questionnaire.version,
+              counted: progress.counted,
+            })
           : t('office.targets.noQuestionnaire')}
       </p>
 
@@ -55,7 +88,8 @@ export function TargetProgressView({ progress, itemText }: { progress: TargetPro
           <ul>
             {atRisk.map((r) => (
               <li key={r.key}>
-                <strong>{r.label}</strong>: {pct(r.figure.value)} / {pct(r.figure.target)} — {t(`office.targets.status.${r.figure.status}`)}
+                <strong>{r.label}</strong>: {pct(r.figure.value)} / {pct(r.figure.target)} —{' '}
+                {t(`office.targets.status.${r.figure.status}`)}
               </li>
             ))}
           </ul>

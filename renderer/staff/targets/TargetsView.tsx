@@ -47,7 +47,9 @@ export function TargetsView() {
       </header>
       {failed && <p role="alert">{t('office.targets.loadFailed')}</p>}
       {!progress && !failed && <p role="status">{t('office.targets.loading')}</p>}
-      {progress && <TargetProgressView progress={progress} itemText={(item) => itemText(setup, item, language) ?? null} />}
+      {progress && (
+        <TargetProgressView progress={progress} itemText={(item) => itemText(setup, item, language) ?? null} />
+      )}
     </main>
   );
 }

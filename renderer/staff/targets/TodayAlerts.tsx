@@ -41,7 +41,12 @@ export function TodayAlerts() {
       <ul>
         {alerts.belowTarget.map((b) => (
           <li key={`dimension-${b.dimension}`} className="alert-below-target">
-            {t('office.alerts.belowTarget', { name: name(b.dimension), index: format.percent(b.index), target: format.percent(b.target), count: b.counted })}
+            {t('office.alerts.belowTarget', {
+              name: name(b.dimension),
+              index: format.percent(b.index),
+              target: format.percent(b.target),
+              count: b.counted,
+            })}
           </li>
         ))}
         {alerts.lowRatings.map((low) => (
@@ -51,7 +56,9 @@ export function TodayAlerts() {
               <span>
                 {' '}
                 {t('office.alerts.reasons', {
-                  reasons: low.reasons.map((r) => reasonText(setup, r.dimension, r.reason, language) ?? r.reason).join('; '),
+                  reasons: low.reasons
+                    .map((r) => reasonText(setup, r.dimension, r.reason, language) ?? r.reason)
+                    .join('; '),
                 })}
               </span>
             )}{' '}

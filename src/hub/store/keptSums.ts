@@ -28,7 +28,11 @@ export interface SumsDelta {
   items: Array<{ item: string; counts: Counts5 }>;
 }
 
-export function sumsDelta(batch: IncomingBatch, replacedRows: readonly ReplacedRow[], replacedTotals: ResponseCounts | null): SumsDelta {
+export function sumsDelta(
+  batch: IncomingBatch,
+  replacedRows: readonly ReplacedRow[],
+  replacedTotals: ResponseCounts | null,
+): SumsDelta {
   const byItem = new Map<string, Counts5>();
   const add = (item: string, counts: readonly number[], sign: 1 | -1) => {
     const sum = byItem.get(item) ?? [0, 0, 0, 0, 0];
@@ -47,6 +51,8 @@ export function sumsDelta(batch: IncomingBatch, replacedRows: readonly ReplacedR
       suspect: batch.totals.suspect - Number(old.suspect),
       abandoned: batch.totals.abandoned - Number(old.abandoned),
     },
-    items: [...byItem.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([item, counts]) => ({ item, counts })),
+    items: [...byItem.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([item, counts]) => ({ item, counts })),
   };
 }

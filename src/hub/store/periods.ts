@@ -37,7 +37,14 @@ export function splitPeriod({ from, to }: Period): PeriodParts {
 }
 
 /** The parameters of the kept-sum statements, in their order: months, then the two day ranges. */
-export const partParams = ({ months, head, tail }: PeriodParts): string[] => [months.from, months.to, head.from, head.to, tail.from, tail.to];
+export const partParams = ({ months, head, tail }: PeriodParts): string[] => [
+  months.from,
+  months.to,
+  head.from,
+  head.to,
+  tail.from,
+  tail.to,
+];
 
 /**
  * Which of 16 rows of day_items a device adds to. Every kiosk of the country adds

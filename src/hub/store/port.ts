@@ -50,10 +50,7 @@ export interface IncomingBatch {
 }
 
 export type IngestOutcome =
-  | { kind: 'created' }
-  | { kind: 'duplicate' }
-  | { kind: 'conflict' }
-  | { kind: 'stale'; storedRevision: number };
+  { kind: 'created' } | { kind: 'duplicate' } | { kind: 'conflict' } | { kind: 'stale'; storedRevision: number };
 
 /** Sums c1..c5 of the latest revisions' rows, grouped by questionnaire, `key` and item. */
 export interface CountsRow {

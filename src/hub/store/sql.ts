@@ -227,7 +227,13 @@ type Counts5 = [number, number, number, number, number];
 
 /** The totals() answer from its three queries; shared so both stores shape it alike. */
 export function assembleTotals(
-  latest: { batches: number | string; responses: number | string; counted: number | string; suspect: number | string; abandoned: number | string },
+  latest: {
+    batches: number | string;
+    responses: number | string;
+    counted: number | string;
+    suspect: number | string;
+    abandoned: number | string;
+  },
   storedBatches: number | string,
   items: ReadonlyArray<CountsSqlRow & { n: number | string }>,
 ) {

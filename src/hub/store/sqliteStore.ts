@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { applyDurablePragmas } from '../../../db/durablePragmas';
+import { applyDurablePragmas } from '../../node/sqliteOptions';
 import type { ResponseCounts } from '../../domain/responseCounts';
 import { sqliteMigrations } from './migrations/sqlite';
 import {
@@ -31,7 +31,8 @@ function migrate(db: Database.Database): void {
   if (current > sqliteMigrations.length) throw new HubSchemaTooNewError(current, sqliteMigrations.length);
   if (current === sqliteMigrations.length) return;
   db.transaction(() => {
-    for (let version = current + 1; version <= sqliteMigrations.length; version += 1) db.exec(sqliteMigrations[version - 1] ?? '');
+    for (let version = current + 1; version <= sqliteMigrations.length; version += 1)
+      db.exec(sqliteMigrations[version - 1] ?? '');
     // user_version cannot be bound as a parameter; the value is our own integer.
     db.pragma(`user_version = ${sqliteMigrations.length}`);
   })();
@@ -58,7 +59,10 @@ export function openSqliteStore(file: string): HubStore {
     insertBatch: db.prepare(sql.insertBatch),
     batchHash: db.prepare<[string], { body_hash: string }>(sql.batchHash),
     latestOf: db.prepare<[string, string, string, number], { batch_id: string; revision: number }>(sql.latestOf),
-    latestOfDay: db.prepare<[string, string], { questionnaire_id: string; questionnaire_version: number; batch_id: string; revision: number }>(sql.latestOfDay),
+    latestOfDay: db.prepare<
+      [string, string],
+      { questionnaire_id: string; questionnaire_version: number; batch_id: string; revision: number }
+    >(sql.latestOfDay),
     upsertLatest: db.prepare(sql.upsertLatest),
     deleteLatestRows: db.prepare<[string, string, string, number], ReplacedRow>(sql.deleteLatestRows),
     replacedTotals: db.prepare<[string, string, string, number, number], ResponseCounts>(sql.replacedTotals),
@@ -86,8 +90,20 @@ export function openSqliteStore(file: string): HubStore {
     const storedRevision = () => stmt.latestOf.get(...key)?.revision ?? batch.revision;
     const { responses, counted, suspect, abandoned } = batch.totals;
     const inserted = stmt.insertBatch.run(
-      batch.batchId, batch.deviceId, batch.date, batch.questionnaire.id, batch.questionnaire.version, batch.revision, batch.bodyHash,
-      responses, suspect + abandoned, counted, suspect, abandoned, batch.receivedAt, batch.body,
+      batch.batchId,
+      batch.deviceId,
+      batch.date,
+      batch.questionnaire.id,
+      batch.questionnaire.version,
+      batch.revision,
+      batch.bodyHash,
+      responses,
+      suspect + abandoned,
+      counted,
+      suspect,
+      abandoned,
+      batch.receivedAt,
+      batch.body,
     );
     if (inserted.changes === 0) {
       const existing = stmt.batchHash.get(batch.batchId);
@@ -95,11 +111,13 @@ export function openSqliteStore(file: string): HubStore {
       // Not this batchId: another batch already holds this (device, date, questionnaire, revision).
       return { kind: 'stale', storedRevision: storedRevision() };
     }
-    if (stmt.upsertLatest.run(...key, batch.revision, batch.batchId, responses, counted, suspect, abandoned).changes === 0) {
+    if (
+      stmt.upsertLatest.run(...key, batch.revision, batch.batchId, responses, counted, suspect, abandoned).changes === 0
+    ) {
       throw new Stale(storedRevision());
     }
     // Revision 1 can only be a new key: nothing to replace.
-    const replacing = batch.revision > 1 ? stmt.replacedTotals.get(...key, batch.revision) ?? null : null;
+    const replacing = batch.revision > 1 ? (stmt.replacedTotals.get(...key, batch.revision) ?? null) : null;
     const replacedRows = batch.revision > 1 ? stmt.deleteLatestRows.all(...key) : [];
     for (const row of batch.rows) {
       stmt.insertRow.run(...key, row.item, row.counter, row.field, batch.batchId, ...row.counts);
@@ -107,7 +125,16 @@ export function openSqliteStore(file: string): HubStore {
     const delta = sumsDelta(batch, replacedRows, replacing);
     const q = [batch.questionnaire.id, batch.questionnaire.version] as const;
     const t = delta.totals;
-    stmt.addMonthTotals.run(delta.month, ...q, batch.deviceId, delta.deviceDays, t.responses, t.counted, t.suspect, t.abandoned);
+    stmt.addMonthTotals.run(
+      delta.month,
+      ...q,
+      batch.deviceId,
+      delta.deviceDays,
+      t.responses,
+      t.counted,
+      t.suspect,
+      t.abandoned,
+    );
     const stripe = stripeOf(batch.deviceId);
     for (const { item, counts } of delta.items) {
       stmt.addMonthItem.run(delta.month, ...q, batch.unitCode, item, ...counts);
@@ -122,7 +149,12 @@ export function openSqliteStore(file: string): HubStore {
     kind: 'sqlite',
     async addDevice(device) {
       const { changes } = stmt.insertDevice.run(
-        device.deviceId, device.unitCode, device.unitName, device.tokenHash, device.secret, device.createdAt,
+        device.deviceId,
+        device.unitCode,
+        device.unitName,
+        device.tokenHash,
+        device.secret,
+        device.createdAt,
       );
       if (changes === 0) throw new DeviceExistsError(device.deviceId);
     },
@@ -152,7 +184,8 @@ export function openSqliteStore(file: string): HubStore {
       return stmt.countsByUnit.all(...partParams(splitPeriod(period))).map(sql.toCounts);
     },
     async countsByDay({ from, to }, unitCode) {
-      const rows = unitCode === undefined ? stmt.countsByDay.all(from, to) : stmt.countsByDayOfUnit.all(from, to, unitCode);
+      const rows =
+        unitCode === undefined ? stmt.countsByDay.all(from, to) : stmt.countsByDayOfUnit.all(from, to, unitCode);
       return rows.map(sql.toCounts);
     },
     async unitTotals(period) {
@@ -164,7 +197,9 @@ export function openSqliteStore(file: string): HubStore {
     async totals({ deviceId, from = sql.WHOLE_TIME.from, to = sql.WHOLE_TIME.to }): Promise<LatestTotals> {
       const byDevice = deviceId !== undefined;
       const params = byDevice ? [from, to, deviceId] : [from, to];
-      const latest = db.prepare(sql.totalsOfLatest(byDevice)).get(...params) as Parameters<typeof sql.assembleTotals>[0];
+      const latest = db.prepare(sql.totalsOfLatest(byDevice)).get(...params) as Parameters<
+        typeof sql.assembleTotals
+      >[0];
       const stored = db.prepare(sql.totalsOfBatches(byDevice)).get(...params) as { batches: number };
       const items = db.prepare(sql.totalsByItem(byDevice)).all(...params) as Array<sql.CountsSqlRow & { n: number }>;
       return sql.assembleTotals(latest, stored.batches, items);

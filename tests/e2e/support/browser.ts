@@ -16,14 +16,26 @@ const FLAGS = [
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is needed for the end-to-end tests and was not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium is needed for the end-to-end tests and was not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
 /** A kiosk-sized touch screen, as citizens use it. */
-export async function kioskPage(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'vi-VN', timezoneId: 'UTC' });
+export async function kioskPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1920, height: 1080 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport,
+    hasTouch: true,
+    isMobile: false,
+    locale: 'vi-VN',
+    timezoneId: 'UTC',
+  });
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };

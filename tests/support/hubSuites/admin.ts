@@ -28,7 +28,9 @@ async function applySchemaOne(target: HubTarget, db: string): Promise<void> {
   await client.connect();
   try {
     await client.query(postgresMigrations[0]!);
-    await client.query('CREATE TABLE hub_schema_version (version integer PRIMARY KEY); INSERT INTO hub_schema_version VALUES (1)');
+    await client.query(
+      'CREATE TABLE hub_schema_version (version integer PRIMARY KEY); INSERT INTO hub_schema_version VALUES (1)',
+    );
   } finally {
     await client.end();
   }
@@ -39,7 +41,17 @@ export function adminSuite(target: HubTarget): void {
   describe('command line and schema', () => {
     it('add-device prints a token and secret once, stores only the token’s hash; list-devices shows no secret', async () => {
       const db = await target.newDatabase();
-      const added = await runHub(['add-device', '--db', db, '--device', 'kiosk-09', '--unit-code', 'DH', '--unit-name', 'UBND xã Điện Hồng']);
+      const added = await runHub([
+        'add-device',
+        '--db',
+        db,
+        '--device',
+        'kiosk-09',
+        '--unit-code',
+        'DH',
+        '--unit-name',
+        'UBND xã Điện Hồng',
+      ]);
       const token = /token: +(\S+)/.exec(added.stdout)?.[1];
       const secret = /secret: +(\S+)/.exec(added.stdout)?.[1];
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -57,21 +69,30 @@ export function adminSuite(target: HubTarget): void {
       // The printed credentials work against a hub on the same database.
       const hub = await startHub({ db, port: 0 });
       try {
-        const answer = await send(hub.batchesUrl, { deviceId: 'kiosk-09', token: token!, secret: secret! }, makeBatch({ deviceId: 'kiosk-09' }));
+        const answer = await send(
+          hub.batchesUrl,
+          { deviceId: 'kiosk-09', token: token!, secret: secret! },
+          makeBatch({ deviceId: 'kiosk-09' }),
+        );
         expect(answer.status).toBe(201);
       } finally {
         await hub.close();
       }
       const listed = await runHub(['list-devices', '--db', db, '--json']);
       const devices = JSON.parse(listed.stdout);
-      expect(devices).toMatchObject([{ deviceId: 'kiosk-09', unitCode: 'DH', unitName: 'UBND xã Điện Hồng', lastDate: '2026-11-28', batches: 1 }]);
+      expect(devices).toMatchObject([
+        { deviceId: 'kiosk-09', unitCode: 'DH', unitName: 'UBND xã Điện Hồng', lastDate: '2026-11-28', batches: 1 },
+      ]);
       expect(listed.stdout).not.toContain(secret);
       expect((await runHub(['list-devices', '--db', db])).stdout).toContain('kiosk-09\tDH\tUBND xã Điện Hồng');
     }, 60_000);
 
     it('serve: `npm run hub -- --port 0 --db …` listens on loopback and answers', async () => {
       const db = await target.newDatabase();
-      const child = spawn(tsx, ['src/hub/main.ts', '--port', '0', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(tsx, ['src/hub/main.ts', '--port', '0', '--db', db], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       try {
         const url = await new Promise<string>((resolve, reject) => {
           let out = '';
@@ -94,10 +115,17 @@ export function adminSuite(target: HubTarget): void {
       const hub = await startHub({
         db: await target.newDatabase(),
         port: 0,
-        intercept: () => (failures-- > 0 ? new Response('{"error":{"code":"unavailable"}}', { status: 503, headers: { 'retry-after': '1' } }) : undefined),
+        intercept: () =>
+          failures-- > 0
+            ? new Response('{"error":{"code":"unavailable"}}', { status: 503, headers: { 'retry-after': '1' } })
+            : undefined,
       });
       try {
-        const credentials = await hub.addDevice({ deviceId: 'kiosk-01', unitCode: 'DH', unitName: 'UBND xã Điện Hồng' });
+        const credentials = await hub.addDevice({
+          deviceId: 'kiosk-01',
+          unitCode: 'DH',
+          unitName: 'UBND xã Điện Hồng',
+        });
         const batch = makeBatch({ deviceId: 'kiosk-01' });
         const first = await send(hub.batchesUrl, credentials, batch);
         expect([first.status, first.headers.get('retry-after')]).toEqual([503, '1']);
@@ -110,7 +138,11 @@ export function adminSuite(target: HubTarget): void {
     it('migrations: a second start keeps the data; a database from a newer hub is refused', async () => {
       const db = await target.newDatabase();
       const first = await startHub({ db, port: 0 });
-      const credentials = await first.addDevice({ deviceId: 'kiosk-01', unitCode: 'DH', unitName: 'UBND xã Điện Hồng' });
+      const credentials = await first.addDevice({
+        deviceId: 'kiosk-01',
+        unitCode: 'DH',
+        unitName: 'UBND xã Điện Hồng',
+      });
       await send(first.batchesUrl, credentials, makeBatch({ deviceId: 'kiosk-01' }));
       await first.close();
       const second = await startHub({ db, port: 0 });
@@ -127,7 +159,10 @@ export function adminSuite(target: HubTarget): void {
       const TOKEN = 'token-of-kiosk-01-before-v2';
       await applySchemaOne(target, db);
       const body = (batchId: string, revision: number) =>
-        JSON.stringify({ ...makeBatch({ deviceId: 'kiosk-01', batchId, revision }), totals: { responses: 60, excluded: 3 } });
+        JSON.stringify({
+          ...makeBatch({ deviceId: 'kiosk-01', batchId, revision }),
+          totals: { responses: 60, excluded: 3 },
+        });
       const insert = [
         `INSERT INTO devices VALUES ('kiosk-01', 'DH', 'UBND xã Điện Hồng', '${hashToken(TOKEN)}', 'secret', '2026-11-01T00:00:00.000Z')`,
         `INSERT INTO batches VALUES ('b1', 'kiosk-01', '2026-11-28', 1, 'h1', 60, 3, '2026-11-29T00:00:00.000Z', '${body('b1', 1)}')`,
@@ -139,16 +174,46 @@ export function adminSuite(target: HubTarget): void {
 
       const hub = await startHub({ db, port: 0, now: () => HUB_NOW });
       try {
-        expect(await hub.totals()).toMatchObject({ batches: 1, storedBatches: 2, responses: 60, counted: 57, suspect: 0, abandoned: 0, byQuestionnaire: { 'sipas-2024@3': { access: [0, 1, 3, 20, 33] } } });
-        expect(await hub.latest('kiosk-01', '2026-11-28', { id: 'sipas-2024', version: 3 })).toEqual({ batchId: 'b2', revision: 2 });
-        const stored = await target.query(db, 'SELECT batch_id, questionnaire_id, questionnaire_version, counted, suspect, abandoned FROM batches ORDER BY batch_id');
+        expect(await hub.totals()).toMatchObject({
+          batches: 1,
+          storedBatches: 2,
+          responses: 60,
+          counted: 57,
+          suspect: 0,
+          abandoned: 0,
+          byQuestionnaire: { 'sipas-2024@3': { access: [0, 1, 3, 20, 33] } },
+        });
+        expect(await hub.latest('kiosk-01', '2026-11-28', { id: 'sipas-2024', version: 3 })).toEqual({
+          batchId: 'b2',
+          revision: 2,
+        });
+        const stored = await target.query(
+          db,
+          'SELECT batch_id, questionnaire_id, questionnaire_version, counted, suspect, abandoned FROM batches ORDER BY batch_id',
+        );
         expect(stored).toEqual([
-          { batch_id: 'b1', questionnaire_id: 'sipas-2024', questionnaire_version: 3, counted: 57, suspect: null, abandoned: null },
-          { batch_id: 'b2', questionnaire_id: 'sipas-2024', questionnaire_version: 3, counted: 57, suspect: null, abandoned: null },
+          {
+            batch_id: 'b1',
+            questionnaire_id: 'sipas-2024',
+            questionnaire_version: 3,
+            counted: 57,
+            suspect: null,
+            abandoned: null,
+          },
+          {
+            batch_id: 'b2',
+            questionnaire_id: 'sipas-2024',
+            questionnaire_version: 3,
+            counted: 57,
+            suspect: null,
+            abandoned: null,
+          },
         ]);
         // The kiosk's corrected revision of that day (its migration 0011 sends every day again) replaces the old one.
         const corrected = makeBatch({ deviceId: 'kiosk-01', revision: 3 });
-        expect((await send(hub.batchesUrl, { deviceId: 'kiosk-01', token: TOKEN, secret: 'secret' }, corrected)).status).toBe(201);
+        expect(
+          (await send(hub.batchesUrl, { deviceId: 'kiosk-01', token: TOKEN, secret: 'secret' }, corrected)).status,
+        ).toBe(201);
         expect(await hub.totals()).toMatchObject({ batches: 1, responses: 62, counted: 57, suspect: 2, abandoned: 3 });
       } finally {
         await hub.close();

@@ -32,7 +32,9 @@ const nonZero = (counts: readonly number[]) => counts.some((n) => n !== 0);
 /** countsRows as a map, rows with no answers left out (a replaced item may leave a zero row in the kept sums). */
 function asMap(rows: readonly CountsRow[]): Record<string, Counts5> {
   const out: Record<string, Counts5> = {};
-  for (const row of rows) if (nonZero(row.counts)) out[`${row.questionnaire.id}@${row.questionnaire.version}|${row.key}|${row.item}`] = row.counts;
+  for (const row of rows)
+    if (nonZero(row.counts))
+      out[`${row.questionnaire.id}@${row.questionnaire.version}|${row.key}|${row.item}`] = row.counts;
   return out;
 }
 
@@ -54,13 +56,28 @@ function resumTotals(latest: readonly Latest[], period: Period) {
   for (const b of latest) {
     if (b.date < period.from || b.date > period.to) continue;
     const key = `${b.questionnaire.id}@${b.questionnaire.version}|${b.unitCode}`;
-    const entry = (out[key] ??= { unitCode: b.unitCode, devices: 0, deviceDays: 0, counts: { responses: 0, counted: 0, suspect: 0, abandoned: 0 } });
+    const entry = (out[key] ??= {
+      unitCode: b.unitCode,
+      devices: 0,
+      deviceDays: 0,
+      counts: { responses: 0, counted: 0, suspect: 0, abandoned: 0 },
+    });
     entry.deviceDays += 1;
     for (const name of ['responses', 'counted', 'suspect', 'abandoned'] as const) entry.counts[name] += b.totals[name];
   }
   for (const [key, entry] of Object.entries(out)) {
     const [q] = key.split('|');
-    entry.devices = new Set(latest.filter((b) => `${b.questionnaire.id}@${b.questionnaire.version}` === q && b.unitCode === entry.unitCode && b.date >= period.from && b.date <= period.to).map((b) => b.device.id)).size;
+    entry.devices = new Set(
+      latest
+        .filter(
+          (b) =>
+            `${b.questionnaire.id}@${b.questionnaire.version}` === q &&
+            b.unitCode === entry.unitCode &&
+            b.date >= period.from &&
+            b.date <= period.to,
+        )
+        .map((b) => b.device.id),
+    ).size;
   }
   return out;
 }
@@ -102,7 +119,9 @@ export function aggregatesSuite(target: HubTarget): void {
           });
           return { device, batch };
         });
-        const answers = await Promise.all(sends.map(({ device, batch }) => send(hub.batchesUrl, credentials.get(device.deviceId)!, batch)));
+        const answers = await Promise.all(
+          sends.map(({ device, batch }) => send(hub.batchesUrl, credentials.get(device.deviceId)!, batch)),
+        );
         answers.forEach((answer, i) => {
           const { device, batch } = sends[i]!;
           expect([201, 409]).toContain(answer.status);
@@ -121,16 +140,28 @@ export function aggregatesSuite(target: HubTarget): void {
       expect(stale).toBeGreaterThan(5);
       const batches = [...latest.values()];
       // The hub's own pointer agrees with what the test kept.
-      for (const b of batches.slice(0, 20)) expect((await hub.latest(b.device.id, b.date, b.questionnaire))?.revision).toBe(b.revision);
+      for (const b of batches.slice(0, 20))
+        expect((await hub.latest(b.device.id, b.date, b.questionnaire))?.revision).toBe(b.revision);
 
       for (const period of PERIODS) {
-        expect(asMap(await hub.store.countsByUnit(period)), `${period.from}…${period.to}`).toEqual(resum(batches, period, (b) => b.unitCode));
-        expect(asMap(await hub.store.countsByDay(period)), `${period.from}…${period.to}`).toEqual(resum(batches, period, (b) => b.date));
+        expect(asMap(await hub.store.countsByUnit(period)), `${period.from}…${period.to}`).toEqual(
+          resum(batches, period, (b) => b.unitCode),
+        );
+        expect(asMap(await hub.store.countsByDay(period)), `${period.from}…${period.to}`).toEqual(
+          resum(batches, period, (b) => b.date),
+        );
         expect(asMap(await hub.store.countsByDay(period, 'A')), `${period.from}…${period.to} A`).toEqual(
-          resum(batches.filter((b) => b.unitCode === 'A'), period, (b) => b.date),
+          resum(
+            batches.filter((b) => b.unitCode === 'A'),
+            period,
+            (b) => b.date,
+          ),
         );
         const totals = Object.fromEntries(
-          (await hub.store.unitTotals(period)).map((u) => [`${u.questionnaire.id}@${u.questionnaire.version}|${u.unitCode}`, { unitCode: u.unitCode, devices: u.devices, deviceDays: u.deviceDays, counts: u.counts }]),
+          (await hub.store.unitTotals(period)).map((u) => [
+            `${u.questionnaire.id}@${u.questionnaire.version}|${u.unitCode}`,
+            { unitCode: u.unitCode, devices: u.devices, deviceDays: u.deviceDays, counts: u.counts },
+          ]),
         );
         expect(totals, `${period.from}…${period.to}`).toEqual(resumTotals(batches, period));
       }
@@ -144,18 +175,35 @@ export function aggregatesSuite(target: HubTarget): void {
         );
       const key = (...parts: string[]) => parts.join(` || '|' || `);
       const sums = 'SUM(c1) AS c1, SUM(c2) AS c2, SUM(c3) AS c3, SUM(c4) AS c4, SUM(c5) AS c5';
-      expect(await sumOf(`SELECT ${key('month', 'questionnaire_id', 'questionnaire_version', 'unit_code', 'item')} AS k, ${sums} FROM month_items GROUP BY 1`)).toEqual(
+      expect(
+        await sumOf(
+          `SELECT ${key('month', 'questionnaire_id', 'questionnaire_version', 'unit_code', 'item')} AS k, ${sums} FROM month_items GROUP BY 1`,
+        ),
+      ).toEqual(
         await sumOf(
           `SELECT ${key('substr(r.date, 1, 7)', 'r.questionnaire_id', 'r.questionnaire_version', 'd.unit_code', 'r.item')} AS k, ${sums.replace(/c(\d)\)/g, 'r.c$1)')}
            FROM latest_rows r JOIN devices d ON d.device_id = r.device_id GROUP BY 1`,
         ),
       );
-      expect(await sumOf(`SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'item')} AS k, ${sums} FROM day_items GROUP BY 1`)).toEqual(
-        await sumOf(`SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'item')} AS k, ${sums} FROM latest_rows GROUP BY 1`),
+      expect(
+        await sumOf(
+          `SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'item')} AS k, ${sums} FROM day_items GROUP BY 1`,
+        ),
+      ).toEqual(
+        await sumOf(
+          `SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'item')} AS k, ${sums} FROM latest_rows GROUP BY 1`,
+        ),
       );
-      const monthTotals = await target.query(db, 'SELECT SUM(device_days) AS n, SUM(responses) AS responses, SUM(counted) AS counted FROM month_totals');
+      const monthTotals = await target.query(
+        db,
+        'SELECT SUM(device_days) AS n, SUM(responses) AS responses, SUM(counted) AS counted FROM month_totals',
+      );
       expect(monthTotals.map((r) => [Number(r.n), Number(r.responses), Number(r.counted)])).toEqual([
-        [batches.length, batches.reduce((n, b) => n + b.totals.responses, 0), batches.reduce((n, b) => n + b.totals.counted, 0)],
+        [
+          batches.length,
+          batches.reduce((n, b) => n + b.totals.responses, 0),
+          batches.reduce((n, b) => n + b.totals.counted, 0),
+        ],
       ]);
     }, 120_000);
   });

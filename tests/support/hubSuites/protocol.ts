@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { signBody } from '../../../src/app/signing';
+import { signBody } from '../../../src/node/signing';
 import { canonicalJson } from '../../../src/contract/syncProtocol';
 import { DEFAULT_MAX_BODY_BYTES } from '../../../src/hub/app';
 import { makeBatch, send, UNIT } from '../hubClient';
@@ -20,9 +20,20 @@ export function protocolSuite(target: HubTarget): void {
       const answer = await send(hub.batchesUrl, credentials, batch);
       expect(answer).toMatchObject({ status: 201, body: { accepted: true, batchId: batch.batchId } });
       const totals = await hub.totals();
-      expect(totals).toMatchObject({ batches: 1, storedBatches: 1, responses: 62, counted: 57, suspect: 2, abandoned: 3, rows: 2, answers: 57 + 57 });
+      expect(totals).toMatchObject({
+        batches: 1,
+        storedBatches: 1,
+        responses: 62,
+        counted: 57,
+        suspect: 2,
+        abandoned: 3,
+        rows: 2,
+        answers: 57 + 57,
+      });
       expect(totals.byItem.access).toEqual([0, 1, 3, 20, 33]);
-      expect(totals.byQuestionnaire).toEqual({ 'sipas-2024@3': { access: [0, 1, 3, 20, 33], 'officer.1': [1, 0, 2, 10, 44] } });
+      expect(totals.byQuestionnaire).toEqual({
+        'sipas-2024@3': { access: [0, 1, 3, 20, 33], 'officer.1': [1, 0, 2, 10, 44] },
+      });
       expect(await hub.latest('kiosk-01', '2026-11-28')).toEqual({ batchId: batch.batchId, revision: 1 });
     });
 
@@ -56,15 +67,21 @@ export function protocolSuite(target: HubTarget): void {
       const noToken = await send(hub.batchesUrl, credentials, batch, { headers: { authorization: undefined } });
       const unknown = await send(hub.batchesUrl, { ...credentials, token: 'x'.repeat(43) }, batch);
       const otherSecret = await send(hub.batchesUrl, { ...credentials, secret: 'not-the-secret' }, batch);
-      const noSignature = await send(hub.batchesUrl, credentials, batch, { headers: { 'x-sipas-signature': undefined } });
+      const noSignature = await send(hub.batchesUrl, credentials, batch, {
+        headers: { 'x-sipas-signature': undefined },
+      });
       // Signed over the canonical bytes, sent with a space added: the same JSON, other bytes.
       const canonical = canonicalJson(batch);
       const spaced = await send(hub.batchesUrl, credentials, batch, {
         body: `${canonical} `,
         headers: { 'x-sipas-signature': signBody(credentials.secret, canonical) },
       });
-      expect([noToken, unknown].map((a) => [a.status, a.body.error.code])).toEqual([[401, 'unauthorized'], [401, 'unauthorized']]);
-      for (const answer of [otherSecret, noSignature, spaced]) expect([answer.status, answer.body.error.code]).toEqual([401, 'bad_signature']);
+      expect([noToken, unknown].map((a) => [a.status, a.body.error.code])).toEqual([
+        [401, 'unauthorized'],
+        [401, 'unauthorized'],
+      ]);
+      for (const answer of [otherSecret, noSignature, spaced])
+        expect([answer.status, answer.body.error.code]).toEqual([401, 'bad_signature']);
       await nothingStored();
     });
 
@@ -124,7 +141,10 @@ export function protocolSuite(target: HubTarget): void {
       expect([sized.status, sized.body.error.code]).toEqual([413, 'too_large']);
       // Chunked: no Content-Length to refuse on; the limit counts the bytes as they arrive.
       const chunked = await new Promise<number>((resolve, reject) => {
-        const request = http.request(hub.batchesUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${credentials.token}` } });
+        const request = http.request(hub.batchesUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${credentials.token}` },
+        });
         request.on('response', (response) => {
           response.resume();
           resolve(response.statusCode ?? 0);

@@ -18,7 +18,8 @@ const counted = (n: number) => ({ responses: n, counted: n, suspect: 0, abandone
 export function revisionSuite(target: HubTarget): void {
   describe('revisions and races', () => {
     const fixture = useHub(target);
-    const device = (deviceId = 'kiosk-01') => fixture().hub.addDevice({ deviceId, unitCode: UNIT.code, unitName: UNIT.name });
+    const device = (deviceId = 'kiosk-01') =>
+      fixture().hub.addDevice({ deviceId, unitCode: UNIT.code, unitName: UNIT.name });
 
     it('a higher revision replaces the day: totals are the latest revision only', async () => {
       const { hub } = fixture();
@@ -31,7 +32,16 @@ export function revisionSuite(target: HubTarget): void {
       expect((await send(hub.batchesUrl, credentials, second)).status).toBe(201);
 
       const day = await hub.totals({ from: '2026-11-28', to: '2026-11-28' });
-      expect(day).toMatchObject({ batches: 1, storedBatches: 2, responses: 10, counted: 10, suspect: 0, abandoned: 0, rows: 1, answers: 10 });
+      expect(day).toMatchObject({
+        batches: 1,
+        storedBatches: 2,
+        responses: 10,
+        counted: 10,
+        suspect: 0,
+        abandoned: 0,
+        rows: 1,
+        answers: 10,
+      });
       expect(day.byItem).toEqual({ result: [2, 2, 2, 2, 2] });
       expect(await hub.latest('kiosk-01', '2026-11-28')).toEqual({ batchId: second.batchId, revision: 2 });
       expect((await hub.totals()).responses).toBe(10 + 62);
@@ -51,14 +61,34 @@ export function revisionSuite(target: HubTarget): void {
       expect(await hub.latest('kiosk-01', '2026-11-28', quick)).toEqual({ batchId: a.batchId, revision: 1 });
       expect(await hub.latest('kiosk-01', '2026-11-28', full)).toEqual({ batchId: b.batchId, revision: 1 });
       await expect(hub.latest('kiosk-01', '2026-11-28')).rejects.toThrow(/2 questionnaires/);
-      const corrected = makeBatch({ deviceId: 'kiosk-01', questionnaire: full, revision: 2, rows: fullRows, totals: { responses: 2, counted: 1, suspect: 0, abandoned: 1 } });
+      const corrected = makeBatch({
+        deviceId: 'kiosk-01',
+        questionnaire: full,
+        revision: 2,
+        rows: fullRows,
+        totals: { responses: 2, counted: 1, suspect: 0, abandoned: 1 },
+      });
       expect((await send(hub.batchesUrl, credentials, corrected)).status).toBe(201);
-      const stale = await send(hub.batchesUrl, credentials, makeBatch({ deviceId: 'kiosk-01', questionnaire: full, revision: 1, rows: fullRows, totals: counted(1) }));
+      const stale = await send(
+        hub.batchesUrl,
+        credentials,
+        makeBatch({ deviceId: 'kiosk-01', questionnaire: full, revision: 1, rows: fullRows, totals: counted(1) }),
+      );
       expect([stale.status, stale.body.error.code]).toEqual([409, 'stale_revision']);
       expect(stale.body.error.message).toContain('sipas-full v2');
       const totals = await hub.totals();
-      expect(totals).toMatchObject({ batches: 2, storedBatches: 3, responses: 11, counted: 10, suspect: 0, abandoned: 1 });
-      expect(totals.byQuestionnaire).toEqual({ 'sipas-quick@1': { access: [0, 9, 0, 0, 0] }, 'sipas-full@2': { 'access.1': [0, 0, 0, 0, 1] } });
+      expect(totals).toMatchObject({
+        batches: 2,
+        storedBatches: 3,
+        responses: 11,
+        counted: 10,
+        suspect: 0,
+        abandoned: 1,
+      });
+      expect(totals.byQuestionnaire).toEqual({
+        'sipas-quick@1': { access: [0, 9, 0, 0, 0] },
+        'sipas-full@2': { 'access.1': [0, 0, 0, 0, 1] },
+      });
     });
 
     it('409 stale_revision for an equal or lower revision under another batchId; nothing changes', async () => {
@@ -67,7 +97,11 @@ export function revisionSuite(target: HubTarget): void {
       const second = makeBatch({ deviceId: 'kiosk-01', revision: 2 });
       await send(hub.batchesUrl, credentials, second);
       for (const revision of [2, 1]) {
-        const answer = await send(hub.batchesUrl, credentials, makeBatch({ deviceId: 'kiosk-01', revision, totals: counted(99) }));
+        const answer = await send(
+          hub.batchesUrl,
+          credentials,
+          makeBatch({ deviceId: 'kiosk-01', revision, totals: counted(99) }),
+        );
         expect([answer.status, answer.body.error.code]).toEqual([409, 'stale_revision']);
       }
       expect(await hub.totals()).toMatchObject({ storedBatches: 1, responses: 62 });
@@ -91,12 +125,27 @@ export function revisionSuite(target: HubTarget): void {
       const { hub, db } = fixture();
       const credentials = await device();
       const batches = [1, 2, 3, 4, 5, 6].map((revision) =>
-        makeBatch({ deviceId: 'kiosk-01', revision, totals: counted(revision), rows: [{ item: 'access', counter: null, field: null, counts: [0, 0, 0, 0, revision] }] }),
+        makeBatch({
+          deviceId: 'kiosk-01',
+          revision,
+          totals: counted(revision),
+          rows: [{ item: 'access', counter: null, field: null, counts: [0, 0, 0, 0, revision] }],
+        }),
       );
-      const answers = await Promise.all([...batches].reverse().concat(batches).map((b) => send(hub.batchesUrl, credentials, b)));
+      const answers = await Promise.all(
+        [...batches]
+          .reverse()
+          .concat(batches)
+          .map((b) => send(hub.batchesUrl, credentials, b)),
+      );
       for (const answer of answers) expect([200, 201, 409]).toContain(answer.status);
       expect(await hub.latest('kiosk-01', '2026-11-28')).toMatchObject({ revision: 6 });
-      expect(await hub.totals()).toMatchObject({ batches: 1, responses: 6, rows: 1, byItem: { access: [0, 0, 0, 0, 6] } });
+      expect(await hub.totals()).toMatchObject({
+        batches: 1,
+        responses: 6,
+        rows: 1,
+        byItem: { access: [0, 0, 0, 0, 6] },
+      });
       const rows = await target.query(db, 'SELECT batch_id FROM latest_rows');
       expect(rows.map((r) => r.batch_id)).toEqual([batches[5]!.batchId]);
     });
@@ -107,7 +156,10 @@ export function revisionSuite(target: HubTarget): void {
       let day = 0;
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.record({ revision: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 0, max: 9 }) }), { minLength: 1, maxLength: 6 }),
+          fc.array(fc.record({ revision: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 0, max: 9 }) }), {
+            minLength: 1,
+            maxLength: 6,
+          }),
           fc.array(fc.nat(), { maxLength: 10 }),
           async (specs, picks) => {
             day += 1;
@@ -116,11 +168,21 @@ export function revisionSuite(target: HubTarget): void {
             const byRevision = new Map<number, AggregateBatch>();
             for (const { revision, n } of specs) {
               if (byRevision.has(revision)) continue;
-              byRevision.set(revision, makeBatch({ deviceId: 'kiosk-01', date, revision, totals: counted(n + revision), rows: [{ item: 'officer', counter: 'C1', field: null, counts: [n, 0, 0, 0, revision] }] }));
+              byRevision.set(
+                revision,
+                makeBatch({
+                  deviceId: 'kiosk-01',
+                  date,
+                  revision,
+                  totals: counted(n + revision),
+                  rows: [{ item: 'officer', counter: 'C1', field: null, counts: [n, 0, 0, 0, revision] }],
+                }),
+              );
             }
             const all = [...byRevision.values()];
             const order = [...all, ...picks.map((p) => all[p % all.length]!)];
-            for (const batch of order) expect([200, 201, 409]).toContain((await send(hub.batchesUrl, credentials, batch)).status);
+            for (const batch of order)
+              expect([200, 201, 409]).toContain((await send(hub.batchesUrl, credentials, batch)).status);
             const highest = all.reduce((a, b) => (b.revision > a.revision ? b : a));
             const totals = await hub.totals({ from: date, to: date });
             expect(totals.batches).toBe(1);

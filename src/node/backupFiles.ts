@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
-import { DatabaseCorruptError, withNativeBinding } from '../../db/openDatabase';
-import { localStamp, parseBackupName } from '../domain/backupNames';
+import { DatabaseCorruptError } from '../../db/openDatabase';
+import { withNativeBinding } from './sqliteOptions';
+import { localStamp, parseBackupName, replacedDatabaseName } from '../domain/backupNames';
 import type { BackupInfo } from '../services/ports';
 
 /**
@@ -38,10 +39,14 @@ export function verifyDatabaseFile(file: string): Verdict {
   try {
     db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
     const check = db.pragma('integrity_check(1)', { simple: true });
-    if (check !== 'ok') return { ok: false, reason: `it fails the integrity check (${String(check).replace(/\s+/g, ' ')})` };
+    if (check !== 'ok')
+      return { ok: false, reason: `it fails the integrity check (${String(check).replace(/\s+/g, ' ')})` };
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_SCHEMA_VERSION) {
-      return { ok: false, reason: `it was made by a newer app (schema v${version}; this app runs up to v${LATEST_SCHEMA_VERSION})` };
+      return {
+        ok: false,
+        reason: `it was made by a newer app (schema v${version}; this app runs up to v${LATEST_SCHEMA_VERSION})`,
+      };
     }
     const kiosk = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").get();
     if (version < 1 || !kiosk) return { ok: false, reason: 'it is not a SIPAS kiosk database' };
@@ -149,7 +154,8 @@ export async function writeBackup(db: Database.Database, dir: string, name: stri
 /** Removes leftovers of backups a power cut interrupted. */
 export function removeStaleTemps(dir: string): void {
   if (!fs.existsSync(dir)) return;
-  for (const name of fs.readdirSync(dir)) if (/^\..*\.tmp(-wal|-shm|-journal)?$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of fs.readdirSync(dir))
+    if (/^\..*\.tmp(-wal|-shm|-journal)?$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 /** Keeps the newest `keep` automatic backups; the other kinds are the administrator's to delete. */
@@ -202,7 +208,7 @@ export function moveAside(databaseFile: string, dataDir: string, now: number): s
   if (!fs.existsSync(databaseFile)) return null;
   const dir = path.join(dataDir, REPLACED_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const name = freeName(dir, (attempt) => `sipas-${localStamp(now)}${attempt > 1 ? `-${attempt}` : ''}.sqlite3`);
+  const name = freeName(dir, (attempt) => replacedDatabaseName(now, attempt));
   const target = path.join(dir, name);
   for (const suffix of COMPANIONS) {
     if (fs.existsSync(`${databaseFile}${suffix}`)) fs.renameSync(`${databaseFile}${suffix}`, `${target}${suffix}`);

@@ -4,7 +4,9 @@ import type { Logger } from '../services/ports';
 const SECRET_FIELD = /pin|token|secret|password|phone|case_?code/i;
 
 function redact(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, SECRET_FIELD.test(key) ? '[redacted]' : value]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, SECRET_FIELD.test(key) ? '[redacted]' : value]),
+  );
 }
 
 export type LogSink = (line: string) => void;
@@ -22,11 +24,16 @@ export function setDefaultLogSink(sink: LogSink | null): void {
 }
 
 /** A scoped logger writing one JSON line per event (the default sink unless given one). */
-export function createLogger(scope: string, sink?: LogSink): Logger & {
+export function createLogger(
+  scope: string,
+  sink?: LogSink,
+): Logger & {
   child(scope: string): Logger;
 } {
-  const write = (level: string) => (message: string, fields: Record<string, unknown> = {}) =>
-    (sink ?? defaultSink)(JSON.stringify({ at: new Date().toISOString(), level, scope, message, ...redact(fields) }));
+  const write =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      (sink ?? defaultSink)(JSON.stringify({ at: new Date().toISOString(), level, scope, message, ...redact(fields) }));
   return {
     info: write('info'),
     warn: write('warn'),

@@ -27,7 +27,10 @@ const reasonOf = (error: unknown, timedOut: boolean): string => {
  * travel to an address the administrator did not set). Never throws: every
  * failure to get an answer is `unreachable`, which the service retries.
  */
-export function createSyncClient({ totalTimeoutMs = 30_000, fetch: doFetch = fetch }: SyncClientOptions = {}): UpstreamClient {
+export function createSyncClient({
+  totalTimeoutMs = 30_000,
+  fetch: doFetch = fetch,
+}: SyncClientOptions = {}): UpstreamClient {
   return {
     async send({ upstreamUrl, deviceToken, deviceSecret, batchId, body }, signal) {
       const bytes = Buffer.from(body, 'utf8');
@@ -53,7 +56,12 @@ export function createSyncClient({ totalTimeoutMs = 30_000, fetch: doFetch = fet
         } catch {
           parsed = null; // not JSON: the service decides what an unreadable answer means
         }
-        return { kind: 'answer', status: response.status, body: parsed, retryAfter: response.headers.get('retry-after') } satisfies UpstreamAnswer;
+        return {
+          kind: 'answer',
+          status: response.status,
+          body: parsed,
+          retryAfter: response.headers.get('retry-after'),
+        } satisfies UpstreamAnswer;
       } catch (error) {
         return { kind: 'unreachable', error: reasonOf(error, timeout.aborted) } satisfies UpstreamAnswer;
       }

@@ -13,7 +13,12 @@ function scryptAsync(secret: string, salt: Buffer, keyLength: number, options: S
 export const scryptPinHasher: PinHasher = {
   async hash(pin) {
     const salt = randomBytes(16);
-    const key = await scryptAsync(pin, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: SCRYPT.maxmem });
+    const key = await scryptAsync(pin, salt, SCRYPT.keyLength, {
+      N: SCRYPT.N,
+      r: SCRYPT.r,
+      p: SCRYPT.p,
+      maxmem: SCRYPT.maxmem,
+    });
     return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
   },
   async verify(pin, stored) {
@@ -33,4 +38,5 @@ export const scryptPinHasher: PinHasher = {
 export const newSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
 /** Keyed hash of a case code, so the same code can be matched without being stored. */
-export const hmacHex = (key: string, value: string): string => createHmac('sha256', key).update(value, 'utf8').digest('hex');
+export const hmacHex = (key: string, value: string): string =>
+  createHmac('sha256', key).update(value, 'utf8').digest('hex');

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { csvRecord, SUMMARY_TABLE_HEADER } from '../services/exportTable';
 import type { Cell, ExportDocument, ExportRow } from '../services/exportPorts';
 import type { QuestionnaireRef } from '../services/ports';
 import { localIso, peopleLayout, type PeopleSources } from './exportPeople';
+import { createXlsxWorkbook, type XlsxSheetWriter, type XlsxStyle } from './xlsxWriter';
 
 /** Turns rows into the bytes of one format, on a stream that applies backpressure. */
 export interface Encoder {
@@ -21,15 +21,11 @@ export type OutputFailure = Promise<never>;
 
 interface Drainable {
   writableNeedDrain?: boolean;
-  /** readable-stream 3 (archiver's) has no writableNeedDrain getter. */
-  _writableState?: { needDrain?: boolean };
   once(event: 'drain', listener: () => void): unknown;
 }
 
-const needsDrain = (stream: Drainable) => stream.writableNeedDrain ?? stream._writableState?.needDrain ?? false;
-
 async function drain(stream: Drainable, failed: OutputFailure): Promise<void> {
-  if (!needsDrain(stream)) return;
+  if (!stream.writableNeedDrain) return;
   await Promise.race([new Promise<void>((resolve) => stream.once('drain', resolve)), failed]);
 }
 
@@ -88,42 +84,6 @@ export function jsonEncoder(document: ExportDocument, out: Writable, failed: Out
   };
 }
 
-interface ZipLike {
-  append(source: unknown, data: Record<string, unknown>): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-}
-
-const zipOf = (writer: ExcelJS.stream.xlsx.WorkbookWriter) => (writer as unknown as { zip: ZipLike }).zip;
-
-/**
- * exceljs stamps every zip entry with the time it was added, so two writes of the
- * same workbook differ. The first entries are added inside its constructor, so the
- * pin goes in the first method the constructor calls: every entry then carries the
- * workbook's own date (the batch's created_at).
- */
-class PinnedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
-  override addThemes(): Promise<void> {
-    const zip = zipOf(this);
-    const append = zip.append.bind(zip);
-    const date = this.created;
-    zip.append = (source, data) => append(source, { ...data, date });
-    return super.addThemes();
-  }
-}
-
-type SheetWriter = ExcelJS.Worksheet & { commit(): void };
-
-/**
- * exceljs pushes committed rows into the zip entry's stream without looking at
- * what write() answers, so nothing would ever slow it down: every committed row
- * would pile up in memory ahead of the deflater. Waiting for that stream to drain
- * (exceljs keeps it in `stream.pipes`) is what keeps memory flat.
- */
-async function drained(sheet: SheetWriter, failed: OutputFailure): Promise<void> {
-  const pipes = (sheet as unknown as { stream?: { pipes?: Drainable[] } }).stream?.pipes ?? [];
-  for (const pipe of pipes) await drain(pipe, failed);
-}
-
 const COLUMN_WIDTH = 14;
 
 /** The summary keeps the index as the number people read (75.0 for 75,0 %); the format adds the sign. */
@@ -132,7 +92,10 @@ const SUMMARY_PERCENT_FORMAT = '0.0"%"';
 /** A version's title row, "Bảng hỏi: Phiếu nhanh (…)" (questionnaireLabel in src/services/exportTable.ts). */
 const isQuestionnaireTitle = (cell: unknown) => typeof cell === 'string' && cell.startsWith('Bảng hỏi');
 
-const NO_SOURCES: PeopleSources = { names: { counter: () => null, officer: () => null, field: () => null }, questionnaire: () => null };
+const NO_SOURCES: PeopleSources = {
+  names: { counter: () => null, officer: () => null, field: () => null },
+  questionnaire: () => null,
+};
 
 /** The batch's questionnaire versions and whether it carries personal data, as its header says. */
 function batchShape(document: ExportDocument): { refs: QuestionnaireRef[]; personal: boolean } {
@@ -143,69 +106,97 @@ function batchShape(document: ExportDocument): { refs: QuestionnaireRef[]; perso
   };
 }
 
+/** The summary's cells: a number format and a font, as exceljs's row.font and cell.numFmt set them before. */
+const SUMMARY_FORMATS = [undefined, '0.00', SUMMARY_PERCENT_FORMAT] as const;
+const SUMMARY_FONTS = [undefined, { bold: true }, { bold: true, size: 12 }] as const;
+type SummaryFont = 0 | 1 | 2;
+
+const PEOPLE_HEADER_STYLE: XlsxStyle = { font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } };
+
+/** Every style of the workbook, and the id (index + 1) a cell names it by. */
+function workbookStyles(peopleFormats: readonly string[]) {
+  const styles: XlsxStyle[] = [];
+  const add = (style: XlsxStyle) => styles.push(style);
+  for (const numFmt of SUMMARY_FORMATS)
+    for (const font of SUMMARY_FONTS)
+      if (numFmt || font) add({ ...(numFmt ? { numFmt } : {}), ...(font ? { font } : {}) });
+  const summary = (format: 0 | 1 | 2, font: SummaryFont) => (format === 0 && font === 0 ? 0 : format * 3 + font);
+  add(PEOPLE_HEADER_STYLE);
+  const header = styles.length;
+  const formats = new Map<string, number>();
+  for (const numFmt of new Set(peopleFormats)) formats.set(numFmt, add({ numFmt }));
+  return {
+    styles,
+    summary,
+    header,
+    format: (numFmt: string | undefined) => (numFmt ? formats.get(numFmt) : undefined),
+  };
+}
+
 /**
  * "Tổng hợp" (the summary) then "Phiếu trả lời" (one row per response), written as a
- * stream. The responses sheet is for people (src/app/exportPeople.ts): typed cells,
- * real dates, names beside codes, and no formula guard, which only a CSV needs.
+ * stream by src/node/xlsxWriter.ts. The responses sheet is for people
+ * (src/node/exportPeople.ts): typed cells, real dates, names beside codes, and no
+ * formula guard, which only a CSV needs: text is never a formula in the workbook.
  */
-export function xlsxEncoder(document: ExportDocument, out: Writable, outputFailed: OutputFailure, created: Date, sources: PeopleSources = NO_SOURCES): Encoder {
-  // exceljs reads created/modified from its options (its typings omit them); core.xml carries them.
-  const options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> & { created: Date; modified: Date } = {
-    stream: out, useStyles: true, useSharedStrings: false, created, modified: created,
-  };
-  const workbook = new PinnedDateWorkbookWriter(options);
-  workbook.creator = 'SIPAS Kiosk';
-  workbook.lastModifiedBy = 'SIPAS Kiosk';
-  const zipFailed = new Promise<never>((_resolve, reject) => zipOf(workbook).on('error', reject));
-  const failed = Promise.race([zipFailed, outputFailed]);
-  failed.catch(() => {}); // raced wherever it matters
-  let responses: SheetWriter | null = null;
+export function xlsxEncoder(
+  document: ExportDocument,
+  out: Writable,
+  failed: OutputFailure,
+  created: Date,
+  sources: PeopleSources = NO_SOURCES,
+): Encoder {
   const { refs, personal } = batchShape(document);
   const people = peopleLayout(refs, personal, sources);
+  const ids = workbookStyles(people.columns.flatMap((c) => (c.numFmt ? [c.numFmt] : [])));
+  const workbook = createXlsxWorkbook(out, failed, {
+    created,
+    creator: 'SIPAS Kiosk',
+    styles: ids.styles,
+    sheets: [
+      { name: 'Tổng hợp', widths: [34, ...Array.from({ length: 8 }, () => COLUMN_WIDTH)] },
+      { name: 'Phiếu trả lời', widths: people.columns.map((c) => c.width), frozenRows: 1 },
+    ],
+  });
+  // The responses' cells take their column's format, blank ones too (a date typed in later reads as a date).
+  const columnStyles = people.columns.map((c) => ids.format(c.numFmt) ?? 0);
+  let responses: XlsxSheetWriter | null = null;
 
   return {
     async start() {
-      const summary = workbook.addWorksheet('Tổng hợp') as SheetWriter;
-      summary.columns = [{ width: 34 }, ...Array.from({ length: 8 }, () => ({ width: COLUMN_WIDTH }))];
+      await workbook.start();
+      const summary = await workbook.sheet('Tổng hợp');
       // Inside a dimension table (its header row down to the next empty row) the second column is the index in %.
       let inTable = false;
       for (const cells of document.summaryRows) {
-        const row = summary.addRow(cells.map((c) => c ?? undefined));
         if (cells.length === 0) inTable = false;
-        row.eachCell((cell) => {
-          if (typeof cell.value === 'number' && !Number.isInteger(cell.value)) cell.numFmt = '0.00';
+        const font: SummaryFont = cells[0] === SUMMARY_TABLE_HEADER ? 1 : isQuestionnaireTitle(cells[0]) ? 2 : 0;
+        const styles = cells.map((cell, i) => {
+          if (cell === null) return 0;
+          const percent = i === 1 && inTable && typeof cell === 'number';
+          const decimal = typeof cell === 'number' && !Number.isInteger(cell);
+          return ids.summary(percent ? 2 : decimal ? 1 : 0, font);
         });
-        if (inTable && typeof cells[1] === 'number') row.getCell(2).numFmt = SUMMARY_PERCENT_FORMAT;
-        if (cells[0] === SUMMARY_TABLE_HEADER) {
-          row.font = { bold: true };
-          inTable = true;
-        }
-        if (isQuestionnaireTitle(cells[0])) row.font = { bold: true, size: 12 };
-        row.commit();
+        summary.row(cells, styles, ids.summary(0, font));
+        if (font === 1) inTable = true;
       }
-      summary.commit();
-      responses = workbook.addWorksheet('Phiếu trả lời', { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
-      // Column styles go on each cell: exceljs's streaming writer keeps a column's numFmt out of its cells.
-      responses.columns = people.columns.map((c) => ({ width: c.width }));
-      const header = responses.addRow(people.columns.map((c) => c.header));
-      header.font = { bold: true };
-      header.alignment = { wrapText: true, vertical: 'top' };
-      header.commit();
+      await summary.end();
+      responses = await workbook.sheet('Phiếu trả lời');
+      responses.row(
+        people.columns.map((c) => c.header),
+        people.columns.map(() => ids.header),
+        ids.header,
+      );
     },
     async write(rows) {
       if (!responses) throw new Error('start() first');
-      for (const row of rows) {
-        const added = responses.addRow(people.toCells(row).map((c) => c ?? undefined));
-        people.columns.forEach((column, i) => {
-          if (column.numFmt) added.getCell(i + 1).numFmt = column.numFmt;
-        });
-        added.commit();
-      }
-      await drained(responses, failed);
+      for (const row of rows) responses.row(people.toCells(row), columnStyles);
+      await responses.flush();
     },
     async end() {
-      responses?.commit();
-      await Promise.race([workbook.commit(), failed]);
+      await responses?.end();
+      await workbook.end();
+      await endOf(out, failed);
     },
   };
 }

@@ -44,7 +44,10 @@ export async function writePeriodicReportXlsx(
   addTargetsSheet(book, targets);
 
   await fs.mkdir(folder, { recursive: true });
-  const file = path.join(folder, `bao-cao-sipas-${report.kind === 'year' ? 'nam' : 'quy'}-${report.from}_${report.to}.xlsx`);
+  const file = path.join(
+    folder,
+    `bao-cao-sipas-${report.kind === 'year' ? 'nam' : 'quy'}-${report.from}_${report.to}.xlsx`,
+  );
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   const partial = `${file}.partial`;
   await fs.writeFile(partial, bytes, { flush: true });
@@ -62,7 +65,11 @@ function addReportSheet(book: ExcelJS.Workbook, report: PeriodicReport) {
   const title = report.kind === 'year' ? 'BÁO CÁO CHỈ SỐ HÀI LÒNG (SIPAS) NĂM' : 'BÁO CÁO CHỈ SỐ HÀI LÒNG (SIPAS) QUÝ';
   sheet.addRow([title]).font = { bold: true, size: 14 };
   sheet.addRow(['Đơn vị', report.unit.name, 'Mã', report.unit.code]);
-  format(sheet.addRow(['Từ ngày', calendarDate(report.from), 'Đến ngày', calendarDate(report.to)]), [2, 4], DATE_FORMAT);
+  format(
+    sheet.addRow(['Từ ngày', calendarDate(report.from), 'Đến ngày', calendarDate(report.to)]),
+    [2, 4],
+    DATE_FORMAT,
+  );
   sheet.addRow(counts(report.responses));
   if (report.byQuestionnaire.length === 0) sheet.addRow(['Không có phiếu nào trong kỳ.']);
   for (const section of report.byQuestionnaire) {
@@ -70,19 +77,41 @@ function addReportSheet(book: ExcelJS.Workbook, report: PeriodicReport) {
     sheet.addRow([questionnaireLabel(section.questionnaire)]).font = { bold: true, size: 12 };
     sheet.addRow(counts(section.responses));
     bold(['Yếu tố', 'Chỉ số hài lòng (%)', 'Điểm trung bình', 'Số câu trả lời']);
-    const sipas = bold([sipasLabel(section.score.coverage), pct(section.score.index), section.score.mean, section.score.answers]);
+    const sipas = bold([
+      sipasLabel(section.score.coverage),
+      pct(section.score.index),
+      section.score.mean,
+      section.score.answers,
+    ]);
     format(sipas, [2], PERCENT_FORMAT);
     format(sipas, [3], '0.00');
     for (const id of dimensionIds) {
       const d = section.score.dimensions.find((s) => s.dimension === id);
-      const row = sheet.addRow([dimensionName(id, 'vi', 'long'), pct(d?.index ?? null), d?.mean ?? null, d?.answers ?? 0]);
+      const row = sheet.addRow([
+        dimensionName(id, 'vi', 'long'),
+        pct(d?.index ?? null),
+        d?.mean ?? null,
+        d?.answers ?? 0,
+      ]);
       format(row, [2], PERCENT_FORMAT);
       format(row, [3], '0.00');
     }
     sheet.addRow([]);
-    bold(['Lĩnh vực', RESPONSE_COUNT_LABELS.vi.counted, 'Chỉ số SIPAS (%)', `Số yếu tố (trên ${DIMENSION_COUNT})`, ...dimensionIds.map((d) => dimensionName(d, 'vi', 'long'))]);
+    bold([
+      'Lĩnh vực',
+      RESPONSE_COUNT_LABELS.vi.counted,
+      'Chỉ số SIPAS (%)',
+      `Số yếu tố (trên ${DIMENSION_COUNT})`,
+      ...dimensionIds.map((d) => dimensionName(d, 'vi', 'long')),
+    ]);
     for (const row of section.byField) {
-      const added = sheet.addRow([row.name || 'Không ghi lĩnh vực', row.counted, pct(row.index), coverageLabel(row.coverage), ...dimensionIds.map((d) => pct(row.dimensions[d] ?? null))]);
+      const added = sheet.addRow([
+        row.name || 'Không ghi lĩnh vực',
+        row.counted,
+        pct(row.index),
+        coverageLabel(row.coverage),
+        ...dimensionIds.map((d) => pct(row.dimensions[d] ?? null)),
+      ]);
       format(added, [3, ...range(5, 4 + dimensionIds.length)], PERCENT_FORMAT);
     }
   }
@@ -105,7 +134,12 @@ function addTargetsSheet(book: ExcelJS.Workbook, progress: TargetProgress) {
   if (progress.isDefault) sheet.addRow(['Chưa đặt mục tiêu cho năm này: đang dùng mức mặc định của kế hoạch.']);
   sheet.addRow(
     progress.questionnaire
-      ? ['Bộ câu hỏi', `${progress.questionnaire.title} (phiên bản ${progress.questionnaire.version})`, 'Phiếu được tính', progress.counted]
+      ? [
+          'Bộ câu hỏi',
+          `${progress.questionnaire.title} (phiên bản ${progress.questionnaire.version})`,
+          'Phiếu được tính',
+          progress.counted,
+        ]
       : ['Chưa có bộ câu hỏi đang dùng.'],
   );
 
@@ -120,7 +154,14 @@ function addTargetsSheet(book: ExcelJS.Workbook, progress: TargetProgress) {
   sheet.addRow([]);
   bold(['Chỉ tiêu', 'Mục tiêu (≥ %)', 'Lũy kế năm (%)', 'Chênh lệch', 'Tháng này (%)', 'Tình trạng']);
   for (const [label, figure] of rows) {
-    const row = sheet.addRow([label, figure.target, pct(figure.value), pct(figure.gap), pct(figure.month), STATUS[figure.status]]);
+    const row = sheet.addRow([
+      label,
+      figure.target,
+      pct(figure.value),
+      pct(figure.gap),
+      pct(figure.month),
+      STATUS[figure.status],
+    ]);
     format(row, [2, 3, 5], PERCENT_FORMAT);
     format(row, [4], GAP_FORMAT);
     if (figure.status === 'at_risk' || figure.status === 'missed') row.getCell(6).font = { bold: true };
@@ -130,7 +171,12 @@ function addTargetsSheet(book: ExcelJS.Workbook, progress: TargetProgress) {
   bold(['Diễn biến theo tháng']);
   bold(['Tháng', 'Số phiếu', 'SIPAS (%)', ...dimensionIds.map((id) => `${dimensionName(id, 'vi', 'short')} (%)`)]);
   for (const month of progress.trend) {
-    const row = sheet.addRow([calendarDate(`${month.month}-01`), month.counted, pct(month.sipas), ...dimensionIds.map((id) => pct(month.dimensions[id] ?? null))]);
+    const row = sheet.addRow([
+      calendarDate(`${month.month}-01`),
+      month.counted,
+      pct(month.sipas),
+      ...dimensionIds.map((id) => pct(month.dimensions[id] ?? null)),
+    ]);
     format(row, [1], MONTH_FORMAT);
     format(row, range(3, 3 + dimensionIds.length), PERCENT_FORMAT);
   }
@@ -138,12 +184,18 @@ function addTargetsSheet(book: ExcelJS.Workbook, progress: TargetProgress) {
   sheet.addRow([]);
   bold(['Tiêu chí thấp nhất', 'Chỉ số (%)', 'Số câu trả lời']);
   if (progress.weakestItems.length === 0) sheet.addRow(['Chưa có dữ liệu.']);
-  for (const item of progress.weakestItems) format(sheet.addRow([`${dimensionText(item.dimension)} (${item.item})`, pct(item.index), item.answers]), [2], PERCENT_FORMAT);
+  for (const item of progress.weakestItems)
+    format(
+      sheet.addRow([`${dimensionText(item.dimension)} (${item.item})`, pct(item.index), item.answers]),
+      [2],
+      PERCENT_FORMAT,
+    );
 
   sheet.addRow([]);
   bold(['Lĩnh vực thấp nhất', 'Chỉ số (%)', 'Số phiếu']);
   if (progress.weakestFields.length === 0) sheet.addRow(['Chưa có dữ liệu.']);
-  for (const field of progress.weakestFields) format(sheet.addRow([field.name, pct(field.index), field.counted]), [2], PERCENT_FORMAT);
+  for (const field of progress.weakestFields)
+    format(sheet.addRow([field.name, pct(field.index), field.counted]), [2], PERCENT_FORMAT);
 
   sheet.columns.forEach((column, i) => (column.width = i === 0 ? 52 : 16));
 }

@@ -95,7 +95,9 @@ export function createExportFileSink({ dir, people }: { dir: string; people?: Pe
         // Late writes from the encoder now fail on the destroyed streams: expected, not news.
         tap.on('error', () => {});
         file.on('error', () => {});
-        const closed = file.closed ? Promise.resolve() : new Promise<void>((resolve) => file.once('close', () => resolve()));
+        const closed = file.closed
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => file.once('close', () => resolve()));
         tap.destroy();
         file.destroy();
         await closed; // Windows cannot delete a file that is still open

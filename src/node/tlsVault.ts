@@ -20,11 +20,16 @@ export function checkCertificatePair(certPem: string, keyPem: string, now: numbe
   try {
     key = createPrivateKey(keyPem);
   } catch {
-    throw new AppError('bad_input', 'tls.keyPem: not a PEM private key (an encrypted key needs its passphrase removed)');
+    throw new AppError(
+      'bad_input',
+      'tls.keyPem: not a PEM private key (an encrypted key needs its passphrase removed)',
+    );
   }
-  if (!certificate.checkPrivateKey(key)) throw new AppError('bad_input', 'tls.keyPem: the key does not belong to this certificate');
+  if (!certificate.checkPrivateKey(key))
+    throw new AppError('bad_input', 'tls.keyPem: the key does not belong to this certificate');
   const validTo = new Date(certificate.validTo);
-  if (validTo.getTime() <= now) throw new AppError('bad_input', `tls.certPem: the certificate expired on ${validTo.toISOString().slice(0, 10)}`);
+  if (validTo.getTime() <= now)
+    throw new AppError('bad_input', `tls.certPem: the certificate expired on ${validTo.toISOString().slice(0, 10)}`);
   return { subject: certificate.subject.replaceAll('\n', ', '), validTo: validTo.toISOString() };
 }
 
@@ -60,7 +65,13 @@ export function createTlsVault(dataDir: string, clock: { now(): number } = { now
       if (!fs.existsSync(files.certFile) || !fs.existsSync(files.keyFile)) return null;
       try {
         const certificate = new X509Certificate(fs.readFileSync(files.certFile));
-        return { files, certificate: { subject: certificate.subject.replaceAll('\n', ', '), validTo: new Date(certificate.validTo).toISOString() } };
+        return {
+          files,
+          certificate: {
+            subject: certificate.subject.replaceAll('\n', ', '),
+            validTo: new Date(certificate.validTo).toISOString(),
+          },
+        };
       } catch {
         return null; // damaged by hand: plain HTTP until a new pair is uploaded
       }
