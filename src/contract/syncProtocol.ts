@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ITEM_ID_PATTERN } from '../domain/dimensions';
 import { isLocalDay } from '../domain/localDay';
+import { countsOf } from '../domain/responseCounts';
 
 /**
  * The upstream interface `sipas.aggregate.v1` (docs/SYNC-PROTOCOL.md), as zod:
@@ -50,12 +51,12 @@ export const AggregateBatch = z
         ctx.addIssue({ code: 'custom', path: ['rows', i], message: 'duplicate item/counter/field row' });
       seen.add(key);
     });
-    const { responses, counted, suspect, abandoned } = batch.totals;
-    if (responses !== counted + suspect + abandoned) {
+    const { responses, counted } = countsOf(batch.totals);
+    if (batch.totals.responses !== responses) {
       ctx.addIssue({
         code: 'custom',
         path: ['totals', 'responses'],
-        message: `must equal counted + suspect + abandoned (${counted + suspect + abandoned})`,
+        message: `must equal counted + suspect + abandoned (${responses})`,
       });
     }
     // Each counted response answers an item at most once: an item's answers cannot outnumber them.

@@ -32,6 +32,10 @@ export const countsOf = (kinds: Omit<ResponseCounts, 'responses'>): ResponseCoun
   abandoned: kinds.abandoned,
 });
 
+/** Responses left out of the index: suspect and abandoned (docs/SIPAS.md, "Which responses count"). */
+export const excludedOf = (counts: Omit<ResponseCounts, 'responses' | 'counted'>): number =>
+  counts.suspect + counts.abandoned;
+
 export const addCounts = (a: ResponseCounts, b: ResponseCounts): ResponseCounts =>
   countsOf({ counted: a.counted + b.counted, suspect: a.suspect + b.suspect, abandoned: a.abandoned + b.abandoned });
 

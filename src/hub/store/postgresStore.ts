@@ -183,22 +183,7 @@ async function writeBatch(client: pg.PoolClient, batch: IncomingBatch): Promise<
   const storedRevision = async () =>
     ((await run(s.latestOf, key)).rows[0] as { revision: number } | undefined)?.revision ?? batch.revision;
   const { responses, counted, suspect, abandoned } = batch.totals;
-  const inserted = await run(s.insertBatch, [
-    batch.batchId,
-    batch.deviceId,
-    batch.date,
-    batch.questionnaire.id,
-    batch.questionnaire.version,
-    batch.revision,
-    batch.bodyHash,
-    responses,
-    suspect + abandoned,
-    counted,
-    suspect,
-    abandoned,
-    batch.receivedAt,
-    batch.body,
-  ]);
+  const inserted = await run(s.insertBatch, [...sql.insertBatchParams(batch)]);
   if (inserted.rowCount === 0) {
     // A concurrent twin waited on the unique index and now sees the committed row.
     const existing = (await run(s.batchHash, [batch.batchId])).rows[0] as { body_hash: string } | undefined;
@@ -258,26 +243,12 @@ async function writeFirstRevision(client: pg.PoolClient, batch: IncomingBatch): 
     await client.query(firstRevisionFunction());
     withFirstRevision.add(client);
   }
-  const { responses, counted, suspect, abandoned } = batch.totals;
   const rows = batch.rows;
   const delta = sumsDelta(batch, [], null);
   const result = await client.query<{ outcome: IngestOutcome['kind']; stored_revision: number | null }>({
     ...s.firstRevision,
     values: [
-      batch.batchId,
-      batch.deviceId,
-      batch.date,
-      batch.questionnaire.id,
-      batch.questionnaire.version,
-      batch.revision,
-      batch.bodyHash,
-      responses,
-      suspect + abandoned,
-      counted,
-      suspect,
-      abandoned,
-      batch.receivedAt,
-      batch.body,
+      ...sql.insertBatchParams(batch),
       batch.unitCode,
       stripeOf(batch.deviceId),
       delta.month,

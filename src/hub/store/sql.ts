@@ -6,11 +6,35 @@
  * (id + version): the hub never pools rows of different questionnaires.
  */
 
+import { excludedOf } from '../../domain/responseCounts';
+import type { IncomingBatch } from './port';
+
 export const insertBatch = /* sql */ `
 INSERT INTO batches (batch_id, device_id, date, questionnaire_id, questionnaire_version, revision, body_hash,
                      responses, excluded, counted, suspect, abandoned, received_at, body)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING`;
+
+/** insertBatch's parameters, in its column order, for both stores. */
+export const insertBatchParams = (batch: IncomingBatch) => {
+  const { responses, counted, suspect, abandoned } = batch.totals;
+  return [
+    batch.batchId,
+    batch.deviceId,
+    batch.date,
+    batch.questionnaire.id,
+    batch.questionnaire.version,
+    batch.revision,
+    batch.bodyHash,
+    responses,
+    excludedOf(batch.totals),
+    counted,
+    suspect,
+    abandoned,
+    batch.receivedAt,
+    batch.body,
+  ] as const;
+};
 
 export const batchHash = 'SELECT body_hash FROM batches WHERE batch_id = ?';
 

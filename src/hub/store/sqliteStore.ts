@@ -89,22 +89,7 @@ export function openSqliteStore(file: string): HubStore {
     const key = [batch.deviceId, batch.date, batch.questionnaire.id, batch.questionnaire.version] as const;
     const storedRevision = () => stmt.latestOf.get(...key)?.revision ?? batch.revision;
     const { responses, counted, suspect, abandoned } = batch.totals;
-    const inserted = stmt.insertBatch.run(
-      batch.batchId,
-      batch.deviceId,
-      batch.date,
-      batch.questionnaire.id,
-      batch.questionnaire.version,
-      batch.revision,
-      batch.bodyHash,
-      responses,
-      suspect + abandoned,
-      counted,
-      suspect,
-      abandoned,
-      batch.receivedAt,
-      batch.body,
-    );
+    const inserted = stmt.insertBatch.run(...sql.insertBatchParams(batch));
     if (inserted.changes === 0) {
       const existing = stmt.batchHash.get(batch.batchId);
       if (existing) return { kind: existing.body_hash === batch.bodyHash ? 'duplicate' : 'conflict' };
