@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { QuestionnaireRef } from '../src/domain/scoring';
+import type { Distribution, QuestionnaireRef } from '../src/domain/scoring';
 import type {
   Breakdown,
   QuestionnaireItemCount,
@@ -184,6 +184,20 @@ function bind(filter: ReportFilter): { shape: ReportShape; params: Params } {
   return { shape: { dimensions, questionnaire: filter.questionnaire != null, kinds }, params };
 }
 
+/** One object per questionnaire version for a statement's rows, so the service groups them by identity. */
+function questionnaireRefs(): (id: string, version: number) => QuestionnaireRef {
+  const refs = new Map<string, QuestionnaireRef>();
+  return (id, version) => {
+    const key = `${id}\u0000${version}`;
+    let ref = refs.get(key);
+    if (!ref) {
+      ref = { id, version };
+      refs.set(key, ref);
+    }
+    return ref;
+  };
+}
+
 function nest<Row extends object>(rows: ReadonlyArray<Flat<Row>>): Array<Row & { questionnaire: QuestionnaireRef }> {
   return rows.map(({ qid, qversion, ...rest }) => ({
     ...(rest as unknown as Row),
@@ -216,15 +230,10 @@ export function createReportStore(db: Database.Database): ReportStore {
     make: (questionnaire: QuestionnaireRef, item: string, value: number, count: number, lead: string) => Row,
   ): Row[] {
     const counts: Row[] = [];
-    const refs = new Map<string, QuestionnaireRef>();
+    const refs = questionnaireRefs();
     for (const row of rows) {
       const [id, version, item] = row;
-      const key = `${id}\u0000${version}`;
-      let questionnaire = refs.get(key);
-      if (!questionnaire) {
-        questionnaire = { id, version };
-        refs.set(key, questionnaire);
-      }
+      const questionnaire = refs(id, version);
       const values = row.slice(3, 8) as Counts;
       for (let value = 1; value <= 5; value += 1) {
         const count = values[value - 1] ?? 0;
@@ -243,14 +252,16 @@ export function createReportStore(db: Database.Database): ReportStore {
         value,
         count,
       })),
-    countAnswersByDay: (filter) =>
-      answerCounts(run('answersByDay', filter), (questionnaire, item, value, count, day) => ({
-        day,
-        questionnaire,
-        item,
-        value,
-        count,
-      })),
+    // Kept one row per day and item: handed on as distributions, not spread into a row per value.
+    countAnswersByDay: (filter) => {
+      const refs = questionnaireRefs();
+      return run<ValueRow>('answersByDay', filter).map((row) => ({
+        day: row[8] as string,
+        questionnaire: refs(row[0], row[1]),
+        item: row[2],
+        distribution: [row[3] ?? 0, row[4] ?? 0, row[5] ?? 0, row[6] ?? 0, row[7] ?? 0] as Distribution,
+      }));
+    },
     countAnswersBy: (filter, by) =>
       answerCounts(run('answersBy', filter, by), (questionnaire, item, value, count, key) => ({
         key,

@@ -61,11 +61,18 @@ function addInto(target: Distribution, source: Distribution): void {
   for (let i = 0; i < 5; i += 1) target[i] = (target[i] ?? 0) + (source[i] ?? 0);
 }
 
+/** One loop and no intermediate arrays: a year's trend scores every item of every day. */
 export function scoreDistribution(distribution: Distribution): Score {
-  const answers = distribution.reduce((sum, n) => sum + n, 0);
+  let answers = 0;
+  let satisfied = 0;
+  let total = 0;
+  for (let point = 1; point <= 5; point += 1) {
+    const n = distribution[point - 1] ?? 0;
+    answers += n;
+    total += n * point;
+    if (point >= SATISFIED_FROM) satisfied += n;
+  }
   if (answers === 0) return { index: null, mean: null, answers, distribution };
-  const satisfied = distribution.slice(SATISFIED_FROM - 1).reduce((sum, n) => sum + n, 0);
-  const total = distribution.reduce((sum, n, i) => sum + n * (i + 1), 0);
   return { index: (satisfied / answers) * 100, mean: total / answers, answers, distribution };
 }
 
@@ -101,6 +108,15 @@ export function scoreCounts(counts: readonly ItemCount[]): SipasScore {
     distribution[value - 1] = (distribution[value - 1] ?? 0) + count;
     byItem.set(item, distribution);
   }
+  return scoreDistributions(byItem);
+}
+
+/**
+ * The same score from each item's distribution, as counts kept one row per item
+ * hold them: a year's trend scores 365 days, and spreading every row into five
+ * per-value objects first was most of what it allocated.
+ */
+export function scoreDistributions(byItem: ReadonlyMap<string, Distribution>): SipasScore {
   const items = [...byItem.entries()]
     .sort(([a], [b]) => byItemId(a, b))
     .map(([item, distribution]): ItemScore => ({ item, ...scoreDistribution(distribution) }));

@@ -1,6 +1,6 @@
 import type { KioskSettings } from '../domain/kioskSettings';
 import type { Questionnaire } from '../domain/questionnaire';
-import type { ItemCount } from '../domain/scoring';
+import type { Distribution, ItemCount } from '../domain/scoring';
 import type { Role } from '../contract/operation';
 import type { VisitPurpose } from '../domain/visit';
 
@@ -136,12 +136,20 @@ export interface ReportFilter extends DayRange {
 /** Answer counts of one questionnaire version: every index is computed per version, never pooled. */
 export type QuestionnaireItemCount = ItemCount & { questionnaire: QuestionnaireRef };
 
+/** One day's answers to one item of one questionnaire version, as the kept counts hold them: a row per item. */
+export interface DayItemDistribution {
+  day: string;
+  questionnaire: QuestionnaireRef;
+  item: string;
+  distribution: Distribution;
+}
+
 export interface ReportStore {
   /** Responses of every kind in the range, per questionnaire version (the filter's include does not apply). */
   countResponses(filter: ReportFilter): Array<ResponseCounts & { questionnaire: QuestionnaireRef }>;
   /** Valid answers, grouped by questionnaire version, item and five-point value. */
   countAnswers(filter: ReportFilter): QuestionnaireItemCount[];
-  countAnswersByDay(filter: ReportFilter): Array<QuestionnaireItemCount & { day: string }>;
+  countAnswersByDay(filter: ReportFilter): DayItemDistribution[];
   countAnswersBy(filter: ReportFilter, by: Breakdown): Array<QuestionnaireItemCount & { key: string }>;
   countResponsesBy(
     filter: ReportFilter,

@@ -4,8 +4,22 @@ import { addDays, localDayOf } from '../domain/localDay';
 import { periodContaining, type DayRange } from '../domain/periods';
 import type { Questionnaire } from '../domain/questionnaire';
 import { countsOf } from '../domain/responseCounts';
-import { questionnaireKey, scoreCounts, type QuestionnaireRef } from '../domain/scoring';
-import type { Breakdown, Clock, DeskStore, QuestionnaireItemCount, ReportFilter, ReportStore } from './ports';
+import {
+  questionnaireKey,
+  scoreCounts,
+  scoreDistributions,
+  type Distribution,
+  type QuestionnaireRef,
+} from '../domain/scoring';
+import type {
+  Breakdown,
+  Clock,
+  DayItemDistribution,
+  DeskStore,
+  QuestionnaireItemCount,
+  ReportFilter,
+  ReportStore,
+} from './ports';
 import { groupBy, sectionsOf, totalOf, type QuestionnaireSection } from './reportSections';
 
 export interface ReportServiceDeps {
@@ -30,7 +44,6 @@ const filterOf = (range: DayRange, input?: FilterInput): ReportFilter => ({
   include: { suspect: input?.includeSuspect ?? false, abandoned: input?.includeAbandoned ?? false },
 });
 
-type DayCount = QuestionnaireItemCount & { day: string };
 type TrendPoint = {
   day: string;
   index: number | null;
@@ -44,7 +57,7 @@ type TrendPoint = {
  * gives them. A version's key is made only when the row's questionnaire object
  * changes (the store hands one object per version).
  */
-function totalsOf(rows: readonly DayCount[]): QuestionnaireItemCount[] {
+function totalsOf(rows: readonly DayItemDistribution[]): QuestionnaireItemCount[] {
   const totals = new Map<string, { questionnaire: QuestionnaireRef; items: Map<string, number[]> }>();
   let ref: QuestionnaireRef | null = null;
   let items = new Map<string, number[]>();
@@ -57,14 +70,14 @@ function totalsOf(rows: readonly DayCount[]): QuestionnaireItemCount[] {
       items = version.items;
     }
     const values = items.get(row.item);
-    if (values) values[row.value] = (values[row.value] ?? 0) + row.count;
-    else items.set(row.item, Object.assign([0, 0, 0, 0, 0, 0], { [row.value]: row.count }));
+    if (values) for (let i = 0; i < 5; i += 1) values[i]! += row.distribution[i]!;
+    else items.set(row.item, [...row.distribution]);
   }
   const counts: QuestionnaireItemCount[] = [];
   for (const { questionnaire, items: byItem } of totals.values()) {
     for (const [item, values] of byItem) {
       for (let value = 1; value <= 5; value += 1)
-        if ((values[value] ?? 0) > 0) counts.push({ questionnaire, item, value, count: values[value]! });
+        if (values[value - 1]! > 0) counts.push({ questionnaire, item, value, count: values[value - 1]! });
     }
   }
   return counts;
@@ -125,32 +138,36 @@ export function createReportService({
 
   /**
    * The daily figures of each version, keyed by questionnaireKey, from the period's
-   * counts by day. A year is some 9,000 rows and 365 scores, so the rows are
+   * counts by day. A year is some 3,000 rows and 365 scores, so the rows are
    * grouped in one pass with no key built per row (the store hands one
-   * questionnaire object per version: its key is made when it changes) and handed
-   * to scoreCounts as they are; days are ISO dates, ordered as plain strings.
+   * questionnaire object per version: its key is made when it changes) and each
+   * day's item distributions scored as they are; days are ISO dates, ordered as plain strings.
    */
-  function trends(rows: readonly DayCount[]) {
-    const byVersion = new Map<string, Map<string, DayCount[]>>();
+  function trends(rows: readonly DayItemDistribution[]) {
+    const byVersion = new Map<string, Map<string, Map<string, Distribution>>>();
     let ref: QuestionnaireRef | null = null;
-    let days = new Map<string, DayCount[]>();
+    let days = new Map<string, Map<string, Distribution>>();
     for (const row of rows) {
       if (row.questionnaire !== ref) {
         ref = row.questionnaire;
         const key = questionnaireKey(ref);
-        days = byVersion.get(key) ?? new Map<string, DayCount[]>();
+        days = byVersion.get(key) ?? new Map<string, Map<string, Distribution>>();
         byVersion.set(key, days);
       }
-      const counts = days.get(row.day);
-      if (counts) counts.push(row);
-      else days.set(row.day, [row]);
+      const items = days.get(row.day);
+      if (!items) days.set(row.day, new Map([[row.item, row.distribution]]));
+      else {
+        // One row per day and item from the kept counts; a store that splits one is added up, never overwritten.
+        const same = items.get(row.item);
+        items.set(row.item, same ? (same.map((n, i) => n + row.distribution[i]!) as Distribution) : row.distribution);
+      }
     }
     const trend = new Map<string, TrendPoint[]>();
     for (const [key, days] of byVersion) {
       trend.set(
         key,
         [...days.keys()].sort().map((day) => {
-          const score = scoreCounts(days.get(day)!);
+          const score = scoreDistributions(days.get(day)!);
           const dimensions: Record<string, number | null> = {};
           for (const dimension of score.dimensions) dimensions[dimension.dimension] = dimension.index;
           return { day, index: score.index, coverage: score.coverage, answers: score.answers, dimensions };

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { Breakdown, ReportFilter, ReportStore } from '../../src/services/ports';
+import type {
+  Breakdown,
+  DayItemDistribution,
+  QuestionnaireItemCount,
+  ReportFilter,
+  ReportStore,
+} from '../../src/services/ports';
 
 /**
  * The benchmark's baseline: the same ReportStore answered by plain GROUP BYs over
@@ -34,6 +40,20 @@ export function createRawReportStore(db: Database.Database): ReportStore {
     (rows as Array<{ qid: string; qversion: number }>).map(
       ({ qid, qversion, ...rest }) => ({ ...rest, questionnaire: { id: qid, version: qversion } }) as Row,
     );
+  /** Rows per value back into one distribution per day and item, as the port hands them. */
+  const distributionsOf = (rows: Array<QuestionnaireItemCount & { day: string }>): DayItemDistribution[] => {
+    const byKey = new Map<string, DayItemDistribution>();
+    for (const { day, questionnaire, item, value, count } of rows) {
+      const key = `${day}\u0000${questionnaire.id}\u0000${questionnaire.version}\u0000${item}`;
+      let row = byKey.get(key);
+      if (!row) {
+        row = { day, questionnaire, item, distribution: [0, 0, 0, 0, 0] };
+        byKey.set(key, row);
+      }
+      row.distribution[value - 1]! += count;
+    }
+    return [...byKey.values()];
+  };
   const breakdowns = { counter: by('counter'), officer: by('officer'), field: by('field') };
   const params = (f: ReportFilter) => ({
     from: f.from,
@@ -47,7 +67,7 @@ export function createRawReportStore(db: Database.Database): ReportStore {
   return {
     countResponses: (f) => nest(responses.all(params(f))),
     countAnswers: (f) => nest(answers.all(params(f))),
-    countAnswersByDay: (f) => nest(byDay.all(params(f))),
+    countAnswersByDay: (f) => distributionsOf(nest(byDay.all(params(f)))),
     countAnswersBy: (f, column) => nest(breakdowns[column].answers.all(params(f))),
     countResponsesBy: (f, column) => nest(breakdowns[column].responses.all(params(f))),
     revision: () => 0,
