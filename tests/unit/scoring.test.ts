@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isPartial, meanOf, scoreCounts, scoreDistribution } from '../../src/domain/scoring';
+import {
+  isPartial,
+  meanOf,
+  scoreCounts,
+  scoreDistribution,
+  scoreDistributions,
+  type Distribution,
+} from '../../src/domain/scoring';
 
 describe('SIPAS index formulas', () => {
   it('item index is the share of answers at 4 or 5 among valid answers', () => {
@@ -51,6 +58,23 @@ describe('SIPAS index formulas', () => {
 
   it('rejects values off the five-point scale', () => {
     expect(() => scoreCounts([{ item: 'access', value: 6, count: 1 }])).toThrow(RangeError);
+  });
+
+  it('scoring kept distributions gives exactly what scoring the same answers per value gives', () => {
+    const items = ['access.1', 'access.2', 'access.10', 'procedure.1', 'officer', 'result', 'feedback.3'];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 50; round += 1) {
+      const byItem = new Map<string, Distribution>();
+      for (const item of items) {
+        if (next(3) === 0) continue; // some items unanswered that day
+        byItem.set(item, [next(4), next(4), next(4), next(9), next(9)]);
+      }
+      const perValue = [...byItem].flatMap(([item, distribution]) =>
+        distribution.flatMap((count, i) => (count > 0 ? [{ item, value: i + 1, count }] : [])),
+      );
+      expect(scoreDistributions(byItem)).toEqual(scoreCounts(perValue));
+    }
   });
 
   it('meanOf skips nulls and is null for nothing', () => {
