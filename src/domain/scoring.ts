@@ -117,9 +117,13 @@ export function scoreCounts(counts: readonly ItemCount[]): SipasScore {
  * per-value objects first was most of what it allocated.
  */
 export function scoreDistributions(byItem: ReadonlyMap<string, Distribution>): SipasScore {
-  const items = [...byItem.entries()]
-    .sort(([a], [b]) => byItemId(a, b))
-    .map(([item, distribution]): ItemScore => ({ item, ...scoreDistribution(distribution) }));
+  const items: ItemScore[] = [];
+  for (const [item, distribution] of byItem) {
+    const score = scoreDistribution(distribution);
+    // An item nobody answered has no row among counts: scored alike, whichever form the counts take.
+    if (score.answers > 0) items.push({ item, ...score });
+  }
+  items.sort((a, b) => byItemId(a.item, b.item));
 
   // One pass over the items: reports score every day of a year, so this runs thousands of times.
   const byDimension = new Map<DimensionId, ItemScore[]>();
