@@ -3,12 +3,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { BATCHES_PATH } from '../contract/syncProtocol';
 import { securityHeaders } from '../node/securityHeaders';
 import type { Logger } from '../services/ports';
-import { reportCsv } from './csv';
+import { reportCsvStream } from './csv';
 import { ingestHandler, refuse } from './ingest';
-import { errorPage, HUB_CSS, reportPage } from './page';
-import { BadPeriodError, buildReport, periodFrom } from './report';
+import { errorPage, HUB_CSS, pageViewFrom, reportPage } from './page';
+import { BadPeriodError, buildReport, periodFrom, type HubReport } from './report';
+import { ReportCache } from './reportCache';
 import type { HubStore } from './store/port';
 import { DEFAULT_MIN_RANKED_SAMPLE } from '../domain/scoring';
+import { localDayOf } from '../domain/localDay';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -27,6 +29,8 @@ export interface HubAppOptions {
   intercept?: Intercept;
   /** Counted responses a unit needs in the period to be ranked (default DEFAULT_MIN_RANKED_SAMPLE). */
   minSample?: number;
+  /** Computed reports kept while the data does not change (default: one cache per app). */
+  reports?: ReportCache<HubReport>;
 }
 
 export function createHubApp({
@@ -36,6 +40,7 @@ export function createHubApp({
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   intercept,
   minSample = DEFAULT_MIN_RANKED_SAMPLE,
+  reports = new ReportCache<HubReport>({ version: () => store.dataVersion() }),
 }: HubAppOptions) {
   const app = new Hono();
   app.use(...securityHeaders(HUB_CSP));
@@ -61,15 +66,26 @@ export function createHubApp({
     ingestHandler({ store, logger, now }),
   );
 
-  /** ?from=&to= (YYYY-MM-DD) and, for the trend, ?unit= (a unit code). */
-  const withPeriod = async (c: Context) => {
-    const period = periodFrom({ from: c.req.query('from'), to: c.req.query('to') }, now());
-    return buildReport(store, period, now(), minSample, c.req.query('unit') || undefined);
+  /**
+   * ?from=&to= (YYYY-MM-DD) and, for the trend, ?unit= (a unit code). The report is
+   * computed once per data version (reportCache.ts); "today" is in the key because
+   * the late devices and the default period move with it.
+   */
+  const withPeriod = async (c: Context): Promise<HubReport> => {
+    const at = now();
+    const period = periodFrom({ from: c.req.query('from'), to: c.req.query('to') }, at);
+    const trendUnit = c.req.query('unit') || undefined;
+    const key = JSON.stringify([period.from, period.to, trendUnit ?? null, localDayOf(at)]);
+    const { value } = await reports.get(key, (version) =>
+      buildReport(store, period, at, minSample, trendUnit, version),
+    );
+    return value;
   };
 
   app.get('/', async (c) => {
     try {
-      return c.html(reportPage(await withPeriod(c)));
+      const view = pageViewFrom({ page: c.req.query('page'), q: c.req.query('q') });
+      return c.html(reportPage(await withPeriod(c), view));
     } catch (error) {
       if (error instanceof BadPeriodError) return c.html(errorPage(error.message), 400);
       throw error;
@@ -88,7 +104,8 @@ export function createHubApp({
       const report = await withPeriod(c);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="sipas-${report.period.from}-${report.period.to}.csv"`);
-      return c.body(reportCsv(report));
+      // Streamed: the whole country is a few thousand lines, written as the client reads them.
+      return c.body(reportCsvStream(report));
     } catch (error) {
       if (error instanceof BadPeriodError) return refuse(c, 400, 'bad_period', error.message);
       throw error;

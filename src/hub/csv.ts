@@ -39,6 +39,32 @@ const COUNT_NAMES = ['responses', 'counted', 'suspect', 'abandoned'] as const;
  * without any batch in the period. Figures of different questionnaires are never on one line.
  */
 export function reportCsv(report: HubReport): string {
+  return [...reportCsvRecords(report)].join('');
+}
+
+/** reportCsv's text as a byte stream, written a few hundred lines at a time as the reader pulls. */
+export function reportCsvStream(report: HubReport, linesPerChunk = 500): ReadableStream<Uint8Array> {
+  const records = reportCsvRecords(report);
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let chunk = '';
+      for (let i = 0; i < linesPerChunk; i += 1) {
+        const next = records.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += next.value;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
+}
+
+/** The BOM with the header, then one record (a CRLF-ended line) at a time. */
+function* reportCsvRecords(report: HubReport): Generator<string> {
   const header = [
     'Bộ câu hỏi',
     'Phiên bản',
@@ -57,31 +83,32 @@ export function reportCsv(report: HubReport): string {
     'Xếp hạng',
   ];
   const { from, to } = report.period;
-  const lines = report.questionnaires.flatMap((section) => {
+  yield BOM + csvRecord(header);
+  for (const section of report.questionnaires) {
     const q = section.questionnaire;
-    const units = [...section.ranked, ...section.notRanked].map((unit) =>
-      csvRecord([
-        q.id,
-        q.version,
-        unit.rank,
-        unit.unitCode,
-        unit.unitName,
-        from,
-        to,
-        fixed(unit.sipas),
-        unit.coverage,
-        ...dimensionIds.map((id) => fixed(unit.dimensions[id])),
-        ...COUNT_NAMES.map((name) => unit.counts[name]),
-        unit.answers,
-        unit.devices,
-        unit.deviceDays,
-        unit.notRanked === null
-          ? 'Có'
-          : notRankedReason(unit.notRanked, unit.coverage, unit.counts.counted, report.minSample),
-      ]),
-    );
+    for (const units of [section.ranked, section.notRanked])
+      for (const unit of units)
+        yield csvRecord([
+          q.id,
+          q.version,
+          unit.rank,
+          unit.unitCode,
+          unit.unitName,
+          from,
+          to,
+          fixed(unit.sipas),
+          unit.coverage,
+          ...dimensionIds.map((id) => fixed(unit.dimensions[id])),
+          ...COUNT_NAMES.map((name) => unit.counts[name]),
+          unit.answers,
+          unit.devices,
+          unit.deviceDays,
+          unit.notRanked === null
+            ? 'Có'
+            : notRankedReason(unit.notRanked, unit.coverage, unit.counts.counted, report.minSample),
+        ]);
     const all = section.allUnits;
-    const overall = csvRecord([
+    yield csvRecord([
       q.id,
       q.version,
       null,
@@ -98,10 +125,9 @@ export function reportCsv(report: HubReport): string {
       null,
       null,
     ]);
-    return [...units, overall];
-  });
-  const silent = report.silentUnits.map((unit) =>
-    csvRecord([
+  }
+  for (const unit of report.silentUnits)
+    yield csvRecord([
       null,
       null,
       null,
@@ -111,7 +137,5 @@ export function reportCsv(report: HubReport): string {
       to,
       ...Array.from({ length: header.length - 8 }, () => null),
       'Chưa có số liệu trong kỳ',
-    ]),
-  );
-  return BOM + csvRecord(header) + lines.join('') + silent.join('');
+    ]);
 }

@@ -5,7 +5,7 @@
  * `npm run hub -- list-devices --db … [--json]`
  * `npm run hub -- simulate --units N --devices-per-unit D --days K --db … [--concurrency C] [--url http://127.0.0.1:PORT] [--samples S] [--max-seconds T] [--json]`
  *   registers N × D simulated kiosks, sends K days of signed batches over loopback (to a hub it starts, or --url),
- *   prints batches/s, the database size and the p95 of the page and the CSV for a month, a quarter and a year.
+ *   prints batches/s, the database size and the p95 of the page and the CSV (cold: right after a new batch; warm) for a month, a quarter and a year.
  *
  * add-device prints the device's token and secret once: the hub keeps only a
  * hash of the token, so a lost token means registering the device again.

@@ -5,8 +5,8 @@ import {
   isRankable,
   meanOf,
   questionnaireKey,
-  scoreCounts,
-  type ItemCount,
+  scoreDistributions,
+  type Distribution,
   type QuestionnaireRef,
   type SipasScore,
 } from '../domain/scoring';
@@ -15,7 +15,8 @@ import type { CountsRow, DeviceStatus, HubStore, Period, UnitRecord, UnitTotals 
 /**
  * The hub's figures, per questionnaire (id + version) and never pooled across
  * them: SQL sums the latest revisions' counts per questionnaire, unit (or day)
- * and item, and the kiosk's own scoreCounts turns them into indices, so a
+ * and item, and the kiosk's own scoring (scoreDistributions, the core of
+ * scoreCounts in src/domain/scoring.ts) turns them into indices, so a
  * commune's index at the hub is computed exactly as on its kiosk.
  *
  * Ranking: only a unit with all five dimensions and at least `minSample` counted
@@ -75,8 +76,17 @@ export interface LateDevice extends DeviceStatus {
   daysMissing: number;
 }
 
+/** What data the report was computed from (the page says it: "số liệu đã nhận tính đến …"). */
+export interface ReportAsOf {
+  /** The store's data version read before the report's queries (null: not read). */
+  dataVersion: string | null;
+  /** When it was computed, ISO: every batch stored before then is in it. */
+  computedAt: string;
+}
+
 export interface HubReport {
   period: Period;
+  asOf: ReportAsOf;
   today: string;
   minSample: number;
   /** One section per questionnaire version with batches in the period, by id then newest version. */
@@ -105,32 +115,44 @@ export function periodFrom(query: { from?: string; to?: string }, now: number): 
   return { from, to };
 }
 
-const itemCounts = (rows: readonly CountsRow[]): ItemCount[] =>
-  rows.flatMap((row) => row.counts.map((count, i) => ({ item: row.item, value: i + 1, count })));
-
 function dimensionIndices(score: SipasScore): Record<DimensionId, number | null> {
-  const byId = new Map(score.dimensions.map((d) => [d.dimension, d.index]));
-  return Object.fromEntries(dimensionIds.map((id) => [id, byId.get(id) ?? null])) as Record<DimensionId, number | null>;
+  const indices = {} as Record<DimensionId, number | null>;
+  for (const id of dimensionIds) indices[id] = null;
+  for (const d of score.dimensions) indices[d.dimension] = d.index;
+  return indices;
 }
 
-/** Rows grouped by questionnaire, then by `key` (unit code or date). */
-function groupRows(rows: readonly CountsRow[]): Map<string, Map<string, CountsRow[]>> {
-  const groups = new Map<string, Map<string, CountsRow[]>>();
+/** One collator for the country's sort (String#localeCompare builds one per call): the same order. */
+const byCode = new Intl.Collator().compare;
+
+/** Each item's distribution (c1..c5): what scoreDistributions scores. */
+type ItemDistributions = Map<string, Distribution>;
+
+/**
+ * Rows grouped by questionnaire, then by `key` (unit code or date), then item. The
+ * rows' own count arrays become the distributions (a country's period is ~20,000
+ * rows: no per-value objects); an item met twice is added up.
+ */
+function groupRows(rows: readonly CountsRow[]): Map<string, Map<string, ItemDistributions>> {
+  const groups = new Map<string, Map<string, ItemDistributions>>();
   for (const row of rows) {
     const q = questionnaireKey(row.questionnaire);
     let byKey = groups.get(q);
-    if (!byKey) groups.set(q, (byKey = new Map<string, CountsRow[]>()));
-    // Pushed, not copied: a country's period is tens of thousands of rows.
-    const own = byKey.get(row.key);
-    if (own) own.push(row);
-    else byKey.set(row.key, [row]);
+    if (!byKey) groups.set(q, (byKey = new Map<string, ItemDistributions>()));
+    let items = byKey.get(row.key);
+    if (!items) byKey.set(row.key, (items = new Map<string, Distribution>()));
+    const seen = items.get(row.item);
+    if (seen) for (let i = 0; i < 5; i += 1) seen[i]! += row.counts[i]!;
+    else items.set(row.item, row.counts);
   }
   return groups;
 }
 
+const NO_ITEMS: ItemDistributions = new Map();
+
 /** Highest index first; equal indices share a rank. */
 function rank(units: UnitScore[]): UnitScore[] {
-  const sorted = [...units].sort((a, b) => (b.sipas ?? -1) - (a.sipas ?? -1) || a.unitCode.localeCompare(b.unitCode));
+  const sorted = [...units].sort((a, b) => (b.sipas ?? -1) - (a.sipas ?? -1) || byCode(a.unitCode, b.unitCode));
   sorted.forEach((unit, i) => {
     const previous = sorted[i - 1];
     unit.rank = previous && previous.sipas === unit.sipas ? previous.rank : i + 1;
@@ -174,13 +196,14 @@ export function lateDevices(statuses: readonly DeviceStatus[], now: number): Lat
 function sectionOf(
   questionnaire: QuestionnaireRef,
   totals: readonly UnitTotals[],
-  byUnit: Map<string, CountsRow[]>,
-  byDay: Map<string, CountsRow[]>,
+  byUnit: Map<string, ItemDistributions>,
+  byDay: Map<string, ItemDistributions>,
   period: Period,
   minSample: number,
 ): QuestionnaireReport {
   const units = totals.map((unit): UnitScore => {
-    const score = scoreCounts(itemCounts(byUnit.get(unit.unitCode) ?? []));
+    // scoring.ts's own scoring of grouped counts (scoreCounts groups per-value rows, then calls it).
+    const score = scoreDistributions(byUnit.get(unit.unitCode) ?? NO_ITEMS);
     const rankable = isRankable(score, unit.counts.counted, minSample);
     return {
       rank: null,
@@ -203,10 +226,10 @@ function sectionOf(
   const ranked = rank(units.filter((u) => u.notRanked === null));
   const notRanked = units
     .filter((u) => u.notRanked !== null)
-    .sort((a, b) => b.counts.counted - a.counts.counted || a.unitCode.localeCompare(b.unitCode));
+    .sort((a, b) => b.counts.counted - a.counts.counted || byCode(a.unitCode, b.unitCode));
   const trend: TrendPoint[] = [];
   for (let date = period.from; date <= period.to; date = addDays(date, 1)) {
-    const score = scoreCounts(itemCounts(byDay.get(date) ?? []));
+    const score = scoreDistributions(byDay.get(date) ?? NO_ITEMS);
     trend.push({ date, sipas: score.index, coverage: score.coverage, answers: score.answers });
   }
   return {
@@ -225,6 +248,7 @@ export async function buildReport(
   now: number,
   minSample: number,
   trendUnit?: string,
+  dataVersion: string | null = null,
 ): Promise<HubReport> {
   const [unitRows, dayRows, totals, registered, statuses] = await Promise.all([
     store.countsByUnit(period),
@@ -260,6 +284,7 @@ export async function buildReport(
   const active = new Set(totals.map((t) => t.unitCode));
   return {
     period,
+    asOf: { dataVersion, computedAt: new Date(now).toISOString() },
     today: localDayOf(now),
     minSample,
     questionnaires,

@@ -419,24 +419,3 @@ export function benchPeriods(from: string, days: number): Array<{ name: string; 
     },
   ];
 }
-
-/** p50/p95 in ms of GETting a path `samples` times, one after the other (first request not counted: warm-up). */
-export async function timeGets(
-  url: string,
-  path: string,
-  samples: number,
-): Promise<{ p50: number; p95: number; bytes: number }> {
-  const times: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i <= samples; i += 1) {
-    const t = performance.now();
-    const response = await fetch(`${url}${path}`);
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${text.slice(0, 200)}`);
-    bytes = Buffer.byteLength(text);
-    if (i > 0) times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95), bytes };
-}

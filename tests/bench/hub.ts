@@ -7,7 +7,7 @@ import { signBody } from '../../src/node/signing';
 import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
 import { addDays } from '../../src/domain/localDay';
 import { registerDevice, type DeviceCredentials } from '../../src/hub/devices';
-import { runSimulation, startHubProcess, type RunFigures } from '../../src/hub/simulateRun';
+import { runSimulation, startHubProcess, type GetTiming, type RunFigures } from '../../src/hub/simulateRun';
 import { openStore } from '../../src/hub/store/openStore';
 import { findPostgresBin, startPostgres } from '../support/postgres';
 import { summarise, type BenchRow } from './stats';
@@ -173,22 +173,41 @@ export function simulationRows(figures: RunFigures, label: string): BenchRow[] {
       value: figures.databaseBytes / 2 ** 20,
     },
   ];
+  const pagesLoad = `load ${figures.load.pages.toFixed(1)}`;
+  const cpu = (t: GetTiming) => (t.cpuP50 === null ? '' : `, hub CPU p50 ${t.cpuP50.toFixed(0)} ms`);
   for (const p of figures.pages) {
     rows.push(
       {
         group: 'hub',
-        name: `ranking page, ${p.period} (${p.from}…${p.to}), p95, load ${figures.load.pages.toFixed(1)}`,
+        name: `ranking page, ${p.period} (${p.from}…${p.to}), cold p95 (right after a new batch${cpu(p.page.cold)}), ${pagesLoad}`,
         unit: 'ms',
-        value: p.page.p95,
+        value: p.page.cold.p95,
         target: '< 300 ms',
       },
       {
         group: 'hub',
-        name: `CSV, ${p.period}, p95`,
+        name: `ranking page, ${p.period}, warm p95 (data unchanged${cpu(p.page.warm)})`,
         unit: 'ms',
-        value: p.csv.p95,
-        baselineName: 'page',
-        baseline: p.page.p95,
+        value: p.page.warm.p95,
+        baselineName: 'cold',
+        baseline: p.page.cold.p95,
+        target: '< 300 ms',
+      },
+      {
+        group: 'hub',
+        name: `CSV, ${p.period}, cold p95${cpu(p.csv.cold)}`,
+        unit: 'ms',
+        value: p.csv.cold.p95,
+        baselineName: 'page cold',
+        baseline: p.page.cold.p95,
+      },
+      {
+        group: 'hub',
+        name: `CSV, ${p.period}, warm p95${cpu(p.csv.warm)}`,
+        unit: 'ms',
+        value: p.csv.warm.p95,
+        baselineName: 'cold',
+        baseline: p.csv.cold.p95,
       },
     );
   }

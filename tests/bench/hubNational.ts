@@ -2,7 +2,13 @@
  * The hub at national size, run once by hand (it takes up to an hour):
  *
  *   npx tsx tests/bench/hubNational.ts [--units 3300] [--devices-per-unit 2] [--days 365] [--concurrency 16]
- *        [--max-seconds N] [--fill-year] [--go-file PATH]
+ *        [--max-seconds N] [--fill-year] [--go-file PATH] [--samples 20]
+ *   npx tsx tests/bench/hubNational.ts --pages-of postgres://… [--days 365] [--samples 20]
+ *
+ * --pages-of times the pages of an existing hub database only (no cluster, no ingest).
+ * Each page and CSV is timed cold (a new batch stored through the hub before each
+ * request: the report is computed again) and warm (the data unchanged), with the hub
+ * process's CPU per request from /proc.
  *
  * A throwaway durable PostgreSQL cluster; the simulated country sent over loopback
  * to a hub in its own process; the database size. With --max-seconds the sending
@@ -18,7 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { runSimulation, timePages, withHubProcess } from '../../src/hub/simulateRun';
+import { runSimulation, timeHubPages } from '../../src/hub/simulateRun';
 import { startPostgres } from '../support/postgres';
 import { NATIONAL } from './hub';
 
@@ -32,8 +38,14 @@ const { values } = parseArgs({
     samples: { type: 'string' },
     'fill-year': { type: 'boolean' },
     'go-file': { type: 'string' },
+    'pages-of': { type: 'string' },
+    help: { type: 'boolean' },
   },
 });
+if (values.help) {
+  process.stdout.write(`${fs.readFileSync(import.meta.filename, 'utf8').split('*/')[0]}*/\n`);
+  process.exit(0);
+}
 const n = (raw: string | undefined, fallback: number) => (raw === undefined ? fallback : Number(raw));
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 const load = () =>
@@ -70,6 +82,12 @@ async function fillYear(db: string): Promise<void> {
 }
 
 log(`load average at start: ${load()}`);
+if (values['pages-of']) {
+  const pages = await timeHubPages(values['pages-of'], days, n(values.samples, 20), log);
+  log(`load average at end: ${load()}`);
+  process.stdout.write(`${JSON.stringify({ pages, loadAtEnd: os.loadavg() })}\n`);
+  process.exit(0);
+}
 const cluster = await startPostgres({ durable: true });
 try {
   const db = await cluster.createDatabase('hub_national');
@@ -98,7 +116,7 @@ try {
       `kept sums filled to a year by copying January (${((performance.now() - started) / 1000).toFixed(0)} s); load average ${load()}`,
     );
   }
-  const pages = await withHubProcess(db, (url) => timePages(url, days, n(values.samples, 20), log));
+  const pages = await timeHubPages(db, days, n(values.samples, 20), log);
   log(`load average at end: ${load()}`);
   process.stdout.write(`${JSON.stringify({ ...figures, pages, machine: figures.machine, loadAtEnd: os.loadavg() })}\n`);
 } finally {

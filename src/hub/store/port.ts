@@ -130,6 +130,13 @@ export interface HubStore {
   unitTotals(period: Period): Promise<UnitTotals[]>;
   units(): Promise<UnitRecord[]>;
   totals(query: TotalsQuery): Promise<LatestTotals>;
+  /**
+   * Changes whenever what the report reads may have changed: a batch stored or a
+   * device registered by this process, or a commit by any other writer of the same
+   * database (a second hub process). Equal values mean equal data; a changed value
+   * may be a false alarm (a commit that touched nothing the report reads).
+   */
+  dataVersion(): Promise<string>;
   /** Bytes the database takes on disk (SQLite: the file and its WAL; PostgreSQL: pg_database_size). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

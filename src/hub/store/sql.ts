@@ -130,11 +130,11 @@ const sums = 'SUM(r.c1) AS c1, SUM(r.c2) AS c2, SUM(r.c3) AS c3, SUM(r.c4) AS c4
 const questionnaire = 'r.questionnaire_id AS "questionnaireId", r.questionnaire_version AS "questionnaireVersion"';
 
 /*
- * The report's statements read a period in three parts (store/periods.ts): whole
- * months from the per-month sums, and the days at either edge from the per-day
- * ones (unit_day_items, and latest, which carries each batch's four counts).
- * Their first six parameters are always: first month, last month, head from, head
- * to, tail from, tail to (an empty part matches nothing).
+ * The report's statements read a period in parts (store/periods.ts): months from
+ * the per-month sums, days added from the per-day ones (unit_day_items, and latest,
+ * which carries each batch's four counts), and days taken away from a month read
+ * whole. Their ten parameters are always: first month, last month, the two added
+ * day ranges, the two taken-away day ranges (an empty part matches nothing).
  */
 const edgeDays = (alias: string) => `(${alias}.date BETWEEN ? AND ? OR ${alias}.date BETWEEN ? AND ?)`;
 
@@ -147,6 +147,9 @@ FROM (
   UNION ALL
   SELECT questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
   FROM unit_day_items u WHERE ${edgeDays('u')}
+  UNION ALL
+  SELECT questionnaire_id, questionnaire_version, unit_code, item, -c1, -c2, -c3, -c4, -c5
+  FROM unit_day_items m WHERE ${edgeDays('m')}
 ) s
 GROUP BY s.questionnaire_id, s.questionnaire_version, s.unit_code, s.item`;
 
@@ -166,21 +169,30 @@ WHERE r.date BETWEEN ? AND ? AND d.unit_code = ?
 GROUP BY r.questionnaire_id, r.questionnaire_version, r.date, r.item`;
 
 /**
- * The four counts per unit and questionnaire in the period, from the latest revisions.
- * suspect and abandoned are NULL for batches stored before hub schema 2 (not known):
- * such a batch adds to responses and counted only.
+ * The four counts per unit and questionnaire in the period, from the latest revisions:
+ * per device first, so a device whose only batches are on days taken away from a
+ * month (its device-days then add up to 0) is not counted among the unit's devices.
  */
 export const unitTotals = /* sql */ `
 SELECT d.unit_code AS "unitCode", MIN(d.unit_name) AS "unitName",
        s.questionnaire_id AS "questionnaireId", s.questionnaire_version AS "questionnaireVersion",
-       COUNT(DISTINCT s.device_id) AS devices, SUM(s.device_days) AS "deviceDays",
+       COUNT(*) AS devices, SUM(s.device_days) AS "deviceDays",
        SUM(s.responses) AS responses, SUM(s.counted) AS counted, SUM(s.suspect) AS suspect, SUM(s.abandoned) AS abandoned
 FROM (
-  SELECT device_id, questionnaire_id, questionnaire_version, device_days, responses, counted, suspect, abandoned
-  FROM month_totals WHERE month BETWEEN ? AND ?
-  UNION ALL
-  SELECT device_id, questionnaire_id, questionnaire_version, 1, responses, counted, suspect, abandoned
-  FROM latest l WHERE ${edgeDays('l')}
+  SELECT device_id, questionnaire_id, questionnaire_version, SUM(device_days) AS device_days, SUM(responses) AS responses,
+         SUM(counted) AS counted, SUM(suspect) AS suspect, SUM(abandoned) AS abandoned
+  FROM (
+    SELECT device_id, questionnaire_id, questionnaire_version, device_days, responses, counted, suspect, abandoned
+    FROM month_totals WHERE month BETWEEN ? AND ?
+    UNION ALL
+    SELECT device_id, questionnaire_id, questionnaire_version, 1, responses, counted, suspect, abandoned
+    FROM latest l WHERE ${edgeDays('l')}
+    UNION ALL
+    SELECT device_id, questionnaire_id, questionnaire_version, -1, -responses, -counted, -suspect, -abandoned
+    FROM latest m WHERE ${edgeDays('m')}
+  ) parts
+  GROUP BY device_id, questionnaire_id, questionnaire_version
+  HAVING SUM(device_days) > 0
 ) s
 JOIN devices d ON d.device_id = s.device_id
 GROUP BY d.unit_code, s.questionnaire_id, s.questionnaire_version

@@ -130,6 +130,8 @@ export function openSqliteStore(file: string): HubStore {
     return { kind: 'created' };
   });
 
+  // This connection's own commits: PRAGMA data_version only moves for other connections' ones.
+  let ownWrites = 0;
   return {
     kind: 'sqlite',
     async addDevice(device) {
@@ -142,6 +144,7 @@ export function openSqliteStore(file: string): HubStore {
         device.createdAt,
       );
       if (changes === 0) throw new DeviceExistsError(device.deviceId);
+      ownWrites += 1;
     },
     async deviceByTokenHash(tokenHash) {
       return stmt.deviceByTokenHash.get(tokenHash) ?? null;
@@ -152,7 +155,9 @@ export function openSqliteStore(file: string): HubStore {
     async ingest(batch) {
       try {
         // IMMEDIATE: take the write lock up front rather than upgrading mid-way (SQLITE_BUSY).
-        return write.immediate(batch);
+        const outcome = write.immediate(batch);
+        if (outcome.kind === 'created') ownWrites += 1;
+        return outcome;
       } catch (error) {
         if (error instanceof Stale) return { kind: 'stale', storedRevision: error.storedRevision };
         throw error;
@@ -188,6 +193,9 @@ export function openSqliteStore(file: string): HubStore {
       const stored = db.prepare(sql.totalsOfBatches(byDevice)).get(...params) as { batches: number };
       const items = db.prepare(sql.totalsByItem(byDevice)).all(...params) as Array<sql.CountsSqlRow & { n: number }>;
       return sql.assembleTotals(latest, stored.batches, items);
+    },
+    async dataVersion() {
+      return `${ownWrites}.${db.pragma('data_version', { simple: true }) as number}`;
     },
     async sizeBytes() {
       const size = (path: string) => (fs.existsSync(path) ? fs.statSync(path).size : 0);

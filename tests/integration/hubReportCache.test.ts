@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHub, type HubReport, type RunningHub } from '../../src/hub';
+import { makeBatch, send } from '../support/hubClient';
+import { HUB_NOW, postgresTarget, sqliteTarget } from '../support/hubTargets';
+
+/**
+ * The hub keeps a computed report while its data does not change (src/hub/reportCache.ts).
+ * On both stores: a kept report is served again as is; a new batch, a revision or a
+ * device registered — by this hub or by a second hub process writing the same
+ * database — makes the next request compute it again, so no page is older than its data.
+ */
+const PERIOD = 'from=2026-11-01&to=2026-11-30';
+
+for (const target of [sqliteTarget(), postgresTarget()]) {
+  describe.skipIf(target.skipReason !== null)(`hub report cache on ${target.name}`, () => {
+    target.setUp();
+    const open: RunningHub[] = [];
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((hub) => hub.close()));
+    });
+
+    /** A hub whose clock moves a second per reading: a report computed again says so in asOf.computedAt. */
+    async function hubOn(db: string): Promise<RunningHub> {
+      let ticks = 0;
+      const hub = await startHub({ db, port: 0, now: () => HUB_NOW + 1000 * ticks++, minSample: 1 });
+      open.push(hub);
+      return hub;
+    }
+    const report = async (hub: RunningHub): Promise<HubReport> =>
+      (await fetch(`${hub.url}/api/report?${PERIOD}`)).json() as Promise<HubReport>;
+    const responses = (r: HubReport) => r.questionnaires.reduce((sum, q) => sum + q.counts.responses, 0);
+
+    it('serves the kept report while nothing changes, and a new one after each new batch or revision', async () => {
+      const hub = await hubOn(await target.newDatabase());
+      const kiosk = await hub.addDevice({ deviceId: 'kiosk-01', unitCode: 'DH', unitName: 'UBND xã Điện Hồng' });
+      const first = makeBatch({ deviceId: 'kiosk-01', date: '2026-11-27' });
+      expect((await send(hub.batchesUrl, kiosk, first)).status).toBe(201);
+
+      const before = await report(hub);
+      expect(responses(before)).toBe(first.totals.responses);
+      const again = await report(hub);
+      expect(again.asOf).toEqual(before.asOf); // the same computation, not a new one
+
+      const second = makeBatch({ deviceId: 'kiosk-01', date: '2026-11-28' });
+      expect((await send(hub.batchesUrl, kiosk, second)).status).toBe(201);
+      const after = await report(hub);
+      expect(after.asOf.dataVersion).not.toBe(before.asOf.dataVersion);
+      expect(after.asOf.computedAt > before.asOf.computedAt).toBe(true);
+      expect(responses(after)).toBe(first.totals.responses + second.totals.responses);
+
+      const revision = makeBatch({
+        deviceId: 'kiosk-01',
+        date: '2026-11-28',
+        revision: 2,
+        rows: [{ item: 'access', counter: 'C1', field: 'ho-tich', counts: [0, 0, 0, 1, 1] }],
+      });
+      expect((await send(hub.batchesUrl, kiosk, revision)).status).toBe(201);
+      expect(responses(await report(hub))).toBe(first.totals.responses + revision.totals.responses);
+
+      // A duplicate stores nothing: the kept report stays.
+      const kept = await report(hub);
+      expect((await send(hub.batchesUrl, kiosk, revision)).status).toBe(200);
+      expect((await report(hub)).asOf).toEqual(kept.asOf);
+    });
+
+    it('sees what a second hub process writes to the same database', async () => {
+      const db = await target.newDatabase();
+      const hub = await hubOn(db);
+      const other = await hubOn(db);
+      const kiosk = await hub.addDevice({ deviceId: 'kiosk-01', unitCode: 'DH', unitName: 'UBND xã Điện Hồng' });
+      expect((await send(hub.batchesUrl, kiosk, makeBatch({ deviceId: 'kiosk-01', date: '2026-11-27' }))).status).toBe(
+        201,
+      );
+      const before = await report(hub);
+      expect((await report(hub)).asOf).toEqual(before.asOf);
+
+      // The second process registers a commune: the first hub's page lists it as silent.
+      const elsewhere = await other.addDevice({ deviceId: 'kiosk-09', unitCode: 'DP', unitName: 'UBND xã Điện Phước' });
+      const registered = await report(hub);
+      expect(registered.silentUnits.map((u) => u.unitCode)).toEqual(['DP']);
+
+      // Then its batch: the first hub's page ranks the commune, computed after that batch.
+      const batch = makeBatch({ deviceId: 'kiosk-09', unitCode: 'DP', date: '2026-11-28' });
+      expect((await send(other.batchesUrl, elsewhere, batch)).status).toBe(201);
+      const after = await report(hub);
+      expect(after.silentUnits).toEqual([]);
+      expect(responses(after)).toBe(responses(before) + batch.totals.responses);
+      const html = await (await fetch(`${hub.url}/?${PERIOD}&q=phuoc`)).text();
+      expect(html).toContain('data-unit="DP"');
+      expect(html).not.toContain('data-unit="DH"');
+    });
+  });
+}
