@@ -206,6 +206,14 @@ function sheetHead(sheet: XlsxSheet): string {
   );
 }
 
+/**
+ * Pending rows are handed to the zip once their text reaches this many characters,
+ * so the text held at any moment is bounded whatever the caller's chunk of rows,
+ * and no string of a whole chunk (two-byte once it holds Vietnamese) lives on
+ * across the wait for the output to drain.
+ */
+const HAND_OVER_AT = 16_384;
+
 const SHEET_TAIL =
   '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
@@ -232,11 +240,13 @@ export function createXlsxWorkbook(out: Writable, failed: Promise<never>, option
       const columns: string[] = [];
       let pending = sheetHead(sheet);
       let rowNumber = 0;
-      const flush = async () => {
-        if (pending === '') return;
-        const text = pending;
+      const handOver = () => {
+        entry.push(pending);
         pending = '';
-        await entry.write(text);
+      };
+      const flush = async () => {
+        handOver();
+        await entry.write('');
       };
       return {
         row(values, styles, rowStyle) {
@@ -250,6 +260,7 @@ export function createXlsxWorkbook(out: Writable, failed: Promise<never>, option
             xml += cellXml(`${(columns[i] ??= columnName(i))}${r}`, value, style);
           }
           pending += `${xml}</row>`;
+          if (pending.length >= HAND_OVER_AT) handOver();
         },
         flush,
         async end() {

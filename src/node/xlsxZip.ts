@@ -40,6 +40,12 @@ interface Entry {
 export interface ZipEntryStream {
   /** Deflates the text into the entry; resolves when there is room for more. */
   write(text: string): Promise<void>;
+  /**
+   * Hands the text to the deflater now, without waiting for room: the caller
+   * waits with write('') at a bound of its own. The string is bytes right away,
+   * so it is garbage before any await.
+   */
+  push(text: string): void;
   end(): Promise<void>;
 }
 
@@ -195,13 +201,18 @@ export function createZipWriter(out: Writable, failed: Failure, { date, level, z
         }
       });
       const ended = new Promise<void>((resolve) => deflate.once('end', resolve));
+      const push = (text: string) => {
+        if (out.destroyed) throw new Error('the export file was closed');
+        if (text === '') return;
+        const data = Buffer.from(text, 'utf8');
+        entry.crc = zlib.crc32(data, entry.crc);
+        entry.size += data.length;
+        deflate.write(data);
+      };
       return {
+        push,
         async write(text) {
-          if (out.destroyed) throw new Error('the export file was closed');
-          const data = Buffer.from(text, 'utf8');
-          entry.crc = zlib.crc32(data, entry.crc);
-          entry.size += data.length;
-          deflate.write(data);
+          push(text);
           await drain(deflate, stop);
         },
         async end() {
