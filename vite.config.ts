@@ -49,6 +49,15 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react(), cspMeta(), gzipBeside()],
+  resolve: {
+    // React 19 has the hook: the shim's fallback for older Reacts would only add to the kiosk's first paint.
+    alias: [
+      {
+        find: /^use-sync-external-store\/shim$/,
+        replacement: path.join(root, 'renderer', 'useSyncExternalStoreShim.ts'),
+      },
+    ],
+  },
   build: {
     outDir: path.join(root, 'dist', 'renderer'),
     emptyOutDir: true,

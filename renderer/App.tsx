@@ -1,15 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadTexts } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
 import { useHashRoute } from './router';
 import { SessionProvider } from './session/SessionProvider';
 
 // Staff and admin screens load on demand so the kiosk route, which a citizen
 // sees all day, carries none of their code.
-const StaffApp = lazy(() => import('./staff/StaffApp').then((module) => ({ default: module.StaffApp })));
-const AdminApp = lazy(() => import('./admin/AdminApp').then((module) => ({ default: module.AdminApp })));
+// They draw once the base texts they share are all here too (the kiosk's first paint carries only its own).
+const withTexts = <T,>(chunk: Promise<T>): Promise<T> => Promise.all([chunk, loadTexts()]).then(([module]) => module);
+const StaffApp = lazy(() => withTexts(import('./staff/StaffApp')).then((module) => ({ default: module.StaffApp })));
+const AdminApp = lazy(() => withTexts(import('./admin/AdminApp')).then((module) => ({ default: module.AdminApp })));
 // A LAN browser opens #/pair once, to become a counter device.
-const PairScreen = lazy(() => import('./pair/PairScreen').then((module) => ({ default: module.PairScreen })));
+const PairScreen = lazy(() =>
+  withTexts(import('./pair/PairScreen')).then((module) => ({ default: module.PairScreen })),
+);
 
 export function App() {
   const route = useHashRoute();

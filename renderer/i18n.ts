@@ -1,18 +1,20 @@
 import i18next from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from '../assets/locales/en.json';
+// Vietnamese only, the language every citizen starts in: English is fetched by loadTexts() once the
+// first screen is painted (a chunk of its own), so the first paint does not carry it.
 import vi from '../assets/locales/vi.json';
 import { DEFAULT_LANGUAGE, languages, type Language } from '../src/domain/language';
 
 /**
- * One i18next instance for every screen. Resources are bundled (the kiosk runs
- * offline), so init is synchronous and the first render is already translated.
+ * One i18next instance for every screen. The first texts are bundled (the kiosk
+ * runs offline), so init is synchronous and the first render is already translated.
  */
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // English is added to the store by loadTexts().
+  resources: { vi: { translation: vi } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...languages],
@@ -20,6 +22,29 @@ void i18n.use(initReactI18next).init({
   // React escapes what it renders; escaping twice would show "&amp;".
   interpolation: { escapeValue: false },
 });
+
+let allTexts: Promise<void> | undefined;
+let textsLoaded = false;
+
+/**
+ * The English texts of the base locale file, from a chunk of their own: asked for
+ * right after the kiosk's first paint (lazyScreens.ts) and before the staff, admin
+ * and pairing screens draw (App.tsx). Once per page; a failed fetch is tried again
+ * by the next call.
+ */
+export function loadTexts(): Promise<void> {
+  allTexts ??= import('../assets/locales/en.json').then(
+    (en) => {
+      i18n.addResourceBundle('en', 'translation', en.default, true, true);
+      textsLoaded = true;
+    },
+    (error: unknown) => {
+      allTexts = undefined;
+      throw error;
+    },
+  );
+  return allTexts;
+}
 
 // Screen readers and hyphenation follow <html lang>, so it tracks the chosen language.
 const syncDocumentLanguage = (lng: string) => {
@@ -30,11 +55,21 @@ i18n.on('languageChanged', syncDocumentLanguage);
 
 export const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value);
 
+/**
+ * Switches to a language whose texts are here: at once when they are (the usual
+ * case, loaded after the first paint); otherwise right after they arrive, the
+ * screen staying in the current language meanwhile rather than showing keys.
+ */
+export function changeLanguage(next: Language): Promise<void> {
+  const change = () => i18n.changeLanguage(next).then(() => undefined);
+  return textsLoaded || next === DEFAULT_LANGUAGE ? change() : loadTexts().then(change);
+}
+
 /** The language in use, narrowed to the ones the questionnaire carries. */
 export function useLanguage(): [Language, (next: Language) => void] {
   const { i18n: instance } = useTranslation();
   const current = isLanguage(instance.language) ? instance.language : DEFAULT_LANGUAGE;
-  const change = useCallback((next: Language) => void instance.changeLanguage(next), [instance]);
+  const change = useCallback((next: Language) => void changeLanguage(next).catch(() => undefined), []);
   return [current, change];
 }
 

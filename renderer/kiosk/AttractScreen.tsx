@@ -10,16 +10,19 @@ import { useHasAdmin } from '../signin/useHasAdmin';
 import { ArmedContextLine } from './ContextLine';
 import type { ArmedContext, AttractNotice, KioskSetup } from './flow';
 import { LargeTextToggle } from './largeText';
-import { QrCode } from './QrCode';
 import { keepTogether } from './text';
 
 // The staff sign-in is fetched only once the unit's name has been held: the
 // citizen screen carries none of its code.
 const KioskSignIn = lazy(() => import('../signin/KioskSignIn').then((module) => ({ default: module.KioskSignIn })));
+// The QR encoder too: only a unit that set a feedback address needs it, drawn just after the rest.
+const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
 
 export interface AttractScreenProps {
   /** Null until the host answered: the survey cannot start yet. */
   settings: KioskSetup['settings'] | null;
+  /** The survey's screens are here (they load after the first paint): the survey can start. */
+  canStart: boolean;
   /** No setup could be loaded: tell the citizen to ask staff. */
   unavailable: boolean;
   armed: ArmedContext | null;
@@ -28,7 +31,7 @@ export interface AttractScreenProps {
 }
 
 /** What the kiosk shows between citizens. */
-export function AttractScreen({ settings, unavailable, armed, notice, onStart }: AttractScreenProps) {
+export function AttractScreen({ settings, canStart, unavailable, armed, notice, onStart }: AttractScreenProps) {
   const { t } = useTranslation();
   const hasAdmin = useHasAdmin();
   const [signingIn, setSigningIn] = useState(false);
@@ -37,7 +40,7 @@ export function AttractScreen({ settings, unavailable, armed, notice, onStart }:
   // Stable: the sign-in's own idle timer restarts when it changes.
   const closeSignIn = useCallback(() => setSigningIn(false), []);
   const notSetUp = hasAdmin === false;
-  const ready = settings !== null && !notSetUp;
+  const ready = settings !== null && canStart && !notSetUp;
   return (
     <main className="screen attract">
       <header className="attract-top">
@@ -95,7 +98,9 @@ export function AttractScreen({ settings, unavailable, armed, notice, onStart }:
           )}
           {settings.feedbackQrText && (
             <div className="feedback-qr">
-              <QrCode className="qr-code" text={settings.feedbackQrText} label={t('kiosk.attract.qrLabel')} />
+              <Suspense fallback={null}>
+                <QrCode className="qr-code" text={settings.feedbackQrText} label={t('kiosk.attract.qrLabel')} />
+              </Suspense>
               <p className="qr-caption" aria-hidden="true">
                 {t('kiosk.attract.qrLabel')}
               </p>

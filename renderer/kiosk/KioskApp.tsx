@@ -5,15 +5,10 @@ import { useApi } from '../api/ApiContext';
 import { useLanguage } from '../i18n';
 import { AttractScreen } from './AttractScreen';
 import { hasAnswers, isSurvey } from './flow';
-import { InactivityDialog } from './InactivityDialog';
 import { DEFAULT_KIOSK_ENV, type KioskEnv } from './kioskEnv';
 import { LargeTextProvider } from './largeText';
-import { RestartDialog } from './RestartDialog';
-import { SendingScreen } from './SendingScreen';
+import { useScreens } from './lazyScreens';
 import { initialSession, sessionReducer } from './session';
-import { SorryScreen } from './SorryScreen';
-import { SurveyView } from './SurveyView';
-import { ThanksScreen } from './ThanksScreen';
 import { useArmedContext } from './useArmedContext';
 import { useBlockContextMenu } from './useBlockContextMenu';
 import { useInactivity } from './useInactivity';
@@ -29,6 +24,9 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const [{ view: state, visit, largeText }, dispatch] = useReducer(sessionReducer, initialSession);
   const onAttract = state.screen === 'attract';
   const { setup, failed } = useKioskSetup(visit, env.setupRetryMs);
+  // The survey's screens load while the attract screen is on show; its start button waits for them,
+  // so a tap never does.
+  const screens = useScreens(env.setupRetryMs);
   const armed = useArmedContext(visit, onAttract, env.armedPollMs);
   const timings = setup?.settings.timings;
   const inactivity = useInactivity(isSurvey(state), (timings?.inactivitySeconds ?? 20) * 1000);
@@ -49,10 +47,10 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const start = useCallback(
     (caseCode: string | null) => {
       const { setup: current, armed: context } = latest.current;
-      if (current)
+      if (current && screens)
         dispatch({ type: 'start', setup: current, armed: context, caseCode, id: env.newId(), at: env.now() });
     },
-    [env],
+    [env, screens],
   );
 
   /** The citizen left part-way: keep what they answered (counted or abandoned by the counting rule), then clear the screen. */
@@ -68,7 +66,7 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   }, [leaveSubmission, state, env]);
 
   const checking = useRef(false);
-  useScanner(onAttract && setup !== null, env.scanGapMs, env.now, (caseCode) => {
+  useScanner(onAttract && setup !== null && screens !== undefined, env.scanGapMs, env.now, (caseCode) => {
     if (checking.current) return;
     checking.current = true;
     api
@@ -100,17 +98,21 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const toAttract = () => dispatch({ type: 'reset' });
   const asking = isSurvey(state) ? state.asking : undefined;
   const screen = (() => {
+    if (state.screen === 'attract')
+      return (
+        <AttractScreen
+          settings={setup?.settings ?? null}
+          canStart={screens !== undefined}
+          unavailable={failed && setup === null}
+          armed={armed}
+          notice={notice}
+          onStart={() => start(null)}
+        />
+      );
+    // Every other screen is reached through the start button (or a scan), which waits for their code.
+    if (!screens) return null;
+    const { SendingScreen, ThanksScreen, SorryScreen, SurveyView } = screens;
     switch (state.screen) {
-      case 'attract':
-        return (
-          <AttractScreen
-            settings={setup?.settings ?? null}
-            unavailable={failed && setup === null}
-            armed={armed}
-            notice={notice}
-            onStart={() => start(null)}
-          />
-        );
       case 'sending':
         return <SendingScreen />;
       case 'thanks':
@@ -140,15 +142,15 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
           {screen}
         </div>
         {/* The warning, when it comes, is the one dialog on screen; the question returns after it. */}
-        {asking && !inactivity.warning && (
-          <RestartDialog
+        {asking && !inactivity.warning && screens && (
+          <screens.RestartDialog
             asking={asking}
             onYes={asking === 'leave' ? abandon : restart}
             onNo={() => dispatch({ type: 'keep' })}
           />
         )}
-        {inactivity.warning && (
-          <InactivityDialog
+        {inactivity.warning && screens && (
+          <screens.InactivityDialog
             seconds={timings?.warningSeconds ?? 10}
             onContinue={inactivity.dismiss}
             onTimeout={abandon}

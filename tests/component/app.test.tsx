@@ -6,6 +6,13 @@ import { routeOf } from '../../renderer/router';
 import { fakeHost, ok } from './fakeTransport';
 import { setup } from './fixtures';
 
+/**
+ * Each route's code is loaded on demand (React.lazy). Under the tests a chunk's first
+ * import is compiled then, which takes over Testing Library's default second on a busy
+ * two-core machine; the page itself loads it from the built bundle.
+ */
+const LAZY = { timeout: 10_000 };
+
 function renderApp(hash: string) {
   window.location.hash = hash;
   const host = fakeHost({
@@ -30,20 +37,20 @@ describe('routes', () => {
 
   it('opens the kiosk by default', async () => {
     renderApp('');
-    await screen.findByRole('button', { name: 'Đánh giá mức độ hài lòng' });
+    await screen.findByRole('button', { name: 'Đánh giá mức độ hài lòng' }, LAZY);
   });
 
   it('loads the staff sign-in on #/staff', async () => {
     renderApp('#/staff');
-    await screen.findByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' });
+    await screen.findByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' }, LAZY);
     screen.getByLabelText('Cán bộ');
   });
 
   it('shows the admin placeholder with a way back to the kiosk', async () => {
     renderApp('#/admin');
-    await screen.findByRole('heading', { level: 1, name: 'Quản trị' });
+    await screen.findByRole('heading', { level: 1, name: 'Quản trị' }, LAZY);
     fireEvent.click(screen.getByRole('button', { name: 'Về màn hình đánh giá' }));
-    await screen.findByRole('button', { name: 'Đánh giá mức độ hài lòng' });
+    await screen.findByRole('button', { name: 'Đánh giá mức độ hài lòng' }, LAZY);
     expect(window.location.hash).toBe('#/kiosk');
   });
 });

@@ -1,6 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ok } from './fakeTransport';
+import { ApiProvider } from '../../renderer/api/ApiContext';
+import { AttractScreen, type AttractScreenProps } from '../../renderer/kiosk/AttractScreen';
+import { fakeHost, ok } from './fakeTransport';
 import { setup } from './fixtures';
 import { answer, enabledButton, heading, heldByHost, Q1, renderKiosk, START, startSurvey, tap } from './kioskHarness';
 
@@ -14,11 +16,41 @@ describe('kiosk start screen and display', () => {
     await enabledButton(START);
     screen.getByText('UBND xã Điện Hồng');
     screen.getByText('Đường dây nóng: 0235 3846 123');
-    const code = screen.getByRole('img', { name: 'Quét mã QR để gửi góp ý, phản ánh' });
+    // The encoder is a chunk of its own, fetched once a unit has a feedback address.
+    const code = await screen.findByRole('img', { name: 'Quét mã QR để gửi góp ý, phản ánh' });
     expect(code.tagName.toLowerCase()).toBe('svg');
     // Drawn as rectangles: a white background and the dark runs of modules.
     expect(code.querySelectorAll('rect').length).toBeGreaterThan(50);
     expect(code.innerHTML).not.toContain(qr);
+  });
+
+  it('keeps the start button disabled until the survey screens are here, with the heading already shown', async () => {
+    const host = fakeHost({ setupStatus: () => ok({ hasAdmin: true }) });
+    const props: AttractScreenProps = {
+      settings: setup.settings,
+      canStart: false,
+      unavailable: false,
+      armed: null,
+      notice: undefined,
+      onStart: () => undefined,
+    };
+    const { rerender } = render(
+      <ApiProvider client={host.client}>
+        <AttractScreen {...props} />
+      </ApiProvider>,
+    );
+    screen.getByRole('heading', { level: 1, name: 'Ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn' });
+    screen.getByText('UBND xã Điện Hồng');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: START }).disabled).toBe(true);
+    expect(screen.getByText('Đang chuẩn bị câu hỏi…').getAttribute('role')).toBe('status');
+
+    rerender(
+      <ApiProvider client={host.client}>
+        <AttractScreen {...props} canStart />
+      </ApiProvider>,
+    );
+    await enabledButton(START);
+    screen.getByText('Chỉ khoảng 30 giây. Không cần nhập thông tin cá nhân.');
   });
 
   it('shows no QR code when none is set', async () => {

@@ -5,6 +5,8 @@ import { ApiProvider } from '../../renderer/api/ApiContext';
 import { i18n } from '../../renderer/i18n';
 import { KioskApp } from '../../renderer/kiosk/KioskApp';
 import type { KioskEnv } from '../../renderer/kiosk/kioskEnv';
+import { loadKeyboard } from '../../renderer/kiosk/lazyKeyboard';
+import { loadScreens } from '../../renderer/kiosk/lazyScreens';
 import type { KeyboardI18nKey } from '../../renderer/keyboard/OnScreenKeyboard';
 import { fakeHost, ok, type Fake, type Handlers } from './fakeTransport';
 import { CITIZEN_ID, setup } from './fixtures';
@@ -23,6 +25,12 @@ export const THANKS = 'Cảm ơn Ông/Bà!';
 export const ALREADY_RATED = 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà!';
 
 export type User = ReturnType<typeof userEvent.setup>;
+
+// The survey's screens and English are here before a kiosk renders, as on the page, which asks for
+// them before React runs (pageClient.ts): tests on fake timers could not wait for a fetch. The on-screen
+// keyboard too, which the page asks for as a survey starts: on a busy machine its first import could
+// still be on its way when a test reaches the comment screen, many seconds earlier than a citizen would.
+await Promise.all([loadScreens(), loadKeyboard()]);
 
 // A kiosk test walks whole surveys, hundreds of clicks: on a busy two-core
 // machine that takes more than the default five seconds without being stuck.

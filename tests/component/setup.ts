@@ -1,9 +1,12 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
-import { i18n } from '../../renderer/i18n';
+import { afterEach, beforeAll } from 'vitest';
+import { i18n, loadTexts } from '../../renderer/i18n';
 
 // Vitest runs without globals, so Testing Library cannot register these itself.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// English arrives after the first paint on the page (loadTexts); a screen under test may switch to it at once.
+beforeAll(() => loadTexts());
 
 afterEach(async () => {
   cleanup();
