@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { runSimulation, timeHubPages } from '../../src/hub/simulateRun';
+import { runSimulation, timeHubPages, treeCpuMs } from '../../src/hub/simulateRun';
 import { startPostgres } from '../support/postgres';
 import { NATIONAL } from './hub';
 
@@ -81,6 +81,35 @@ async function fillYear(db: string): Promise<void> {
   }
 }
 
+/** A process's own CPU (ms) and that of its children it has reaped (utime, stime, cutime, cstime of /proc/<pid>/stat). */
+function ownAndReapedCpuMs(pid: number): { own: number; reaped: number } {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = fields
+    .slice(fields.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  return { own: (f[11]! + f[12]!) * 10, reaped: (f[13]! + f[14]!) * 10 }; // USER_HZ is 100 on Linux
+}
+
+/**
+ * CPU used so far by the simulator (this process), the hub (its child process, counted
+ * once reaped) and PostgreSQL (the postmaster, its live processes and its reaped backends).
+ */
+async function cpuNow(db: string) {
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+  // Its parent, read while the backend is alive.
+  const postmaster = Number(fs.readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+  await client.end();
+  const self = ownAndReapedCpuMs(process.pid);
+  return {
+    simulator: self.own,
+    hub: self.reaped,
+    postgres: (treeCpuMs(postmaster) ?? 0) + ownAndReapedCpuMs(postmaster).reaped,
+  };
+}
+
 log(`load average at start: ${load()}`);
 if (values['pages-of']) {
   const pages = await timeHubPages(values['pages-of'], days, n(values.samples, 20), log);
@@ -92,6 +121,7 @@ const cluster = await startPostgres({ durable: true });
 try {
   const db = await cluster.createDatabase('hub_national');
   log(`database ${db}`);
+  const cpuBefore = await cpuNow(db);
   const figures = await runSimulation({
     db,
     units: n(values.units, NATIONAL.units),
@@ -103,6 +133,13 @@ try {
     log,
   });
   log(`ingest: ${JSON.stringify(figures.ingest)}; database ${figures.databaseBytes} bytes; load average ${load()}`);
+  const cpuAfter = await cpuNow(db);
+  const perBatch = (name: keyof typeof cpuAfter) =>
+    `${((cpuAfter[name] - cpuBefore[name]) / figures.ingest.batches).toFixed(2)} ms`;
+  log(
+    `per batch (hub start, registration and migrations included): CPU hub ${perBatch('hub')}, PostgreSQL ${perBatch('postgres')}, ` +
+      `simulator ${perBatch('simulator')}; ${(figures.databaseBytes / figures.ingest.batches).toFixed(0)} bytes on disk`,
+  );
   const goFile = values['go-file'];
   if (goFile) {
     log(`waiting for ${goFile} to time the pages`);
@@ -116,7 +153,8 @@ try {
       `kept sums filled to a year by copying January (${((performance.now() - started) / 1000).toFixed(0)} s); load average ${load()}`,
     );
   }
-  const pages = await timeHubPages(db, days, n(values.samples, 20), log);
+  const samples = n(values.samples, 20);
+  const pages = samples > 0 ? await timeHubPages(db, days, samples, log) : [];
   log(`load average at end: ${load()}`);
   process.stdout.write(`${JSON.stringify({ ...figures, pages, machine: figures.machine, loadAtEnd: os.loadavg() })}\n`);
 } finally {

@@ -11,7 +11,7 @@ import {
   type UnitRecord,
 } from './port';
 import { HubSchemaTooNewError } from './sqliteStore';
-import { sumsDelta, type ReplacedRow } from './keptSums';
+import { decodeItemCounts, itemSums, sumsDelta, type ItemCounts } from './keptSums';
 import { partParams, splitPeriod, stripeOf } from './periods';
 import * as sql from './sql';
 
@@ -62,21 +62,21 @@ SELECT 1`;
  * pool's connections: it is code of this hub version, not part of the schema, so
  * two hub versions on one database never overwrite each other's.
  *
- * Its parameters: $1..$14 insertBatch's, $15 unit, $16 stripe, $17 month, $18..$25
- * the rows (item, counter, field, c1..c5), $26..$31 the per-item sums (item, c1..c5).
+ * Its parameters: $1..$16 insertBatch's, $17 unit, $18 stripe, $19 month, $20..$25 the
+ * per-item sums (item, c1..c5).
  * It answers 'created', 'duplicate', 'conflict', or 'stale' with the stored revision.
  */
 function firstRevisionFunction(): string {
   const numbered = (text: string, numbers: number[]) => text.replace(/\?/g, () => `$${numbers.shift()}`);
   const key = 'device_id = $2 AND date = $3 AND questionnaire_id = $4 AND questionnaire_version = $5';
   return `CREATE FUNCTION pg_temp.hub_first_revision(text, text, text, text, integer, integer, text, integer, integer, integer, integer, integer, timestamptz, json,
-    text, integer, text, text[], text[], text[], integer[], integer[], integer[], integer[], integer[], text[], bigint[], bigint[], bigint[], bigint[], bigint[])
+    text, integer, text, integer, text, text[], bigint[], bigint[], bigint[], bigint[], bigint[])
   RETURNS TABLE (outcome text, stored_revision integer) LANGUAGE plpgsql AS $fn$
 DECLARE
   stored_hash text;
   done integer;
 BEGIN
-  ${numbered(sql.insertBatch, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])};
+  ${numbered(sql.insertBatch, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])};
   IF NOT FOUND THEN
     -- A concurrent twin waited on the unique index and now sees the committed row.
     SELECT body_hash INTO stored_hash FROM batches WHERE batch_id = $1;
@@ -94,11 +94,9 @@ BEGIN
     RETURN QUERY SELECT 'stale', COALESCE((SELECT l.revision FROM latest l WHERE l.${key.replace(/ AND /g, ' AND l.')}), $6);
     RETURN;
   END IF;
-  INSERT INTO latest_rows (device_id, date, questionnaire_id, questionnaire_version, batch_id, item, counter, field, c1, c2, c3, c4, c5)
-  SELECT $2, $3, $4, $5, $1, * FROM unnest($18, $19, $20, $21, $22, $23, $24, $25);
   -- The very statement writeBatch runs (addSums): the same row locks in the same order, so a
   -- revision 1 and a later revision of the same device or unit cannot deadlock.
-  ${addSumsText(['$17', '$4', '$5', '$2', '1', '$8', '$10', '$11', '$12', '$15', '$3', '$16', '$26', '$27', '$28', '$29', '$30', '$31', '$13'])} INTO done;
+  ${addSumsText(['$19', '$4', '$5', '$2', '1', '$8', '$10', '$11', '$12', '$17', '$3', '$18', '$20', '$21', '$22', '$23', '$24', '$25', '$13'])} INTO done;
   RETURN QUERY SELECT 'created', NULL::integer;
 END
 $fn$`;
@@ -155,20 +153,12 @@ const s = {
   latestOf: statement(sql.latestOf),
   latestOfDay: statement(sql.latestOfDay),
   upsertLatest: statement(sql.upsertLatest),
-  deleteLatestRows: statement(sql.deleteLatestRows),
   replacedTotals: statement(sql.replacedTotals),
   addMonthTotals: statement(sql.addMonthTotals),
   addSums: { name: 'hub_add_sums', text: addSumsText() },
   firstRevision: {
     name: 'hub_first_revision',
-    text: `SELECT outcome, stored_revision FROM pg_temp.hub_first_revision(${Array.from({ length: 31 }, (_, i) => `$${i + 1}`).join(', ')})`,
-  },
-  // One round trip for all of a batch's rows.
-  insertRows: {
-    name: 'hub_insert_rows',
-    text: `INSERT INTO latest_rows (device_id, date, questionnaire_id, questionnaire_version, batch_id, item, counter, field, c1, c2, c3, c4, c5)
-           SELECT $1::text, $2::text, $3::text, $4::integer, $5::text, *
-             FROM unnest($6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::int[], $12::int[], $13::int[])`,
+    text: `SELECT outcome, stored_revision FROM pg_temp.hub_first_revision(${Array.from({ length: 25 }, (_, i) => `$${i + 1}`).join(', ')})`,
   },
   insertDevice: statement(sql.insertDevice),
   deviceByTokenHash: statement(sql.deviceByTokenHash),
@@ -181,7 +171,7 @@ const s = {
   totals: ([false, true] as const).map((byDevice) => ({
     latest: statement(sql.totalsOfLatest(byDevice)),
     stored: statement(sql.totalsOfBatches(byDevice)),
-    items: statement(sql.totalsByItem(byDevice)),
+    items: statement(sql.totalsOfItems(byDevice)),
   })),
 };
 
@@ -191,7 +181,8 @@ async function writeBatch(client: pg.PoolClient, batch: IncomingBatch): Promise<
   const storedRevision = async () =>
     ((await run(s.latestOf, key)).rows[0] as { revision: number } | undefined)?.revision ?? batch.revision;
   const { responses, counted, suspect, abandoned } = batch.totals;
-  const inserted = await run(s.insertBatch, [...sql.insertBatchParams(batch)]);
+  const ownItems = itemSums(batch.rows);
+  const inserted = await run(s.insertBatch, [...sql.insertBatchParams(batch, ownItems)]);
   if (inserted.rowCount === 0) {
     // A concurrent twin waited on the unique index and now sees the committed row.
     const existing = (await run(s.batchHash, [batch.batchId])).rows[0] as { body_hash: string } | undefined;
@@ -204,25 +195,17 @@ async function writeBatch(client: pg.PoolClient, batch: IncomingBatch): Promise<
   ) {
     return { kind: 'stale', storedRevision: await storedRevision() };
   }
-  // Revision 1 can only be a new key: nothing to replace, two round trips saved.
-  const replacing =
+  // Revision 1 can only be a new key: nothing to replace, a round trip saved.
+  const replaced =
     batch.revision > 1
-      ? (((await run(s.replacedTotals, [...key, batch.revision])).rows[0] as ResponseCounts | undefined) ?? null)
+      ? (((await run(s.replacedTotals, [...key, batch.revision])).rows[0] as
+          (ResponseCounts & { itemCounts: string | null }) | undefined) ?? null)
       : null;
-  const replacedRows = batch.revision > 1 ? ((await run(s.deleteLatestRows, key)).rows as ReplacedRow[]) : [];
-  if (batch.rows.length > 0) {
-    const column = <K extends 'item' | 'counter' | 'field'>(name: K) => batch.rows.map((row) => row[name]);
-    const count = (i: number) => batch.rows.map((row) => row.counts[i]);
-    await run(s.insertRows, [
-      ...key,
-      batch.batchId,
-      column('item'),
-      column('counter'),
-      column('field'),
-      ...[0, 1, 2, 3, 4].map(count),
-    ]);
-  }
-  const delta = sumsDelta(batch, replacedRows, replacing);
+  const delta = sumsDelta(
+    batch,
+    ownItems,
+    replaced && { totals: replaced, items: decodeItemCounts(replaced.itemCounts) },
+  );
   const q = [batch.questionnaire.id, batch.questionnaire.version];
   const t = delta.totals;
   const items = [delta.items.map((d) => d.item), ...[0, 1, 2, 3, 4].map((i) => delta.items.map((d) => d.counts[i]))];
@@ -251,19 +234,16 @@ async function writeFirstRevision(client: pg.PoolClient, batch: IncomingBatch): 
     await client.query(firstRevisionFunction());
     withFirstRevision.add(client);
   }
-  const rows = batch.rows;
-  const delta = sumsDelta(batch, [], null);
+  const items: ItemCounts[] = itemSums(batch.rows);
+  // A new key: the kept sums take the batch's own counts by item, nothing taken away.
+  const delta = sumsDelta(batch, items, null);
   const result = await client.query<{ outcome: IngestOutcome['kind']; stored_revision: number | null }>({
     ...s.firstRevision,
     values: [
-      ...sql.insertBatchParams(batch),
+      ...sql.insertBatchParams(batch, items),
       batch.unitCode,
       stripeOf(batch.deviceId),
       delta.month,
-      rows.map((row) => row.item),
-      rows.map((row) => row.counter),
-      rows.map((row) => row.field),
-      ...[0, 1, 2, 3, 4].map((i) => rows.map((row) => row.counts[i])),
       delta.items.map((d) => d.item),
       ...[0, 1, 2, 3, 4].map((i) => delta.items.map((d) => d.counts[i])),
     ],
@@ -360,7 +340,7 @@ export async function openPostgresStore(connectionString: string, { poolSize = 1
       const params = deviceId === undefined ? [from, to] : [from, to, deviceId];
       const [latest] = await all<Parameters<typeof sql.assembleTotals>[0]>(st.latest, params);
       const [stored] = await all<{ batches: number }>(st.stored, params);
-      const items = await all<sql.CountsSqlRow & { n: number }>(st.items, params);
+      const items = await all<sql.LatestItemsRow>(st.items, params);
       return sql.assembleTotals(latest!, stored!.batches, items);
     },
     /**

@@ -7,16 +7,17 @@
  */
 
 import { excludedOf } from '../../domain/responseCounts';
+import { decodeItemCounts, encodeItemCounts, type Counts5, type ItemCounts } from './keptSums';
 import type { IncomingBatch } from './port';
 
 export const insertBatch = /* sql */ `
 INSERT INTO batches (batch_id, device_id, date, questionnaire_id, questionnaire_version, revision, body_hash,
-                     responses, excluded, counted, suspect, abandoned, received_at, body)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     responses, excluded, counted, suspect, abandoned, received_at, body, item_counts, row_count)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING`;
 
-/** insertBatch's parameters, in its column order, for both stores. */
-export const insertBatchParams = (batch: IncomingBatch) => {
+/** insertBatch's parameters, in its column order, for both stores; `items` = keptSums.itemSums(batch.rows). */
+export const insertBatchParams = (batch: IncomingBatch, items: readonly ItemCounts[]) => {
   const { responses, counted, suspect, abandoned } = batch.totals;
   return [
     batch.batchId,
@@ -33,6 +34,8 @@ export const insertBatchParams = (batch: IncomingBatch) => {
     abandoned,
     batch.receivedAt,
     batch.body,
+    encodeItemCounts(items),
+    batch.rows.length,
   ] as const;
 };
 
@@ -54,19 +57,16 @@ ON CONFLICT (device_id, date, questionnaire_id, questionnaire_version) DO UPDATE
   responses = excluded.responses, counted = excluded.counted, suspect = excluded.suspect, abandoned = excluded.abandoned
 WHERE latest.revision < excluded.revision`;
 
-/** The replaced revision's rows come back: their contribution is taken out of the kept sums. */
-export const deleteLatestRows = /* sql */ `
-DELETE FROM latest_rows WHERE device_id = ? AND date = ? AND questionnaire_id = ? AND questionnaire_version = ?
-RETURNING item, c1, c2, c3, c4, c5`;
-
 /**
- * The four counts of the revision a new one replaces. Called after upsertLatest
+ * The four counts and the counts by item of the revision a new one replaces: its
+ * contribution is taken out of the kept sums. Called after upsertLatest
  * succeeded, so the key's row in latest is locked by this transaction: every batch
  * committed for the key was the latest when it committed (a stale one rolls back),
  * hence the highest revision below the new one is the one being replaced.
  */
 export const replacedTotals = /* sql */ `
-SELECT responses, counted, COALESCE(suspect, 0) AS suspect, COALESCE(abandoned, 0) AS abandoned FROM batches
+SELECT responses, counted, COALESCE(suspect, 0) AS suspect, COALESCE(abandoned, 0) AS abandoned, item_counts AS "itemCounts"
+FROM batches
 WHERE device_id = ? AND date = ? AND questionnaire_id = ? AND questionnaire_version = ? AND revision < ?
 ORDER BY revision DESC LIMIT 1`;
 
@@ -161,11 +161,11 @@ FROM day_items
 WHERE date BETWEEN ? AND ?
 GROUP BY questionnaire_id, questionnaire_version, date, item`;
 
-/** One unit's trend: its own devices' latest rows (a unit's year is a few thousand rows). */
+/** One unit's trend: its kept sums by day (a unit's year is a few thousand rows). */
 export const countsByDayOfUnit = /* sql */ `
 SELECT ${questionnaire}, r.date AS key, r.item AS item, ${sums}
-FROM latest_rows r JOIN devices d ON d.device_id = r.device_id
-WHERE r.date BETWEEN ? AND ? AND d.unit_code = ?
+FROM unit_day_items r
+WHERE r.date BETWEEN ? AND ? AND r.unit_code = ?
 GROUP BY r.questionnaire_id, r.questionnaire_version, r.date, r.item`;
 
 /**
@@ -216,11 +216,20 @@ WHERE ${totalsWhere('l', byDevice)}`;
 export const totalsOfBatches = (byDevice: boolean) =>
   `SELECT COUNT(*) AS batches FROM batches b WHERE ${totalsWhere('b', byDevice)}`;
 
-export const totalsByItem = (byDevice: boolean) => /* sql */ `
-SELECT ${questionnaire}, r.item AS key, r.item AS item, COUNT(*) AS n, ${sums}
-FROM latest_rows r
-WHERE ${totalsWhere('r', byDevice)}
-GROUP BY r.questionnaire_id, r.questionnaire_version, r.item`;
+/** The latest revisions' counts by item, added up in assembleTotals (a check, not a page: no kept sum per device). */
+export const totalsOfItems = (byDevice: boolean) => /* sql */ `
+SELECT b.questionnaire_id AS "questionnaireId", b.questionnaire_version AS "questionnaireVersion",
+       b.item_counts AS "itemCounts", b.row_count AS "rowCount"
+FROM latest l JOIN batches b ON b.batch_id = l.batch_id
+WHERE ${totalsWhere('l', byDevice)}`;
+
+/** A row of totalsOfItems. */
+export interface LatestItemsRow {
+  questionnaireId: string;
+  questionnaireVersion: number | string;
+  itemCounts: string | null;
+  rowCount: number | string | null;
+}
 
 /** Raw result rows of the count queries, before they become CountsRow. */
 export interface CountsSqlRow {
@@ -259,8 +268,6 @@ export const toUnitTotals = (row: Record<string, unknown>) => ({
 
 export const WHOLE_TIME = { from: '0000-01-01', to: '9999-12-31' };
 
-type Counts5 = [number, number, number, number, number];
-
 /** The totals() answer from its three queries; shared so both stores shape it alike. */
 export function assembleTotals(
   latest: {
@@ -271,18 +278,22 @@ export function assembleTotals(
     abandoned: number | string;
   },
   storedBatches: number | string,
-  items: ReadonlyArray<CountsSqlRow & { n: number | string }>,
+  latestItems: readonly LatestItemsRow[],
 ) {
   const byItem: Record<string, Counts5> = {};
   const byQuestionnaire: Record<string, Record<string, Counts5>> = {};
+  const addTo = (to: Record<string, Counts5>, item: string, counts: Counts5) =>
+    (to[item] = (to[item] ?? [0, 0, 0, 0, 0]).map((n, i) => n + counts[i]!) as Counts5);
   let rows = 0;
   let answers = 0;
-  for (const item of items) {
-    const { counts, questionnaire: q } = toCounts(item);
-    byItem[item.item] = (byItem[item.item] ?? [0, 0, 0, 0, 0]).map((n, i) => n + counts[i]!) as Counts5;
-    (byQuestionnaire[`${q.id}@${q.version}`] ??= {})[item.item] = counts;
-    rows += Number(item.n);
-    answers += counts.reduce((sum, n) => sum + n, 0);
+  for (const batch of latestItems) {
+    const questionnaire = `${batch.questionnaireId}@${Number(batch.questionnaireVersion)}`;
+    for (const { item, counts } of decodeItemCounts(batch.itemCounts)) {
+      addTo(byItem, item, counts);
+      addTo((byQuestionnaire[questionnaire] ??= {}), item, counts);
+      answers += counts.reduce((sum, n) => sum + n, 0);
+    }
+    rows += Number(batch.rowCount);
   }
   return {
     batches: Number(latest.batches),

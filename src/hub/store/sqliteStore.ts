@@ -14,7 +14,7 @@ import {
   type LatestTotals,
   type UnitRecord,
 } from './port';
-import { sumsDelta, type ReplacedRow } from './keptSums';
+import { decodeItemCounts, itemSums, sumsDelta } from './keptSums';
 import { partParams, splitPeriod, stripeOf } from './periods';
 import * as sql from './sql';
 
@@ -64,17 +64,15 @@ export function openSqliteStore(file: string): HubStore {
       { questionnaire_id: string; questionnaire_version: number; batch_id: string; revision: number }
     >(sql.latestOfDay),
     upsertLatest: db.prepare(sql.upsertLatest),
-    deleteLatestRows: db.prepare<[string, string, string, number], ReplacedRow>(sql.deleteLatestRows),
-    replacedTotals: db.prepare<[string, string, string, number, number], ResponseCounts>(sql.replacedTotals),
+    replacedTotals: db.prepare<
+      [string, string, string, number, number],
+      ResponseCounts & { itemCounts: string | null }
+    >(sql.replacedTotals),
     addMonthTotals: db.prepare(sql.addMonthTotals),
     addMonthItem: db.prepare(sql.addMonthItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
     addUnitDayItem: db.prepare(sql.addUnitDayItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
     addDayItem: db.prepare(sql.addDayItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
     noteActivity: db.prepare(sql.noteActivity),
-    insertRow: db.prepare(
-      `INSERT INTO latest_rows (device_id, date, questionnaire_id, questionnaire_version, item, counter, field, batch_id, c1, c2, c3, c4, c5)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
     insertDevice: db.prepare(sql.insertDevice),
     deviceByTokenHash: db.prepare<[string], DeviceRecord>(sql.deviceByTokenHash),
     deviceStatuses: db.prepare<[], DeviceStatus>(sql.deviceStatuses),
@@ -89,7 +87,8 @@ export function openSqliteStore(file: string): HubStore {
     const key = [batch.deviceId, batch.date, batch.questionnaire.id, batch.questionnaire.version] as const;
     const storedRevision = () => stmt.latestOf.get(...key)?.revision ?? batch.revision;
     const { responses, counted, suspect, abandoned } = batch.totals;
-    const inserted = stmt.insertBatch.run(...sql.insertBatchParams(batch));
+    const items = itemSums(batch.rows);
+    const inserted = stmt.insertBatch.run(...sql.insertBatchParams(batch, items));
     if (inserted.changes === 0) {
       const existing = stmt.batchHash.get(batch.batchId);
       if (existing) return { kind: existing.body_hash === batch.bodyHash ? 'duplicate' : 'conflict' };
@@ -102,12 +101,12 @@ export function openSqliteStore(file: string): HubStore {
       throw new Stale(storedRevision());
     }
     // Revision 1 can only be a new key: nothing to replace.
-    const replacing = batch.revision > 1 ? (stmt.replacedTotals.get(...key, batch.revision) ?? null) : null;
-    const replacedRows = batch.revision > 1 ? stmt.deleteLatestRows.all(...key) : [];
-    for (const row of batch.rows) {
-      stmt.insertRow.run(...key, row.item, row.counter, row.field, batch.batchId, ...row.counts);
-    }
-    const delta = sumsDelta(batch, replacedRows, replacing);
+    const replaced = batch.revision > 1 ? (stmt.replacedTotals.get(...key, batch.revision) ?? null) : null;
+    const delta = sumsDelta(
+      batch,
+      items,
+      replaced && { totals: replaced, items: decodeItemCounts(replaced.itemCounts) },
+    );
     const q = [batch.questionnaire.id, batch.questionnaire.version] as const;
     const t = delta.totals;
     stmt.addMonthTotals.run(
@@ -191,7 +190,7 @@ export function openSqliteStore(file: string): HubStore {
         typeof sql.assembleTotals
       >[0];
       const stored = db.prepare(sql.totalsOfBatches(byDevice)).get(...params) as { batches: number };
-      const items = db.prepare(sql.totalsByItem(byDevice)).all(...params) as Array<sql.CountsSqlRow & { n: number }>;
+      const items = db.prepare(sql.totalsOfItems(byDevice)).all(...params) as sql.LatestItemsRow[];
       return sql.assembleTotals(latest, stored.batches, items);
     },
     async dataVersion() {

@@ -166,13 +166,20 @@ export function aggregatesSuite(target: HubTarget): void {
         expect(totals, `${period.from}…${period.to}`).toEqual(resumTotals(batches, period));
       }
 
-      // The kept tables themselves, against the database's own re-sum of its latest rows.
+      // The kept tables themselves, against a re-sum of the latest revisions' rows.
       const sumOf = async (sql: string) =>
         Object.fromEntries(
           (await target.query(db, sql))
             .filter((r) => nonZero([r.c1, r.c2, r.c3, r.c4, r.c5].map(Number)))
             .map((r) => [String(r.k), [r.c1, r.c2, r.c3, r.c4, r.c5].map(Number)]),
         );
+      const resumAll = (keyOf: (b: Latest, item: string) => string) => {
+        const out: Record<string, number[]> = {};
+        for (const b of batches)
+          for (const row of b.rows)
+            out[keyOf(b, row.item)] = (out[keyOf(b, row.item)] ?? [0, 0, 0, 0, 0]).map((n, i) => n + row.counts[i]!);
+        return Object.fromEntries(Object.entries(out).filter(([, counts]) => nonZero(counts)));
+      };
       const key = (...parts: string[]) => parts.join(` || '|' || `);
       const sums = 'SUM(c1) AS c1, SUM(c2) AS c2, SUM(c3) AS c3, SUM(c4) AS c4, SUM(c5) AS c5';
       expect(
@@ -180,19 +187,21 @@ export function aggregatesSuite(target: HubTarget): void {
           `SELECT ${key('month', 'questionnaire_id', 'questionnaire_version', 'unit_code', 'item')} AS k, ${sums} FROM month_items GROUP BY 1`,
         ),
       ).toEqual(
-        await sumOf(
-          `SELECT ${key('substr(r.date, 1, 7)', 'r.questionnaire_id', 'r.questionnaire_version', 'd.unit_code', 'r.item')} AS k, ${sums.replace(/c(\d)\)/g, 'r.c$1)')}
-           FROM latest_rows r JOIN devices d ON d.device_id = r.device_id GROUP BY 1`,
+        resumAll(
+          (b, item) => `${b.date.slice(0, 7)}|${b.questionnaire.id}|${b.questionnaire.version}|${b.unitCode}|${item}`,
         ),
       );
       expect(
         await sumOf(
           `SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'item')} AS k, ${sums} FROM day_items GROUP BY 1`,
         ),
-      ).toEqual(
+      ).toEqual(resumAll((b, item) => `${b.date}|${b.questionnaire.id}|${b.questionnaire.version}|${item}`));
+      expect(
         await sumOf(
-          `SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'item')} AS k, ${sums} FROM latest_rows GROUP BY 1`,
+          `SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'unit_code', 'item')} AS k, ${sums} FROM unit_day_items GROUP BY 1`,
         ),
+      ).toEqual(
+        resumAll((b, item) => `${b.date}|${b.questionnaire.id}|${b.questionnaire.version}|${b.unitCode}|${item}`),
       );
       const monthTotals = await target.query(
         db,

@@ -167,4 +167,18 @@ SELECT date, questionnaire_id, questionnaire_version, item, 0, SUM(c1), SUM(c2),
 INSERT INTO device_activity (device_id, last_date, last_received_at, batches)
 SELECT device_id, MAX(date), MAX(received_at), COUNT(*) FROM batches GROUP BY device_id;
 `,
+  /* sql */ `
+-- Version 4, as sqlite.ts version 4 (read the reasons there): each batch's counts by item
+-- instead of latest_rows. item_counts is text, not json: the hub only writes and reads it
+-- whole, and the same text as SQLite's.
+ALTER TABLE batches ADD COLUMN item_counts text, ADD COLUMN row_count integer;
+UPDATE batches SET item_counts = '[]', row_count = 0 WHERE batch_id IN (SELECT batch_id FROM latest);
+UPDATE batches b SET item_counts = v.items, row_count = v.n
+  FROM (SELECT batch_id, json_agg(json_build_array(item, c1, c2, c3, c4, c5) ORDER BY item)::text AS items, SUM(n)::integer AS n
+          FROM (SELECT batch_id, item, SUM(c1) AS c1, SUM(c2) AS c2, SUM(c3) AS c3, SUM(c4) AS c4, SUM(c5) AS c5, COUNT(*) AS n
+                  FROM latest_rows GROUP BY batch_id, item) g
+         GROUP BY batch_id) v
+ WHERE b.batch_id = v.batch_id;
+DROP TABLE latest_rows;
+`,
 ];

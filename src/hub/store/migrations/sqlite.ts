@@ -7,9 +7,11 @@
  * - batches: every accepted batch, keyed by batch_id; (device, date, revision) is
  *   unique too, so two batches can never claim the same revision of a day.
  * - latest: one row per (device, date) naming the batch that counts.
- * - latest_rows: the counts of that batch only. The deferred foreign key to
- *   latest (device_id, date, batch_id) means that at commit every row belongs to
- *   the batch latest names, so a report summing latest_rows sees each day once.
+ * - latest_rows (versions 1–3): the counts of that batch only. The deferred foreign
+ *   key to latest (device_id, date, batch_id) meant that at commit every row belonged
+ *   to the batch latest names, so a report summing latest_rows saw each day once.
+ *   Version 4 replaced it by each batch's counts by item (batches.item_counts) and
+ *   the kept sums of version 3, moved in the same transaction as latest.
  * Unknown counter/field is '' (a NULL would never collide in a unique key).
  */
 export const sqliteMigrations: readonly string[] = [
@@ -242,5 +244,24 @@ SELECT date, questionnaire_id, questionnaire_version, item, 0, SUM(c1), SUM(c2),
 
 INSERT INTO device_activity (device_id, last_date, last_received_at, batches)
 SELECT device_id, MAX(date), MAX(received_at), COUNT(*) FROM batches GROUP BY device_id;
+`,
+  /* sql */ `
+-- Version 4: no latest_rows (issue 15: ≈ 70 % of the database and most of the writes per
+-- batch). The kept sums of version 3 answer the report; what a replaced revision must take
+-- away from them is its counts by item, so each batch now keeps its rows added up by item
+-- (item_counts, '[["access",0,1,3,20,33],…]', keptSums.ts) and how many rows it had
+-- (row_count, for totals()). The latest revisions get them from latest_rows (what the kept
+-- sums were built from), then latest_rows goes. Batches already superseded keep NULL: only
+-- the latest revision of a key is ever replaced, so they are never read again.
+ALTER TABLE batches ADD COLUMN item_counts TEXT;
+ALTER TABLE batches ADD COLUMN row_count INTEGER;
+UPDATE batches SET item_counts = '[]', row_count = 0 WHERE batch_id IN (SELECT batch_id FROM latest);
+UPDATE batches SET item_counts = v.items, row_count = v.n
+  FROM (SELECT batch_id, json_group_array(json_array(item, c1, c2, c3, c4, c5)) AS items, SUM(n) AS n
+          FROM (SELECT batch_id, item, SUM(c1) AS c1, SUM(c2) AS c2, SUM(c3) AS c3, SUM(c4) AS c4, SUM(c5) AS c5, COUNT(*) AS n
+                  FROM latest_rows GROUP BY batch_id, item)
+         GROUP BY batch_id) v
+ WHERE batches.batch_id = v.batch_id;
+DROP TABLE latest_rows;
 `,
 ];
