@@ -7,6 +7,7 @@ import type { Logger } from '../services/ports';
 import { createHubApp, type Intercept } from './app';
 import { registerDevice, type DeviceCredentials, type NewDeviceInput } from './devices';
 import { buildReport, periodFrom, type HubReport } from './report';
+import { ReportCache } from './reportCache';
 import { openStore } from './store/openStore';
 import type { HubStore, LatestTotals, Period, TotalsQuery } from './store/port';
 
@@ -37,6 +38,12 @@ export interface HubOptions {
   intercept?: Intercept;
   /** Counted responses a unit needs in the period to be ranked (`--min-sample`; default DEFAULT_MIN_RANKED_SAMPLE = 30). */
   minSample?: number;
+  /**
+   * How old a computed ranking may be and still be shown at once while the new one is
+   * computed (`--report-max-age`; default 0 here: always the latest data, as tests want;
+   * `npm run hub` serves with DEFAULT_REPORT_MAX_AGE_SECONDS).
+   */
+  reportMaxAgeMs?: number;
 }
 
 export interface RunningHub {
@@ -77,11 +84,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     maxBodyBytes,
     intercept,
     minSample = DEFAULT_MIN_RANKED_SAMPLE,
+    reportMaxAgeMs = 0,
   } = options;
   if (!Number.isInteger(minSample) || minSample < 1)
     throw new Error('minSample: a whole number of counted responses, at least 1');
   const store = await openStore(db);
-  const app = createHubApp({ store, logger, now, maxBodyBytes, intercept, minSample });
+  const reports = new ReportCache<HubReport>({ version: () => store.dataVersion(), maxAgeMs: reportMaxAgeMs, now });
+  const app = createHubApp({ store, logger, now, maxBodyBytes, intercept, minSample, reports });
   let server: ReturnType<typeof serve> | undefined;
   try {
     const info = await new Promise<AddressInfo>((resolve, reject) => {

@@ -1,6 +1,7 @@
 /**
- * `npm run hub -- [serve] --db sqlite:FILE|postgres://… [--port 8787] [--host 127.0.0.1] [--min-sample 30]`
+ * `npm run hub -- [serve] --db sqlite:FILE|postgres://… [--port 8787] [--host 127.0.0.1] [--min-sample 30] [--report-max-age 60]`
  *   --min-sample: counted responses a unit needs in the period to be ranked (the others are listed as "chưa đủ mẫu").
+ *   --report-max-age: seconds a computed ranking may be shown while the next is computed (default 60; 0: always the latest).
  * `npm run hub -- add-device --db … --device kiosk-01 --unit-code DH --unit-name "UBND xã Điện Hồng" [--json]`
  * `npm run hub -- list-devices --db … [--json]`
  * `npm run hub -- simulate --units N --devices-per-unit D --days K --db … [--concurrency C] [--url http://127.0.0.1:PORT] [--samples S] [--max-seconds T] [--json]`
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../node/logger';
 import { DEFAULT_MIN_RANKED_SAMPLE } from '../domain/scoring';
 import { startHub } from './index';
+import { DEFAULT_REPORT_MAX_AGE_SECONDS } from './reportCache';
 import { runSimulation } from './simulateRun';
 import { registerDevice } from './devices';
 import { describeDb, openStore } from './store/openStore';
@@ -39,12 +41,17 @@ async function serveCommand(argv: string[]): Promise<void> {
     port: { type: 'string' },
     host: { type: 'string' },
     'min-sample': { type: 'string' },
+    'report-max-age': { type: 'string' },
   });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port: a number from 0 to 65535');
   const minSample = values['min-sample'] === undefined ? DEFAULT_MIN_RANKED_SAMPLE : Number(values['min-sample']);
   if (!Number.isInteger(minSample) || minSample < 1)
     throw new Error('--min-sample: a whole number of counted responses, at least 1');
+  const maxAge =
+    values['report-max-age'] === undefined ? DEFAULT_REPORT_MAX_AGE_SECONDS : Number(values['report-max-age']);
+  if (!Number.isInteger(maxAge) || maxAge < 0 || maxAge > 3_600)
+    throw new Error('--report-max-age: a whole number of seconds from 0 (always the latest data) to 3600');
   const logger = createLogger('hub');
   const hub = await startHub({
     db: values.db,
@@ -52,8 +59,15 @@ async function serveCommand(argv: string[]): Promise<void> {
     host: typeof values.host === 'string' ? values.host : '127.0.0.1',
     logger,
     minSample,
+    reportMaxAgeMs: maxAge * 1000,
   });
-  logger.info('hub listening', { url: hub.url, db: describeDb(values.db), store: hub.store.kind, minSample });
+  logger.info('hub listening', {
+    url: hub.url,
+    db: describeDb(values.db),
+    store: hub.store.kind,
+    minSample,
+    reportMaxAgeSeconds: maxAge,
+  });
   out(`SIPAS hub: ${hub.url}/ (batches: ${hub.batchesUrl})`);
   const stop = () => {
     hub.close().then(

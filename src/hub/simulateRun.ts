@@ -16,6 +16,7 @@ import {
   SIMULATION_START,
   type SimulateResult,
 } from './simulate';
+import { DEFAULT_REPORT_MAX_AGE_SECONDS } from './reportCache';
 import { openStore } from './store/openStore';
 import type { HubStore } from './store/port';
 
@@ -59,7 +60,12 @@ export interface PageTiming {
   period: string;
   from: string;
   to: string;
-  page: { cold: GetTiming; warm: GetTiming };
+  /**
+   * served: right after a new batch too, from a second hub process on the same database
+   * serving as `npm run hub` does (DEFAULT_REPORT_MAX_AGE_SECONDS): the last ranking
+   * shown while the next is computed. Null when no new data was sent.
+   */
+  page: { cold: GetTiming; warm: GetTiming; served: GetTiming | null };
   csv: { cold: GetTiming; warm: GetTiming };
 }
 
@@ -75,10 +81,18 @@ export interface RunFigures {
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** `npm run hub` in its own process on loopback, as deployed: senders here do not steal its event loop. */
-export async function startHubProcess(db: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startHubProcess(
+  db: string,
+  { reportMaxAgeSeconds = 0 }: { reportMaxAgeSeconds?: number } = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['src/hub/main.ts', '--port', '0', '--host', '127.0.0.1', '--db', db],
+    [
+      'src/hub/main.ts',
+      ...['--port', '0', '--host', '127.0.0.1', '--db', db],
+      // 0 unless asked: each request after new data computes the report, which is what "cold" times.
+      ...['--report-max-age', String(reportMaxAgeSeconds)],
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -219,13 +233,15 @@ export interface TimePagesOptions {
   hubPid?: number;
   /** Stores a new batch (cold samples); without it only warm figures are taken. */
   newData?: () => Promise<void>;
+  /** A second hub process on the same database, as deployed (see PageTiming's served). */
+  deployed?: { url: string; pid?: number };
 }
 
 const nothing = async () => {};
 
 /** The page and the CSV, cold and warm, `samples` times each, for the bench periods of a simulated span. */
 export async function timePages(url: string, days: number, options: TimePagesOptions): Promise<PageTiming[]> {
-  const { samples, log = () => {}, hubPid, newData } = options;
+  const { samples, log = () => {}, hubPid, newData, deployed } = options;
   const pages: PageTiming[] = [];
   const ms = (t: GetTiming) =>
     `p50 ${t.p50.toFixed(0)} / p95 ${t.p95.toFixed(0)} ms${t.cpuP50 === null ? '' : ` (hub CPU p50 ${t.cpuP50.toFixed(0)} / p95 ${t.cpuP95!.toFixed(0)} ms)`}`;
@@ -237,12 +253,17 @@ export async function timePages(url: string, days: number, options: TimePagesOpt
       const warm = await timeGetsWith(url, path, samples, hubPid, nothing);
       return { cold, warm };
     };
-    const page = await timing(`/?${query}`);
+    const served = async (path: string) => {
+      if (!deployed || !newData) return null;
+      await fetch(`${deployed.url}${path}`).then((r) => r.text()); // its first ranking, computed once
+      return timeGetsWith(deployed.url, path, samples, deployed.pid, newData);
+    };
+    const page = { ...(await timing(`/?${query}`)), served: await served(`/?${query}`) };
     const csv = await timing(`/export.csv?${query}`);
     pages.push({ period: period.name, from: period.from, to: period.to, page, csv });
     log(
       `  ${period.name} (${period.from}…${period.to}), ${(page.warm.bytes / 1024).toFixed(0)} KiB page:\n` +
-        `    page cold ${newData ? ms(page.cold) : '–'}; warm ${ms(page.warm)}\n` +
+        `    page cold ${newData ? ms(page.cold) : '–'}; warm ${ms(page.warm)}; as deployed after new data ${page.served ? ms(page.served) : '–'}\n` +
         `    CSV  cold ${newData ? ms(csv.cold) : '–'}; warm ${ms(csv.warm)}`,
     );
   }
@@ -253,14 +274,22 @@ export async function timePages(url: string, days: number, options: TimePagesOpt
 export const benchNewDataDate = (days: number) => addDays(SIMULATION_START, Math.min(20, days - 1));
 
 /** A hub in its own process on `db`, for timing pages after a run (or after the kept sums were filled). */
-export async function withHubProcess<T>(db: string, use: (url: string, pid: number) => Promise<T>): Promise<T> {
-  const { url, child } = await startHubProcess(db);
+export async function withHubProcess<T>(
+  db: string,
+  use: (url: string, pid: number) => Promise<T>,
+  options?: { reportMaxAgeSeconds?: number },
+): Promise<T> {
+  const { url, child } = await startHubProcess(db, options);
   try {
     return await use(url, child.pid!);
   } finally {
     await stopChild(child);
   }
 }
+
+/** The same with a second hub process on `db` serving as deployed: timePages' `deployed`. */
+const withDeployedHub = <T>(db: string, use: (deployed: { url: string; pid: number }) => Promise<T>): Promise<T> =>
+  withHubProcess(db, (url, pid) => use({ url, pid }), { reportMaxAgeSeconds: DEFAULT_REPORT_MAX_AGE_SECONDS });
 
 /** Times the pages of a hub process on `db`, cold (a new batch before each) and warm. */
 export async function timeHubPages(
@@ -272,12 +301,15 @@ export async function timeHubPages(
   const store = await openStore(db);
   try {
     return await withHubProcess(db, async (url, hubPid) =>
-      timePages(url, days, {
-        samples,
-        log,
-        hubPid,
-        newData: await newDataSender(url, store, benchNewDataDate(days)),
-      }),
+      withDeployedHub(db, async (deployed) =>
+        timePages(url, days, {
+          samples,
+          log,
+          hubPid,
+          newData: await newDataSender(url, store, benchNewDataDate(days)),
+          deployed,
+        }),
+      ),
     );
   } finally {
     await store.close();
@@ -312,14 +344,18 @@ export async function runSimulation(options: RunOptions): Promise<RunFigures> {
     log(
       `sent ${ingest.batches} batches in ${ingest.seconds.toFixed(1)} s: ${ingest.perSecond.toFixed(0)} batches/s; database ${(databaseBytes / 2 ** 20).toFixed(0)} MiB`,
     );
+    const { url, child } = hub;
     const pages =
       samples > 0
-        ? await timePages(hub.url, days, {
-            samples,
-            log,
-            hubPid: hub.child?.pid,
-            newData: await newDataSender(hub.url, store, benchNewDataDate(days)),
-          })
+        ? await withDeployedHub(db, async (deployed) =>
+            timePages(url, days, {
+              samples,
+              log,
+              hubPid: child?.pid,
+              newData: await newDataSender(url, store, benchNewDataDate(days)),
+              deployed,
+            }),
+          )
         : [];
     return {
       ingest,

@@ -89,5 +89,41 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       expect(html).toContain('data-unit="DP"');
       expect(html).not.toContain('data-unit="DH"');
     });
+
+    it('as `npm run hub` serves (reportMaxAgeMs): right after a batch the last ranking, saying when; then the new one', async () => {
+      const clock = { now: HUB_NOW };
+      const hub = await startHub({
+        db: await target.newDatabase(),
+        port: 0,
+        now: () => clock.now,
+        minSample: 1,
+        reportMaxAgeMs: 60_000,
+      });
+      open.push(hub);
+      const kiosk = await hub.addDevice({ deviceId: 'kiosk-01', unitCode: 'DH', unitName: 'UBND xã Điện Hồng' });
+      const first = makeBatch({ deviceId: 'kiosk-01', date: '2026-11-27' });
+      expect((await send(hub.batchesUrl, kiosk, first)).status).toBe(201);
+      const before = await report(hub);
+
+      clock.now += 10_000;
+      const second = makeBatch({ deviceId: 'kiosk-01', date: '2026-11-28' });
+      expect((await send(hub.batchesUrl, kiosk, second)).status).toBe(201);
+      // At once: the ranking computed before the batch, with its own time and data version.
+      const served = await report(hub);
+      expect(served.asOf).toEqual(before.asOf);
+      expect(responses(served)).toBe(first.totals.responses);
+      // The new one was computed meanwhile: a later request gets it.
+      await expect
+        .poll(async () => responses(await report(hub)), { timeout: 10_000 })
+        .toBe(first.totals.responses + second.totals.responses);
+
+      // Past the age limit a request waits for the new ranking rather than show an older one.
+      clock.now += 61_000;
+      const third = makeBatch({ deviceId: 'kiosk-01', date: '2026-11-29' });
+      expect((await send(hub.batchesUrl, kiosk, third)).status).toBe(201);
+      expect(responses(await report(hub))).toBe(
+        first.totals.responses + second.totals.responses + third.totals.responses,
+      );
+    });
   });
 }

@@ -68,4 +68,84 @@ describe('hub report cache', () => {
     ).rejects.toThrow('database gone');
     expect((await cache.get('quarter', async () => 'back')).value).toBe('back');
   });
+
+  describe('with maxAgeMs (as `npm run hub` serves)', () => {
+    const aging = () => {
+      const state = { version: 'v1', now: 0 };
+      const cache = new ReportCache<string>({
+        version: async () => state.version,
+        maxAgeMs: 60_000,
+        now: () => state.now,
+      });
+      let computations = 0;
+      const pending: Array<() => void> = [];
+      /** Each computation waits until the test lets it finish (finishAll). */
+      const compute = (version: string) =>
+        new Promise<string>((done) => {
+          computations += 1;
+          const n = computations;
+          pending.push(() => done(`report ${n} of ${version}`));
+        });
+      const settle = () => new Promise((done) => setTimeout(done, 0));
+      const finishAll = async () => {
+        await settle(); // the cache reads the version first, then asks for the computation
+        while (pending.length) pending.shift()!();
+        await settle();
+      };
+      return { state, cache, compute, finishAll, computations: () => computations };
+    };
+
+    it('shows the last report at once when the data moved, computes the next meanwhile, then shows that', async () => {
+      const { state, cache, compute, finishAll, computations } = aging();
+      const first = cache.get('month', compute);
+      await finishAll();
+      expect(await first).toEqual({ value: 'report 1 of v1', version: 'v1' });
+
+      state.version = 'v2';
+      state.now = 30_000;
+      // Served as it was, saying which data it is of; the next one is under way.
+      expect(await cache.get('month', compute)).toEqual({ value: 'report 1 of v1', version: 'v1' });
+      expect(await cache.get('month', compute)).toEqual({ value: 'report 1 of v1', version: 'v1' });
+      expect(computations()).toBe(2); // one computation in the background, not one per request
+      await finishAll();
+      expect(await cache.get('month', compute)).toEqual({ value: 'report 2 of v2', version: 'v2' });
+      expect(computations()).toBe(2);
+    });
+
+    it('never shows a report older than maxAgeMs: past it, the request waits for the new one', async () => {
+      const { state, cache, compute, finishAll } = aging();
+      const first = cache.get('year', compute);
+      await finishAll();
+      await first;
+      state.version = 'v2';
+      state.now = 60_000;
+      const next = cache.get('year', compute);
+      await finishAll();
+      expect(await next).toEqual({ value: 'report 2 of v2', version: 'v2' });
+    });
+
+    it('keeps the last report when the background computation fails, and tries again on the next request', async () => {
+      const state = { version: 'v1', now: 0 };
+      const cache = new ReportCache<string>({
+        version: async () => state.version,
+        maxAgeMs: 60_000,
+        now: () => state.now,
+      });
+      await cache.get('quarter', async (version) => `report of ${version}`);
+      state.version = 'v2';
+      let failures = 0;
+      const failing = async () => {
+        failures += 1;
+        throw new Error('database gone');
+      };
+      expect((await cache.get('quarter', failing)).value).toBe('report of v1');
+      await new Promise((done) => setTimeout(done, 0));
+      expect((await cache.get('quarter', failing)).value).toBe('report of v1');
+      await new Promise((done) => setTimeout(done, 0));
+      expect(failures).toBe(2);
+      await cache.get('quarter', async (version) => `report of ${version}`);
+      await new Promise((done) => setTimeout(done, 0));
+      expect(await cache.get('quarter', failing)).toEqual({ value: 'report of v2', version: 'v2' });
+    });
+  });
 });

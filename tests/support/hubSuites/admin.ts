@@ -110,6 +110,18 @@ export function adminSuite(target: HubTarget): void {
       }
     }, 60_000);
 
+    it('serve refuses a --report-max-age that is not whole seconds from 0 to 3600, naming the option', async () => {
+      const db = await target.newDatabase();
+      for (const bad of ['-1', '1.5', '3601', 'soon']) {
+        const refused = await runHub(['--port', '0', '--db', db, `--report-max-age=${bad}`]).then(
+          () => null,
+          (error: { code: number; stderr: string }) => error,
+        );
+        expect(refused?.code).toBe(1);
+        expect(refused?.stderr).toContain('--report-max-age: a whole number of seconds from 0');
+      }
+    }, 60_000);
+
     it('intercept lets a sender’s test answer first (a 503 with Retry-After), then the protocol runs', async () => {
       let failures = 1;
       const hub = await startHub({
