@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
-// Vietnamese only, the language every citizen starts in: English is fetched by loadTexts() once the
-// first screen is painted (a chunk of its own), so the first paint does not carry it.
-import vi from '../assets/locales/vi.json';
+// Only the Vietnamese texts the kiosk's first screen shows, cut from vi.json at build time
+// (kiosk/firstPaintTexts.ts): the rest of them and English are fetched by loadTexts() once it is painted.
+import firstPaintTexts from 'virtual:first-paint-texts';
 import { DEFAULT_LANGUAGE, languages, type Language } from '../src/domain/language';
 
 /**
@@ -13,8 +13,9 @@ import { DEFAULT_LANGUAGE, languages, type Language } from '../src/domain/langua
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  // English is added to the store by loadTexts().
-  resources: { vi: { translation: vi } },
+  // The rest of the Vietnamese texts, and English, are added to the store by loadTexts().
+  // A copy: the store merges the rest into the object it holds, and the module's stays as built.
+  resources: { vi: { translation: structuredClone(firstPaintTexts) } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...languages],
@@ -27,14 +28,15 @@ let allTexts: Promise<void> | undefined;
 let textsLoaded = false;
 
 /**
- * The English texts of the base locale file, from a chunk of their own: asked for
- * right after the kiosk's first paint (lazyScreens.ts) and before the staff, admin
- * and pairing screens draw (App.tsx). Once per page; a failed fetch is tried again
- * by the next call.
+ * All the texts of the base locale files, in both languages, from chunks of their
+ * own: asked for right after the kiosk's first paint (lazyScreens.ts) and before the
+ * staff sign-in, staff, admin and pairing screens draw (AttractScreen.tsx, App.tsx).
+ * Once per page; a failed fetch is tried again by the next call.
  */
 export function loadTexts(): Promise<void> {
-  allTexts ??= import('../assets/locales/en.json').then(
-    (en) => {
+  allTexts ??= Promise.all([import('../assets/locales/vi.json'), import('../assets/locales/en.json')]).then(
+    ([vi, en]) => {
+      i18n.addResourceBundle('vi', 'translation', vi.default, true, true);
       i18n.addResourceBundle('en', 'translation', en.default, true, true);
       textsLoaded = true;
     },

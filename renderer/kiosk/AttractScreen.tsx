@@ -2,6 +2,7 @@ import './attract.css';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageToggle } from '../components/LanguageToggle';
+import { loadTexts } from '../i18n';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { hrefOf } from '../router';
 import { markKioskSignIn } from '../session/onKiosk';
@@ -13,8 +14,10 @@ import { LargeTextToggle } from './largeText';
 import { keepTogether } from './text';
 
 // The staff sign-in is fetched only once the unit's name has been held: the
-// citizen screen carries none of its code.
-const KioskSignIn = lazy(() => import('../signin/KioskSignIn').then((module) => ({ default: module.KioskSignIn })));
+// citizen screen carries none of its code, nor its texts (loadTexts).
+const KioskSignIn = lazy(() =>
+  Promise.all([import('../signin/KioskSignIn'), loadTexts()]).then(([module]) => ({ default: module.KioskSignIn })),
+);
 // The QR encoder too: only a unit that set a feedback address needs it, drawn just after the rest.
 const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
 

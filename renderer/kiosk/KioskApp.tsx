@@ -4,33 +4,36 @@ import { DEFAULT_LANGUAGE } from '../../src/domain/language';
 import { useApi } from '../api/ApiContext';
 import { useLanguage } from '../i18n';
 import { AttractScreen } from './AttractScreen';
-import { hasAnswers, isSurvey } from './flow';
 import { DEFAULT_KIOSK_ENV, type KioskEnv } from './kioskEnv';
 import { LargeTextProvider } from './largeText';
 import { useScreens } from './lazyScreens';
-import { initialSession, sessionReducer } from './session';
+import { beforeScreens, initialSession } from './session';
+import type { LeaveSubmission } from './Submission';
 import { useArmedContext } from './useArmedContext';
 import { useBlockContextMenu } from './useBlockContextMenu';
-import { useInactivity } from './useInactivity';
 import { useKioskSetup } from './useKioskSetup';
 import { useScanner } from './useScanner';
-import { useSubmission } from './useSubmission';
 
-/** The citizen-facing route: owns the flow state, its timers and the host calls. */
+/**
+ * The citizen-facing route: owns the flow state and the attract screen's calls and
+ * timers. The screens after it, their timers and the survey's calls to the host come
+ * with the survey's code (screens.ts), fetched while the attract screen is drawn.
+ */
 export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const env = useMemo(() => ({ ...DEFAULT_KIOSK_ENV, ...overrides }), [overrides]);
   const api = useApi();
   const [language, setLanguage] = useLanguage();
-  const [{ view: state, visit, largeText }, dispatch] = useReducer(sessionReducer, initialSession);
+  // The survey's screens load while the attract screen is on show; its start button waits for them,
+  // so a tap never does. The flow's reducer and the calls to the host come with them.
+  const screens = useScreens(env.setupRetryMs);
+  const [{ view: state, visit, largeText }, dispatch] = useReducer(
+    screens?.sessionReducer ?? beforeScreens,
+    initialSession,
+  );
+  const leaveSubmission = useRef<LeaveSubmission>(null);
   const onAttract = state.screen === 'attract';
   const { setup, failed } = useKioskSetup(visit, env.setupRetryMs);
-  // The survey's screens load while the attract screen is on show; its start button waits for them,
-  // so a tap never does.
-  const screens = useScreens(env.setupRetryMs);
   const armed = useArmedContext(visit, onAttract, env.armedPollMs);
-  const timings = setup?.settings.timings;
-  const inactivity = useInactivity(isSurvey(state), (timings?.inactivitySeconds ?? 20) * 1000);
-  const leaveSubmission = useSubmission(state, dispatch, language, env);
   useBlockContextMenu();
 
   // Each return to the attract screen: the next citizen starts in Vietnamese.
@@ -52,18 +55,6 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
     },
     [env, screens],
   );
-
-  /** The citizen left part-way: keep what they answered (counted or abandoned by the counting rule), then clear the screen. */
-  const abandon = useCallback(() => {
-    leaveSubmission(state);
-    dispatch({ type: 'reset' });
-  }, [leaveSubmission, state]);
-
-  /** "Làm lại" confirmed: what was answered goes to the host as it stands, and a new survey starts. */
-  const restart = useCallback(() => {
-    if (isSurvey(state) && hasAnswers(state.citizen)) leaveSubmission(state);
-    dispatch({ type: 'restart', id: env.newId(), at: env.now() });
-  }, [leaveSubmission, state, env]);
 
   const checking = useRef(false);
   useScanner(onAttract && setup !== null && screens !== undefined, env.scanGapMs, env.now, (caseCode) => {
@@ -87,50 +78,6 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
     return () => clearTimeout(timer);
   }, [notice, env]);
 
-  // After a tap, the choice stays visibly selected for env.confirmMs, then the flow moves on.
-  const chosen = state.screen === 'question' && state.chosen !== undefined;
-  useEffect(() => {
-    if (!chosen) return;
-    const timer = setTimeout(() => dispatch({ type: 'confirm' }), env.confirmMs);
-    return () => clearTimeout(timer);
-  }, [chosen, env]);
-
-  const toAttract = () => dispatch({ type: 'reset' });
-  const asking = isSurvey(state) ? state.asking : undefined;
-  const screen = (() => {
-    if (state.screen === 'attract')
-      return (
-        <AttractScreen
-          settings={setup?.settings ?? null}
-          canStart={screens !== undefined}
-          unavailable={failed && setup === null}
-          armed={armed}
-          notice={notice}
-          onStart={() => start(null)}
-        />
-      );
-    // Every other screen is reached through the start button (or a scan), which waits for their code.
-    if (!screens) return null;
-    const { SendingScreen, ThanksScreen, SorryScreen, SurveyView } = screens;
-    switch (state.screen) {
-      case 'sending':
-        return <SendingScreen />;
-      case 'thanks':
-        return (
-          <ThanksScreen
-            seconds={timings?.thankYouSeconds ?? 8}
-            hotline={setup?.settings.hotline ?? ''}
-            callBackDays={state.callBack ? (setup?.settings.callbackWorkingDays ?? 2) : null}
-            onDone={toAttract}
-          />
-        );
-      case 'sorry':
-        return <SorryScreen seconds={env.sorrySeconds} onDone={toAttract} />;
-      default:
-        return <SurveyView state={state} dispatch={dispatch} onLeave={abandon} onRestart={restart} />;
-    }
-  })();
-
   const largeTextControl = useMemo(
     () => ({ on: largeText, toggle: () => dispatch({ type: 'toggleLargeText' }) }),
     [largeText],
@@ -138,23 +85,31 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   return (
     <LargeTextProvider value={largeTextControl}>
       <div className={largeText ? 'kiosk kiosk-large' : 'kiosk'}>
-        <div className="kiosk-screen" inert={inactivity.warning || asking !== undefined}>
-          {screen}
-        </div>
-        {/* The warning, when it comes, is the one dialog on screen; the question returns after it. */}
-        {asking && !inactivity.warning && screens && (
-          <screens.RestartDialog
-            asking={asking}
-            onYes={asking === 'leave' ? abandon : restart}
-            onNo={() => dispatch({ type: 'keep' })}
-          />
+        {screens && (
+          <screens.Submission ref={leaveSubmission} state={state} dispatch={dispatch} language={language} env={env} />
         )}
-        {inactivity.warning && screens && (
-          <screens.InactivityDialog
-            seconds={timings?.warningSeconds ?? 10}
-            onContinue={inactivity.dismiss}
-            onTimeout={abandon}
-          />
+        {state.screen === 'attract' ? (
+          <div className="kiosk-screen">
+            <AttractScreen
+              settings={setup?.settings ?? null}
+              canStart={screens !== undefined}
+              unavailable={failed && setup === null}
+              armed={armed}
+              notice={notice}
+              onStart={() => start(null)}
+            />
+          </div>
+        ) : (
+          // Every other screen is reached through the start button (or a scan), which waits for their code.
+          screens && (
+            <screens.FlowScreens
+              state={state}
+              dispatch={dispatch}
+              settings={setup?.settings}
+              env={env}
+              leave={leaveSubmission}
+            />
+          )
         )}
       </div>
     </LargeTextProvider>

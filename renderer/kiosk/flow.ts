@@ -4,6 +4,7 @@ import type { Questionnaire, QuestionnaireDimension, QuestionnaireItem } from '.
 import { askedItems, type KnownPurpose } from '../../src/domain/visit';
 import { nextPage, pageOf, previousPage, type Page } from './pages';
 import { isValidPhone } from './limits';
+import { hasAnswers, isSurvey } from './surveyState';
 
 /**
  * The citizen's path through the kiosk as a pure reducer: attract → one screen
@@ -117,8 +118,7 @@ export function stepsOf(questionnaire: Questionnaire, purpose: KnownPurpose): St
   );
 }
 
-export const isSurvey = (state: KioskState): state is SurveyState =>
-  state.screen === 'question' || state.screen === 'reasons' || state.screen === 'comment' || state.screen === 'contact';
+export { hasAnswers, isSurvey } from './surveyState';
 
 const toPage = (citizen: Citizen, page: Page | null): KioskState =>
   page ? { ...page, citizen } : { screen: 'sending', citizen };
@@ -292,5 +292,3 @@ export function selectedScore(state: Extract<KioskState, { screen: 'question' }>
   if (!step || !Object.hasOwn(state.citizen.answers, step.item.id)) return undefined;
   return state.citizen.answers[step.item.id];
 }
-
-export const hasAnswers = (citizen: Citizen): boolean => Object.keys(citizen.answers).length > 0;
