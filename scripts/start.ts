@@ -3,15 +3,13 @@
  * binary is installed; otherwise serves the very same app in a browser through
  * the HTTP host (installs often skip the binary with ELECTRON_SKIP_BINARY_DOWNLOAD).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/server/rendererBuild';
+import { buildRenderer, PROJECT_ROOT } from '../src/server/rendererBuild';
 import { runHttpHost } from '../src/server/serveCommand';
 import { buildElectronNative, electronNativeIsCurrent, installedElectron } from './buildElectronNative';
-
-const VITE = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
 const ELECTRON_DIR = path.join(PROJECT_ROOT, 'node_modules', 'electron');
 
@@ -45,10 +43,12 @@ function electronBinary(): string | null {
 }
 
 function vite(...args: string[]): void {
-  const result = spawnSync(process.execPath, [VITE, 'build', ...args], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  if (result.status === 0) return;
-  process.stderr.write(`vite build ${args.join(' ')} failed; see above.\n`);
-  process.exit(result.status ?? 1);
+  try {
+    buildRenderer(...args);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}.\n`);
+    process.exit(1);
+  }
 }
 
 const argv = process.argv.slice(2);

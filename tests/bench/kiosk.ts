@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { composeApp } from '../../src/app/composeApp';
 import { silentLogger } from '../../src/node/logger';
 import { startHttpHost } from '../../src/server/httpHost';
-import { ensureRendererBuilt } from '../../src/server/rendererBuild';
+import { buildRenderer, RENDERER_DIST } from '../../src/server/rendererBuild';
 import { kioskPage, launchBrowser } from '../e2e/support/browser';
 import { summarise, type BenchRow } from './stats';
 
@@ -113,6 +113,12 @@ async function plainPage(): Promise<{ url: string; close(): Promise<void> }> {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((done) => server.close(() => done())) };
 }
 
+/** A production build of the screens into dist/renderer. */
+function freshBuild(): string {
+  buildRenderer('--logLevel', 'warn');
+  return RENDERER_DIST;
+}
+
 /**
  * The kiosk in Chromium with touch emulation: tap → selected, tap → next question
  * (less the configured confirmation pause), navigation → attract screen ready, and
@@ -120,8 +126,9 @@ async function plainPage(): Promise<{ url: string; close(): Promise<void> }> {
  * page with no framework (Chromium's own floor on this machine).
  */
 export async function benchKiosk(): Promise<BenchRow[]> {
-  // BENCH_RENDERER: another build of the screens (e.g. a baseline built elsewhere); dist/renderer by default.
-  const staticDir = process.env.BENCH_RENDERER ? path.resolve(process.env.BENCH_RENDERER) : await ensureRendererBuilt();
+  // BENCH_RENDERER: another build of the screens (e.g. a baseline built elsewhere). By default a fresh
+  // production build: dist/renderer may hold whatever a test run left there.
+  const staticDir = process.env.BENCH_RENDERER ? path.resolve(process.env.BENCH_RENDERER) : freshBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-bench-kiosk-'));
   const app = await composeApp({ dataDir: dir, logger: silentLogger });
   const host = await startHttpHost({ dispatch: app.dispatch, port: 0, staticDir, logger: silentLogger });

@@ -47,7 +47,13 @@ describe('npm start without an Electron binary', () => {
       expect(output).toContain(`data:  ${dataDir}`);
       const page = await fetch(`${url}`);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('<div id="root"></div>');
+      const html = await page.text();
+      expect(html).toContain('<div id="root"></div>');
+      // A production build even under a test runner's NODE_ENV=test (React's development JSX runtime absent).
+      const script = /<script type="module" crossorigin src="\.\/([^"]+)"/.exec(html)?.[1];
+      expect(script).toBeDefined();
+      const code = await (await fetch(`${url}${script}`)).text();
+      expect(code.includes('jsxDEV'), `${script} is a development build`).toBe(false);
       const health = await fetch(`${url}api/health`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
