@@ -37,12 +37,8 @@ const COUNT_NAMES = ['responses', 'counted', 'suspect', 'abandoned'] as const;
  * the units not ranked ("Chưa đủ mẫu", saying why) — and, per questionnaire, the
  * all-units line (mean of the ranked units, labelled); last, the registered units
  * without any batch in the period. Figures of different questionnaires are never on one line.
+ * A byte stream, written a few hundred lines at a time as the reader pulls.
  */
-export function reportCsv(report: HubReport): string {
-  return [...reportCsvRecords(report)].join('');
-}
-
-/** reportCsv's text as a byte stream, written a few hundred lines at a time as the reader pulls. */
 export function reportCsvStream(report: HubReport, linesPerChunk = 500): ReadableStream<Uint8Array> {
   const records = reportCsvRecords(report);
   const encoder = new TextEncoder();
