@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { verifySignature } from '../node/signing';
-import { AggregateBatch } from '../contract/syncProtocol';
+import { safeParseAggregateBatch } from '../contract/syncProtocol';
 import { formatZodError } from '../contract/validation';
 import type { Logger } from '../services/ports';
 import { hashToken } from './devices';
@@ -47,7 +47,20 @@ export interface IngestDeps {
   now: () => number;
 }
 
+/** Stored batches are logged as a count at most this often, not one line each (a country sends hundreds a second). */
+export const STORED_LOG_EVERY_MS = 60_000;
+
 export function ingestHandler({ store, logger, now }: IngestDeps) {
+  let stored = 0;
+  let storedSince = now();
+  const countStored = () => {
+    stored += 1;
+    const at = now();
+    if (at - storedSince < STORED_LOG_EVERY_MS) return;
+    logger.info('batches stored', { batches: stored, since: new Date(storedSince).toISOString() });
+    stored = 0;
+    storedSince = at;
+  };
   return async (c: Context) => {
     const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     const device = token ? await store.deviceByTokenHash(hashToken(token)) : null;
@@ -78,7 +91,7 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
     } catch {
       return refuse(c, 400, 'bad_json', 'body: not valid JSON');
     }
-    const parsed = AggregateBatch.safeParse(json);
+    const parsed = safeParseAggregateBatch(json);
     if (!parsed.success) return refuse(c, 422, 'invalid_batch', formatZodError(parsed.error));
     const batch = parsed.data;
 
@@ -122,30 +135,30 @@ export function ingestHandler({ store, logger, now }: IngestDeps) {
         counts: fivePointCounts(row.counts),
       })),
     });
-    const questionnaire = `${batch.questionnaire.id} v${batch.questionnaire.version}`;
-    const where = {
+    const questionnaire = () => `${batch.questionnaire.id} v${batch.questionnaire.version}`;
+    const where = () => ({
       device: device.deviceId,
       date: batch.date,
-      questionnaire,
+      questionnaire: questionnaire(),
       revision: batch.revision,
       batchId: batch.batchId,
-    };
+    });
     switch (outcome.kind) {
       case 'created':
-        logger.info('batch stored', where);
+        countStored();
         return c.json({ accepted: true, batchId: batch.batchId }, 201);
       case 'duplicate':
         return c.json({ accepted: true, duplicate: true }, 200);
       case 'conflict':
-        logger.warn('batch conflict', where);
+        logger.warn('batch conflict', where());
         return refuse(c, 409, 'batch_conflict', `batchId ${batch.batchId} was stored before with a different body`);
       case 'stale':
-        logger.info('stale revision', { ...where, stored: outcome.storedRevision });
+        logger.info('stale revision', { ...where(), stored: outcome.storedRevision });
         return refuse(
           c,
           409,
           'stale_revision',
-          `revision ${outcome.storedRevision} of ${batch.date} (${questionnaire}) is already stored; this is revision ${batch.revision}`,
+          `revision ${outcome.storedRevision} of ${batch.date} (${questionnaire()}) is already stored; this is revision ${batch.revision}`,
         );
     }
   };

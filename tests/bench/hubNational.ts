@@ -16,15 +16,17 @@
  *
  * Then, when --go-file exists (so the page can be timed with the newest page code
  * while a long ingest runs; at most an hour of waiting), the page and CSV p95s on a
- * new hub process. --fill-year first copies the kept per-month and per-day sums of
- * January into the months that were not sent — labelled as such: it makes the
- * quarter and year pages read a full year's kept rows, it is not ingested data.
+ * new hub process. --fill-year first fills the days of the year that were not sent
+ * from those that were (fillYear) — labelled as such: the quarter and year pages then
+ * read a full year's kept rows; it is not ingested data.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { addDays } from '../../src/domain/localDay';
 import { runSimulation, timeHubPages, treeCpuMs } from '../../src/hub/simulateRun';
+import { runningOf, type Running } from '../../src/hub/store/running';
 import { startPostgres } from '../support/postgres';
 import { NATIONAL } from './hub';
 
@@ -55,26 +57,82 @@ const load = () =>
     .join(', ');
 const days = n(values.days, NATIONAL.days);
 
-/** January's kept sums copied into every month and day of 2025 that holds none (the page reads a year of kept rows). */
+/**
+ * The days of 2025 that were not sent, filled from the days that were: day i of the
+ * year (from 0) repeats sent day (i mod sent) — its all-units day_items as they are, its
+ * running rows as that day's row plus k = ⌊i / sent⌋ times each device's last sent row
+ * (what k more rounds of the same days would have added up to). The page then reads a
+ * year of kept rows; it is not ingested data.
+ */
 async function fillYear(db: string): Promise<void> {
   const client = new pg.Client({ connectionString: db });
   await client.connect();
   try {
-    const months =
-      "SELECT to_char(d, 'YYYY-MM') AS m FROM generate_series('2025-02-01'::date, '2025-12-01'::date, '1 month') d";
-    await client.query(`INSERT INTO month_items SELECT g.m, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
-      FROM month_items, (${months}) g WHERE month = '2025-01' ON CONFLICT DO NOTHING`);
-    await client.query(`INSERT INTO month_totals SELECT g.m, questionnaire_id, questionnaire_version, device_id, device_days, responses, counted, suspect, abandoned
-      FROM month_totals, (${months}) g WHERE month = '2025-01' ON CONFLICT DO NOTHING`);
-    // Day d of the year takes the kept day ((d − 1) mod the days sent) of January.
-    const sent = (await client.query("SELECT COUNT(DISTINCT date) AS n FROM day_items WHERE date LIKE '2025-%'"))
-      .rows[0].n as string;
-    const dayMap = `SELECT to_char(d, 'YYYY-MM-DD') AS day, to_char('2025-01-01'::date + ((d::date - '2025-01-01'::date) % ${Number(sent)}), 'YYYY-MM-DD') AS source
+    const sent = Number(
+      (await client.query("SELECT COUNT(DISTINCT date) AS n FROM day_items WHERE date LIKE '2025-%'")).rows[0].n,
+    );
+    const dayMap = `SELECT to_char(d, 'YYYY-MM-DD') AS day,
+        to_char('2025-01-01'::date + ((d::date - '2025-01-01'::date) % ${sent}), 'YYYY-MM-DD') AS source,
+        (d::date - '2025-01-01'::date) / ${sent} AS k
       FROM generate_series('2025-01-01'::date, '2025-12-31'::date, '1 day') d`;
     await client.query(`INSERT INTO day_items SELECT g.day, questionnaire_id, questionnaire_version, item, stripe, c1, c2, c3, c4, c5
       FROM day_items JOIN (${dayMap}) g ON g.source = day_items.date ON CONFLICT DO NOTHING`);
-    await client.query(`INSERT INTO unit_day_items SELECT g.day, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
-      FROM unit_day_items JOIN (${dayMap}) g ON g.source = unit_day_items.date ON CONFLICT DO NOTHING`);
+    // The running rows in this process (PostgreSQL adding up JSON per row took minutes): per key,
+    // the rows sent, and the new days' rows written 20 keys at a time.
+    const sentRows = (
+      await client.query(
+        'SELECT device_id, questionnaire_id, questionnaire_version, date, device_days, responses, counted, suspect, abandoned, item_counts FROM device_running ORDER BY device_id, questionnaire_id, questionnaire_version, date',
+      )
+    ).rows as Array<Record<string, unknown>>;
+    const byKey = new Map<string, Array<Record<string, unknown>>>();
+    for (const row of sentRows) {
+      const key = `${row.device_id}|${row.questionnaire_id}|${row.questionnaire_version}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    }
+    const dayOfYear = (date: string) => Math.round((Date.parse(date) - Date.parse('2025-01-01')) / 86_400_000);
+    const columns: unknown[][] = Array.from({ length: 10 }, () => []);
+    const flush = async () => {
+      if (columns[0]!.length === 0) return;
+      await client.query(
+        `INSERT INTO device_running (device_id, questionnaire_id, questionnaire_version, date, device_days, responses, counted, suspect, abandoned, item_counts)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::integer[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[])
+         ON CONFLICT DO NOTHING`,
+        columns,
+      );
+      for (const column of columns) column.length = 0;
+    };
+    let keys = 0;
+    for (const rows of byKey.values()) {
+      const bySource = new Map(rows.map((row) => [dayOfYear(String(row.date)), runningOf(row)]));
+      const last = runningOf(rows[rows.length - 1]!);
+      for (let day = sent; day < 365; day += 1) {
+        const source = bySource.get(day % sent);
+        if (!source) continue;
+        const k = Math.floor(day / sent);
+        const scaled = (pick: (r: Running) => number) => pick(source) + k * pick(last);
+        const items = new Map(source.items.map(({ item, counts }) => [item, [...counts]]));
+        for (const { item, counts } of last.items)
+          items.set(
+            item,
+            (items.get(item) ?? [0, 0, 0, 0, 0]).map((n, i) => n + k * counts[i]!),
+          );
+        const first = rows[0]!;
+        [
+          first.device_id,
+          first.questionnaire_id,
+          first.questionnaire_version,
+          addDays('2025-01-01', day),
+          scaled((r) => r.deviceDays),
+          scaled((r) => r.responses),
+          scaled((r) => r.counted),
+          scaled((r) => r.suspect),
+          scaled((r) => r.abandoned),
+          JSON.stringify([...items].map(([item, counts]) => [item, ...counts])),
+        ].forEach((value, i) => columns[i]!.push(value));
+      }
+      if ((keys += 1) % 20 === 0) await flush();
+    }
+    await flush();
     await client.query('VACUUM ANALYZE');
   } finally {
     await client.end();
@@ -150,7 +208,7 @@ try {
     const started = performance.now();
     await fillYear(db);
     log(
-      `kept sums filled to a year by copying January (${((performance.now() - started) / 1000).toFixed(0)} s); load average ${load()}`,
+      `kept sums filled to a year from the days sent (${((performance.now() - started) / 1000).toFixed(0)} s); load average ${load()}`,
     );
   }
   const samples = n(values.samples, 20);

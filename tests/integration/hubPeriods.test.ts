@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AggregateBatch } from '../../src/contract/syncProtocol';
-import { splitPeriod } from '../../src/hub/store/periods';
 import type { Period } from '../../src/hub/store/port';
 import { makeBatch, send, totalsFor, type Row } from '../support/hubClient';
 import { postgresTarget, sqliteTarget, useHub } from '../support/hubTargets';
 
 /**
- * Periods that cover most of a month are read as that month's kept sums MINUS the
- * days left out (store/periods.ts). On both stores, the figures must equal a plain
- * re-sum of the latest revisions — a device whose only batches are on the days taken
- * away included: it is not one of its unit's devices in the period.
+ * A period is read as each device's running sums at its end minus those before its
+ * start (store/running.ts). On both stores, the figures of periods that start and
+ * end inside months must equal a plain re-sum of the latest revisions — a device
+ * whose only batches are just outside the period included: it is not one of its
+ * unit's devices in the period.
  */
 const DEVICES = [
   { deviceId: 'kiosk-a1', unitCode: 'A', unitName: 'UBND xã An Bình' },
@@ -38,14 +38,14 @@ const SENDS: Array<[string, string, number]> = [
   ['kiosk-a1', '2026-03-20', 1],
 ];
 
-/** Each with the parts it must be read in: a month minus days, as well as plain days. */
-const PERIODS: Array<{ period: Period; minus: boolean }> = [
-  { period: { from: '2026-02-03', to: '2026-03-08' }, minus: true }, // February minus 1–2, March 1–8 as days
-  { period: { from: '2026-02-01', to: '2026-02-25' }, minus: true }, // February minus 26–28
-  { period: { from: '2026-02-03', to: '2026-02-26' }, minus: true }, // February minus both ends
-  { period: { from: '2026-01-20', to: '2026-02-26' }, minus: true }, // January 20–31 as days, February minus 27–28
-  { period: { from: '2026-01-20', to: '2026-03-31' }, minus: false },
-  { period: { from: '2026-02-10', to: '2026-02-12' }, minus: false },
+/** Periods across month ends, inside one month, and whole months. */
+const PERIODS: Period[] = [
+  { from: '2026-02-03', to: '2026-03-08' }, // leaves out B's only day (1 February)
+  { from: '2026-02-01', to: '2026-02-25' },
+  { from: '2026-02-03', to: '2026-02-26' },
+  { from: '2026-01-20', to: '2026-02-26' },
+  { from: '2026-01-20', to: '2026-03-31' },
+  { from: '2026-02-10', to: '2026-02-12' },
 ];
 
 type Counts5 = [number, number, number, number, number];
@@ -81,7 +81,7 @@ function resum(latest: ReadonlyArray<AggregateBatch & { unitCode: string }>, { f
 }
 
 for (const target of [sqliteTarget(), postgresTarget()]) {
-  describe.skipIf(target.skipReason !== null)(`hub periods read as a month minus days, on ${target.name}`, () => {
+  describe.skipIf(target.skipReason !== null)(`hub periods read from running sums, on ${target.name}`, () => {
     target.setUp();
     const fixture = useHub(target);
 
@@ -98,11 +98,7 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
         latest.set(`${deviceId}|${date}`, { ...batch, unitCode });
       }
 
-      for (const { period, minus } of PERIODS) {
-        const parts = splitPeriod(period);
-        const readsMinus = parts.minusHead.from <= parts.minusHead.to || parts.minusTail.from <= parts.minusTail.to;
-        expect(readsMinus, `${period.from}…${period.to} read with days taken away`).toBe(minus);
-
+      for (const period of PERIODS) {
         const expected = resum([...latest.values()], period);
         const items = Object.fromEntries(
           (await hub.store.countsByUnit(period))

@@ -2,8 +2,8 @@ import type { ResponseCounts } from '../../domain/responseCounts';
 import type { IncomingBatch } from './port';
 
 /**
- * What one stored batch changes in the kept sums (month_totals, month_items,
- * unit_day_items, day_items): its own contribution minus that of the revision it
+ * What one stored batch changes in the kept sums (device_running, day_items): its
+ * own contribution minus that of the revision it
  * replaces. Both stores compute it here and apply it in the ingest transaction, so
  * the sums move exactly when latest does, and a rolled-back (stale) batch changes nothing.
  *
@@ -53,7 +53,6 @@ export interface Replaced {
 }
 
 export interface SumsDelta {
-  month: string;
   /** +1 when the key is new, 0 when a revision replaces another. */
   deviceDays: number;
   totals: ResponseCounts;
@@ -74,7 +73,6 @@ export function sumsDelta(batch: IncomingBatch, items: readonly ItemCounts[], re
   if (replaced) add(replaced.items, -1);
   const old = replaced?.totals ?? { responses: 0, counted: 0, suspect: 0, abandoned: 0 };
   return {
-    month: batch.date.slice(0, 7),
     deviceDays: replaced ? 0 : 1,
     totals: {
       responses: batch.totals.responses - Number(old.responses),

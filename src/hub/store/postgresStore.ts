@@ -8,11 +8,24 @@ import {
   type HubStore,
   type IncomingBatch,
   type IngestOutcome,
+  type Period,
   type UnitRecord,
 } from './port';
 import { HubSchemaTooNewError } from './sqliteStore';
-import { decodeItemCounts, itemSums, sumsDelta, type ItemCounts } from './keptSums';
-import { partParams, splitPeriod, stripeOf } from './periods';
+import { decodeItemCounts, itemSums, sumsDelta, type SumsDelta } from './keptSums';
+import { stripeOf } from './stripes';
+import {
+  applyDelta,
+  storedRunningOf,
+  unitDaysOf,
+  unitPeriodOf,
+  withDelta,
+  type PeriodEndsRow,
+  type Running,
+  type RunningDayRow,
+  type UnitPeriod,
+  runningValues,
+} from './running';
 import * as sql from './sql';
 
 const OID = { int8: 20, numeric: 1700, timestamptz: 1184 };
@@ -31,49 +44,58 @@ const types = {
 };
 
 /**
- * The kept sums' five upserts (sql.ts) as one statement, one round trip per batch
- * instead of five. PostgreSQL runs data-modifying WITH parts each to completion, in
- * an order of its own but always the same one for the same statement, so every
- * writer must run this very statement (five separate upserts in the written order
- * deadlocked against it): concurrent batches then lock shared rows in one order.
- * $1 month, $2 $3 questionnaire, $4 device, $5 device-days, $6..$9 the four counts,
- * $10 unit, $11 date, $12 stripe, $13 items, $14..$18 c1..c5 per item, $19 received at;
- * `p` puts other expressions in their places (the first-revision function's parameters).
+ * The kept sums other than the running rows, for one batch in one statement: its
+ * key in running_keys, its change to the all-units day_items, its device's activity.
+ * PostgreSQL runs data-modifying WITH parts each to completion, in an order of its
+ * own but always the same one for the same statement, so every writer runs this
+ * very statement, after taking its device's lock: concurrent batches then lock
+ * shared rows (day_items, items sorted) in one order.
+ * $1 device, $2 $3 questionnaire, $4 date, $5 stripe, $6 items, $7..$11 c1..c5 per
+ * item, $12 received at; `p` puts other expressions in their places.
  */
-function addSumsText(p: readonly string[] = Array.from({ length: 19 }, (_, i) => `$${i + 1}`)): string {
+function keepOthersText(p: readonly string[] = Array.from({ length: 12 }, (_, i) => `$${i + 1}`)): string {
   const at = (n: number) => p[n - 1]!;
   const numbered = (text: string, numbers: number[]) => text.replace(/\?/g, () => at(numbers.shift()!));
-  const items = `unnest(${at(13)}::text[], ${at(14)}::bigint[], ${at(15)}::bigint[], ${at(16)}::bigint[], ${at(17)}::bigint[], ${at(18)}::bigint[]) AS u (i, c1, c2, c3, c4, c5)`;
+  const items = `unnest(${at(6)}::text[], ${at(7)}::bigint[], ${at(8)}::bigint[], ${at(9)}::bigint[], ${at(10)}::bigint[], ${at(11)}::bigint[]) AS u (i, c1, c2, c3, c4, c5)`;
   return `WITH
-  kept_totals AS (${numbered(sql.addMonthTotals, [1, 2, 3, 4, 5, 6, 7, 8, 9])} RETURNING 1),
-  kept_month AS (${sql.addMonthItems(`SELECT ${at(1)}::text, ${at(2)}::text, ${at(3)}::integer, ${at(10)}::text, i, c1, c2, c3, c4, c5 FROM ${items}`)} RETURNING 1),
-  kept_unit_day AS (${sql.addUnitDayItems(`SELECT ${at(11)}::text, ${at(2)}::text, ${at(3)}::integer, ${at(10)}::text, i, c1, c2, c3, c4, c5 FROM ${items}`)} RETURNING 1),
-  kept_day AS (${sql.addDayItems(`SELECT ${at(11)}::text, ${at(2)}::text, ${at(3)}::integer, i, ${at(12)}::integer, c1, c2, c3, c4, c5 FROM ${items}`)} RETURNING 1),
-  kept_activity AS (${numbered(sql.noteActivity, [4, 11, 19])} RETURNING 1)
+  kept_key AS (${numbered(sql.addRunningKey, [1, 2, 3])} RETURNING 1),
+  kept_day AS (${sql.addDayItems(`SELECT ${at(4)}::text, ${at(2)}::text, ${at(3)}::integer, i, ${at(5)}::integer, c1, c2, c3, c4, c5 FROM ${items}`)} RETURNING 1),
+  kept_activity AS (${numbered(sql.noteActivity, [1, 4, 12])} RETURNING 1)
 SELECT 1`;
 }
 
+/** One transaction's hold on a device's running rows (see running.ts: a day's row is built from the one before). */
+const lockDeviceText = (device: string) => `pg_advisory_xact_lock(hashtextextended(${device}, ${DEVICE_LOCK}))`;
+
 /**
- * The first revision of a key (98 % of a country's traffic) in one round trip: the
- * same statements as writeBatch, in the same order, run by a function inside the
- * one implicit transaction of a single statement, so a batch costs one network
- * round trip and one commit instead of six. A later revision takes writeBatch (it
- * must read what it replaces). The function is created in pg_temp on each of the
- * pool's connections: it is code of this hub version, not part of the schema, so
- * two hub versions on one database never overwrite each other's.
+ * hub_first_revision, created in pg_temp on each of the pool's connections (it is
+ * code of this hub version, not schema, so two hub versions on one database never
+ * overwrite each other's): the first revision of a key (98 % of a country's
+ * traffic) in one round trip and one commit, when the hub already knows its
+ * device's last running row (lastRunning in openPostgresStore) and the new day comes after it —
+ * a country sending its days in order. It stores the batch and its latest pointer
+ * as writeBatch does, takes the device's lock, and checks that the last running row
+ * is still the one the hub knows (date and version: another hub process may have
+ * written since); if so it appends the day's row the hub computed, otherwise it
+ * raises RUNNING_MOVED and the whole statement is undone for writeBatch to redo.
  *
- * Its parameters: $1..$16 insertBatch's, $17 unit, $18 stripe, $19 month, $20..$25 the
- * per-item sums (item, c1..c5).
- * It answers 'created', 'duplicate', 'conflict', or 'stale' with the stored revision.
+ * Its parameters: $1..$16 insertBatch's, $17 stripe, $18 $19 the last row's date and
+ * version as known (NULLs: no row yet), $20..$25 the new row (device-days, the four
+ * counts, item_counts), $26..$31 the per-item change (items, c1..c5). It answers
+ * 'created', 'duplicate', 'conflict', or 'stale' with the stored revision.
  */
+const RUNNING_MOVED = 'HB001';
+
 function firstRevisionFunction(): string {
   const numbered = (text: string, numbers: number[]) => text.replace(/\?/g, () => `$${numbers.shift()}`);
   const key = 'device_id = $2 AND date = $3 AND questionnaire_id = $4 AND questionnaire_version = $5';
   return `CREATE FUNCTION pg_temp.hub_first_revision(text, text, text, text, integer, integer, text, integer, integer, integer, integer, integer, timestamptz, json,
-    text, integer, text, integer, text, text[], bigint[], bigint[], bigint[], bigint[], bigint[])
+    text, integer, integer, text, integer, integer, bigint, bigint, bigint, bigint, text, text[], bigint[], bigint[], bigint[], bigint[], bigint[])
   RETURNS TABLE (outcome text, stored_revision integer) LANGUAGE plpgsql AS $fn$
 DECLARE
   stored_hash text;
+  last_date text;
+  last_version integer;
   done integer;
 BEGIN
   ${numbered(sql.insertBatch, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])};
@@ -94,9 +116,14 @@ BEGIN
     RETURN QUERY SELECT 'stale', COALESCE((SELECT l.revision FROM latest l WHERE l.${key.replace(/ AND /g, ' AND l.')}), $6);
     RETURN;
   END IF;
-  -- The very statement writeBatch runs (addSums): the same row locks in the same order, so a
-  -- revision 1 and a later revision of the same device or unit cannot deadlock.
-  ${addSumsText(['$19', '$4', '$5', '$2', '1', '$8', '$10', '$11', '$12', '$17', '$3', '$18', '$20', '$21', '$22', '$23', '$24', '$25', '$13'])} INTO done;
+  PERFORM ${lockDeviceText('$2')};
+  SELECT date, version INTO last_date, last_version FROM device_running
+   WHERE device_id = $2 AND questionnaire_id = $4 AND questionnaire_version = $5 ORDER BY date DESC LIMIT 1;
+  IF last_date IS DISTINCT FROM $18 OR last_version IS DISTINCT FROM $19 OR last_date >= $3 THEN
+    RAISE EXCEPTION 'the running sums of % moved', $2 USING ERRCODE = '${RUNNING_MOVED}';
+  END IF;
+  ${numbered(sql.putRunning, [2, 4, 5, 3, 20, 21, 22, 23, 24, 25])};
+  ${keepOthersText(['$2', '$4', '$5', '$3', '$17', '$26', '$27', '$28', '$29', '$30', '$31', '$13'])} INTO done;
   RETURN QUERY SELECT 'created', NULL::integer;
 END
 $fn$`;
@@ -119,9 +146,13 @@ function statement(text: string): { name: string; text: string } {
 const SESSION_SETTINGS = '-c jit=off -c work_mem=32MB';
 
 const DEVICES_CACHED = 100_000;
+/** Two questionnaire versions for each of a country's kiosks, with room to spare (≈ 1 KB each). */
+const RUNNING_KEYS_CACHED = 100_000;
 const DEVICE_SECONDS = 60;
 
 const MIGRATION_LOCK = 4_242_001; // pg_advisory_xact_lock key: two hubs starting at once migrate one after the other
+/** The seed of the per-device ingest locks' keys (hashtextextended), apart from MIGRATION_LOCK. */
+const DEVICE_LOCK = 4_242_002;
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -154,19 +185,20 @@ const s = {
   latestOfDay: statement(sql.latestOfDay),
   upsertLatest: statement(sql.upsertLatest),
   replacedTotals: statement(sql.replacedTotals),
-  addMonthTotals: statement(sql.addMonthTotals),
-  addSums: { name: 'hub_add_sums', text: addSumsText() },
+  lockDevice: { name: 'hub_lock_device', text: `SELECT ${lockDeviceText('$1')}` },
+  runningAround: statement(sql.runningAround),
+  putRunning: statement(sql.putRunning),
+  keepOthers: { name: 'hub_keep_others', text: keepOthersText() },
   firstRevision: {
     name: 'hub_first_revision',
-    text: `SELECT outcome, stored_revision FROM pg_temp.hub_first_revision(${Array.from({ length: 25 }, (_, i) => `$${i + 1}`).join(', ')})`,
+    text: `SELECT outcome, stored_revision FROM pg_temp.hub_first_revision(${Array.from({ length: 31 }, (_, i) => `$${i + 1}`).join(', ')})`,
   },
   insertDevice: statement(sql.insertDevice),
   deviceByTokenHash: statement(sql.deviceByTokenHash),
   deviceStatuses: statement(sql.deviceStatuses),
-  countsByUnit: statement(sql.countsByUnit),
+  periodEnds: statement(sql.periodEnds),
   countsByDay: statement(sql.countsByDay),
-  countsByDayOfUnit: statement(sql.countsByDayOfUnit),
-  unitTotals: statement(sql.unitTotals),
+  unitRunningDays: statement(sql.unitRunningDays),
   units: statement(sql.units),
   totals: ([false, true] as const).map((byDevice) => ({
     latest: statement(sql.totalsOfLatest(byDevice)),
@@ -175,7 +207,32 @@ const s = {
   })),
 };
 
-async function writeBatch(client: pg.PoolClient, batch: IncomingBatch): Promise<IngestOutcome> {
+/** A device's last running row of one questionnaire as this hub last wrote or read it; `date` null: none yet. */
+interface KnownLast {
+  date: string | null;
+  version: number | null;
+  running: Running;
+}
+
+const runningKeyOf = (batch: IncomingBatch) =>
+  `${batch.deviceId}\u0000${batch.questionnaire.id}\u0000${batch.questionnaire.version}`;
+
+/** The per-item change as keepOthersText's arrays: items, then c1..c5. */
+const itemArrays = (delta: SumsDelta) => [
+  delta.items.map((d) => d.item),
+  ...[0, 1, 2, 3, 4].map((i) => delta.items.map((d) => d.counts[i])),
+];
+
+/**
+ * Any batch, in the caller's transaction: the batch, its latest pointer, what it
+ * replaces, then — under its device's lock — its device's running rows read, changed
+ * (running.applyDelta) and written, and the other kept sums. Answers the device's
+ * last running row once committed, for the next batch's one-round-trip path.
+ */
+async function writeBatch(
+  client: pg.PoolClient,
+  batch: IncomingBatch,
+): Promise<{ outcome: IngestOutcome; last?: KnownLast }> {
   const run = (st: { name: string; text: string }, values: unknown[]) => client.query({ ...st, values });
   const key = [batch.deviceId, batch.date, batch.questionnaire.id, batch.questionnaire.version];
   const storedRevision = async () =>
@@ -186,14 +243,14 @@ async function writeBatch(client: pg.PoolClient, batch: IncomingBatch): Promise<
   if (inserted.rowCount === 0) {
     // A concurrent twin waited on the unique index and now sees the committed row.
     const existing = (await run(s.batchHash, [batch.batchId])).rows[0] as { body_hash: string } | undefined;
-    if (existing) return { kind: existing.body_hash === batch.bodyHash ? 'duplicate' : 'conflict' };
-    return { kind: 'stale', storedRevision: await storedRevision() };
+    if (existing) return { outcome: { kind: existing.body_hash === batch.bodyHash ? 'duplicate' : 'conflict' } };
+    return { outcome: { kind: 'stale', storedRevision: await storedRevision() } };
   }
   if (
     (await run(s.upsertLatest, [...key, batch.revision, batch.batchId, responses, counted, suspect, abandoned]))
       .rowCount === 0
   ) {
-    return { kind: 'stale', storedRevision: await storedRevision() };
+    return { outcome: { kind: 'stale', storedRevision: await storedRevision() } };
   }
   // Revision 1 can only be a new key: nothing to replace, a round trip saved.
   const replaced =
@@ -207,49 +264,61 @@ async function writeBatch(client: pg.PoolClient, batch: IncomingBatch): Promise<
     replaced && { totals: replaced, items: decodeItemCounts(replaced.itemCounts) },
   );
   const q = [batch.questionnaire.id, batch.questionnaire.version];
-  const t = delta.totals;
-  const items = [delta.items.map((d) => d.item), ...[0, 1, 2, 3, 4].map((i) => delta.items.map((d) => d.counts[i]))];
-  await run(s.addSums, [
-    delta.month,
-    ...q,
+  await run(s.lockDevice, [batch.deviceId]);
+  const around = (await run(s.runningAround, [batch.deviceId, ...q, batch.deviceId, ...q, batch.date, batch.date]))
+    .rows as Array<Record<string, unknown>>;
+  const { put, last } = applyDelta(around.map(storedRunningOf), batch.date, delta);
+  for (const { date, running } of put) await run(s.putRunning, [batch.deviceId, ...q, date, ...runningValues(running)]);
+  await run(s.keepOthers, [
     batch.deviceId,
-    delta.deviceDays,
-    t.responses,
-    t.counted,
-    t.suspect,
-    t.abandoned,
-    batch.unitCode,
+    ...q,
     batch.date,
     stripeOf(batch.deviceId),
-    ...items,
+    ...itemArrays(delta),
     batch.receivedAt,
   ]);
-  return { kind: 'created' };
+  return { outcome: { kind: 'created' }, last };
 }
 
-const withFirstRevision = new WeakSet<pg.PoolClient>();
+const withFunction = new WeakSet<pg.PoolClient>();
 
-async function writeFirstRevision(client: pg.PoolClient, batch: IncomingBatch): Promise<IngestOutcome> {
-  if (!withFirstRevision.has(client)) {
+/**
+ * A first revision for a day after its device's last running row as known: one
+ * round trip (hub_first_revision). Null when that row is no longer the last one
+ * (another hub process wrote since): nothing was stored, writeBatch must do it.
+ */
+async function writeFirstRevision(
+  client: pg.PoolClient,
+  batch: IncomingBatch,
+  known: KnownLast,
+): Promise<{ outcome: IngestOutcome; last?: KnownLast } | null> {
+  if (!withFunction.has(client)) {
     await client.query(firstRevisionFunction());
-    withFirstRevision.add(client);
+    withFunction.add(client);
   }
-  const items: ItemCounts[] = itemSums(batch.rows);
-  // A new key: the kept sums take the batch's own counts by item, nothing taken away.
+  const items = itemSums(batch.rows);
   const delta = sumsDelta(batch, items, null);
-  const result = await client.query<{ outcome: IngestOutcome['kind']; stored_revision: number | null }>({
-    ...s.firstRevision,
-    values: [
-      ...sql.insertBatchParams(batch, items),
-      batch.unitCode,
-      stripeOf(batch.deviceId),
-      delta.month,
-      delta.items.map((d) => d.item),
-      ...[0, 1, 2, 3, 4].map((i) => delta.items.map((d) => d.counts[i])),
-    ],
-  });
-  const { outcome, stored_revision: storedRevision } = result.rows[0]!;
-  return outcome === 'stale' ? { kind: 'stale', storedRevision: storedRevision ?? batch.revision } : { kind: outcome };
+  const running = withDelta(known.running, delta);
+  try {
+    const result = await client.query<{ outcome: IngestOutcome['kind']; stored_revision: number | null }>({
+      ...s.firstRevision,
+      values: [
+        ...sql.insertBatchParams(batch, items),
+        stripeOf(batch.deviceId),
+        known.date,
+        known.version,
+        ...runningValues(running),
+        ...itemArrays(delta),
+      ],
+    });
+    const { outcome, stored_revision: storedRevision } = result.rows[0]!;
+    if (outcome === 'stale') return { outcome: { kind: 'stale', storedRevision: storedRevision ?? batch.revision } };
+    if (outcome !== 'created') return { outcome: { kind: outcome } };
+    return { outcome: { kind: 'created' }, last: { date: batch.date, version: 1, running } };
+  } catch (error) {
+    if ((error as { code?: string }).code === RUNNING_MOVED) return null;
+    throw error;
+  }
 }
 
 /** The hub on PostgreSQL: a province's or the country's communes, several hub processes if need be. */
@@ -267,6 +336,25 @@ export async function openPostgresStore(connectionString: string, { poolSize = 1
   // no device holds is looked up every time), and one edited by hand in the database counts within the minute.
   const devicesSeen = new Map<string, { device: DeviceRecord; until: number }>();
   let ownWrites = 0;
+  /**
+   * Each (device, questionnaire)'s last running row as this process last wrote it: what
+   * the next day's row is built from without reading it back. hub_first_revision
+   * checks it is still the last one (another process may write to the same database).
+   */
+  const lastRunning = new Map<string, KnownLast>();
+  // The report asks for a period's counts and its totals at once: both come from one read.
+  const periodReads = new Map<string, Promise<UnitPeriod>>();
+  const unitPeriod = (period: Period): Promise<UnitPeriod> => {
+    const key = `${period.from}/${period.to}`;
+    let read = periodReads.get(key);
+    if (!read) {
+      read = all<PeriodEndsRow>(s.periodEnds, [period.to, period.from, period.from])
+        .then(unitPeriodOf)
+        .finally(() => periodReads.delete(key));
+      periodReads.set(key, read);
+    }
+    return read;
+  };
   const all = async <T>(st: { name: string; text: string }, values: unknown[] = []): Promise<T[]> =>
     (await pool.query({ ...st, values })).rows as T[];
 
@@ -291,19 +379,29 @@ export async function openPostgresStore(connectionString: string, { poolSize = 1
     deviceStatuses: () => all<DeviceStatus>(s.deviceStatuses),
     async ingest(batch) {
       const client = await pool.connect();
+      const runningKey = runningKeyOf(batch);
       try {
-        let outcome: IngestOutcome;
-        if (batch.revision === 1) outcome = await writeFirstRevision(client, batch);
-        else {
+        // Days sent in order, the device's last running row known: one round trip. Anything else, or that
+        // row moved meanwhile (another hub process), in a transaction that reads the rows it changes.
+        const known = batch.revision === 1 ? lastRunning.get(runningKey) : undefined;
+        let written =
+          known && (known.date === null || known.date < batch.date)
+            ? await writeFirstRevision(client, batch, known)
+            : null;
+        if (!written) {
           await client.query('BEGIN');
-          outcome = await writeBatch(client, batch);
+          written = await writeBatch(client, batch);
           // A stale batch's row in batches is undone; everything else commits (duplicates wrote nothing).
-          await client.query(outcome.kind === 'stale' ? 'ROLLBACK' : 'COMMIT');
+          await client.query(written.outcome.kind === 'stale' ? 'ROLLBACK' : 'COMMIT');
         }
-        if (outcome.kind === 'created') ownWrites += 1;
-        return outcome;
+        const seen = lastRunning.get(runningKey);
+        if (written.last && (!seen?.date || !written.last.date || seen.date <= written.last.date))
+          if (seen || lastRunning.size < RUNNING_KEYS_CACHED) lastRunning.set(runningKey, written.last);
+        if (written.outcome.kind === 'created') ownWrites += 1;
+        return written.outcome;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
+        lastRunning.delete(runningKey);
         throw error;
       } finally {
         client.release();
@@ -322,18 +420,14 @@ export async function openPostgresStore(connectionString: string, { poolSize = 1
         revision: row.revision,
       }));
     },
-    async countsByUnit(period) {
-      return (await all<sql.CountsSqlRow>(s.countsByUnit, partParams(splitPeriod(period)))).map(sql.toCounts);
+    countsByUnit: async (period) => (await unitPeriod(period)).counts,
+    async countsByDay(period, unitCode) {
+      if (unitCode === undefined)
+        return (await all<sql.CountsSqlRow>(s.countsByDay, [period.from, period.to])).map(sql.toCounts);
+      const rows = await all<RunningDayRow>(s.unitRunningDays, [unitCode, period.from, period.from, period.to]);
+      return unitDaysOf(rows, period);
     },
-    async countsByDay({ from, to }, unitCode) {
-      const rows =
-        unitCode === undefined
-          ? await all<sql.CountsSqlRow>(s.countsByDay, [from, to])
-          : await all<sql.CountsSqlRow>(s.countsByDayOfUnit, [from, to, unitCode]);
-      return rows.map(sql.toCounts);
-    },
-    unitTotals: async (period) =>
-      (await all<Record<string, unknown>>(s.unitTotals, partParams(splitPeriod(period)))).map(sql.toUnitTotals),
+    unitTotals: async (period) => (await unitPeriod(period)).totals,
     units: () => all<UnitRecord>(s.units),
     async totals({ deviceId, from = sql.WHOLE_TIME.from, to = sql.WHOLE_TIME.to }) {
       const st = s.totals[deviceId === undefined ? 0 : 1]!;

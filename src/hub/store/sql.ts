@@ -70,38 +70,87 @@ FROM batches
 WHERE device_id = ? AND date = ? AND questionnaire_id = ? AND questionnaire_version = ? AND revision < ?
 ORDER BY revision DESC LIMIT 1`;
 
-/** Adds a (signed) contribution to a device's month; device_days is +1 for a new key, 0 for a replacement. */
-export const addMonthTotals = /* sql */ `
-INSERT INTO month_totals (month, questionnaire_id, questionnaire_version, device_id, device_days, responses, counted, suspect, abandoned)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (month, questionnaire_id, questionnaire_version, device_id) DO UPDATE SET
-  device_days = month_totals.device_days + excluded.device_days, responses = month_totals.responses + excluded.responses,
-  counted = month_totals.counted + excluded.counted, suspect = month_totals.suspect + excluded.suspect,
-  abandoned = month_totals.abandoned + excluded.abandoned`;
-
 const addCounts5 = (table: string) =>
   ['c1', 'c2', 'c3', 'c4', 'c5'].map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
 
 /**
- * Per-item deltas (new revision minus the replaced one) into month_items,
- * unit_day_items and day_items. `source` yields the rows: VALUES for SQLite (one item per run), an
- * unnest of arrays for PostgreSQL (all items in one round trip). Items arrive
+ * Per-item deltas (new revision minus the replaced one) into day_items, the
+ * all-units trend. `source` yields the rows: VALUES for SQLite (one item per run),
+ * an unnest of arrays for PostgreSQL (all items in one round trip). Items arrive
  * sorted, so concurrent transactions lock shared rows in the same order.
  */
-export const addMonthItems = (source: string) => /* sql */ `
-INSERT INTO month_items (month, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
-${source}
-ON CONFLICT (month, questionnaire_id, questionnaire_version, unit_code, item) DO UPDATE SET ${addCounts5('month_items')}`;
-
-export const addUnitDayItems = (source: string) => /* sql */ `
-INSERT INTO unit_day_items (date, questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5)
-${source}
-ON CONFLICT (date, questionnaire_id, questionnaire_version, unit_code, item) DO UPDATE SET ${addCounts5('unit_day_items')}`;
-
 export const addDayItems = (source: string) => /* sql */ `
 INSERT INTO day_items (date, questionnaire_id, questionnaire_version, item, stripe, c1, c2, c3, c4, c5)
 ${source}
 ON CONFLICT (date, questionnaire_id, questionnaire_version, item, stripe) DO UPDATE SET ${addCounts5('day_items')}`;
+
+/*
+ * The running sums (running.ts). `running_keys` lists each (device, questionnaire)
+ * once, so a period reads two running rows per key through the primary key.
+ */
+const runningKey = 'device_id = ? AND questionnaire_id = ? AND questionnaire_version = ?';
+
+/**
+ * What a batch of a day changes of its device's running rows: the last one before
+ * the day (what a new day's row starts from), then every one from the day on.
+ * Parameters: device, questionnaire id, version, twice, then the day twice.
+ */
+export const runningAround = /* sql */ `
+SELECT date, version, device_days, responses, counted, suspect, abandoned, item_counts FROM device_running
+WHERE ${runningKey} AND date >= COALESCE((SELECT MAX(date) FROM device_running WHERE ${runningKey} AND date < ?), ?)
+ORDER BY date`;
+
+/** A running row written whole; `version` counts its writes (the PostgreSQL store checks it). */
+export const putRunning = /* sql */ `
+INSERT INTO device_running (device_id, questionnaire_id, questionnaire_version, date, device_days, responses, counted, suspect, abandoned, item_counts)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (device_id, questionnaire_id, questionnaire_version, date) DO UPDATE SET device_days = excluded.device_days,
+  responses = excluded.responses, counted = excluded.counted, suspect = excluded.suspect, abandoned = excluded.abandoned,
+  item_counts = excluded.item_counts, version = device_running.version + 1`;
+
+export const addRunningKey = /* sql */ `
+INSERT INTO running_keys (device_id, questionnaire_id, questionnaire_version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`;
+
+/** The last running row of a key on or before a day (`<= ?`) or before it (`< ?`). */
+const lastRunning = (alias: string, comparison: '<=' | '<') => `${alias}.date = (
+    SELECT MAX(x.date) FROM device_running x
+    WHERE x.device_id = k.device_id AND x.questionnaire_id = k.questionnaire_id
+      AND x.questionnaire_version = k.questionnaire_version AND x.date ${comparison} ?)`;
+const sameKey = (alias: string) =>
+  `${alias}.device_id = k.device_id AND ${alias}.questionnaire_id = k.questionnaire_id AND ${alias}.questionnaire_version = k.questionnaire_version`;
+const endsOf = (alias: string) =>
+  ['device_days', 'responses', 'counted', 'suspect', 'abandoned', 'item_counts']
+    .map((c) => `${alias}.${c} AS ${alias === 'e' ? 'end' : 'start'}_${c}`)
+    .join(', ');
+
+/**
+ * Per (device, questionnaire) with a batch in the period: its running row at the
+ * period's end and the one before its start (NULLs when the period holds its first
+ * day). Parameters: to, from, from.
+ */
+export const periodEnds = /* sql */ `
+SELECT k.device_id, d.unit_code, d.unit_name, k.questionnaire_id, k.questionnaire_version, ${endsOf('e')}, ${endsOf('s')}
+FROM running_keys k
+JOIN devices d ON d.device_id = k.device_id
+JOIN device_running e ON ${sameKey('e')} AND ${lastRunning('e', '<=')}
+LEFT JOIN device_running s ON ${sameKey('s')} AND ${lastRunning('s', '<')}
+WHERE e.date >= ?`;
+
+/**
+ * One unit's running rows in the period, each (device, questionnaire) preceded by
+ * its last row before the period (what its first day is measured from).
+ * Parameters: unit, from, from, to.
+ */
+export const unitRunningDays = /* sql */ `
+SELECT r.device_id, r.questionnaire_id, r.questionnaire_version, r.date, r.item_counts
+FROM running_keys k
+JOIN devices d ON d.device_id = k.device_id
+JOIN device_running r ON ${sameKey('r')}
+WHERE d.unit_code = ? AND r.date >= COALESCE((
+    SELECT MAX(x.date) FROM device_running x
+    WHERE x.device_id = k.device_id AND x.questionnaire_id = k.questionnaire_id
+      AND x.questionnaire_version = k.questionnaire_version AND x.date < ?), ?) AND r.date <= ?
+ORDER BY r.device_id, r.questionnaire_id, r.questionnaire_version, r.date`;
 
 export const noteActivity = /* sql */ `
 INSERT INTO device_activity (device_id, last_date, last_received_at, batches) VALUES (?, ?, ?, 1)
@@ -126,77 +175,13 @@ SELECT d.device_id AS "deviceId", d.unit_code AS "unitCode", d.unit_name AS "uni
 FROM devices d LEFT JOIN device_activity a ON a.device_id = d.device_id
 ORDER BY d.unit_code, d.device_id`;
 
-const sums = 'SUM(r.c1) AS c1, SUM(r.c2) AS c2, SUM(r.c3) AS c3, SUM(r.c4) AS c4, SUM(r.c5) AS c5';
-const questionnaire = 'r.questionnaire_id AS "questionnaireId", r.questionnaire_version AS "questionnaireVersion"';
-
-/*
- * The report's statements read a period in parts (store/periods.ts): months from
- * the per-month sums, days added from the per-day ones (unit_day_items, and latest,
- * which carries each batch's four counts), and days taken away from a month read
- * whole. Their ten parameters are always: first month, last month, the two added
- * day ranges, the two taken-away day ranges (an empty part matches nothing).
- */
-const edgeDays = (alias: string) => `(${alias}.date BETWEEN ? AND ? OR ${alias}.date BETWEEN ? AND ?)`;
-
-export const countsByUnit = /* sql */ `
-SELECT s.questionnaire_id AS "questionnaireId", s.questionnaire_version AS "questionnaireVersion", s.unit_code AS key, s.item AS item,
-       SUM(s.c1) AS c1, SUM(s.c2) AS c2, SUM(s.c3) AS c3, SUM(s.c4) AS c4, SUM(s.c5) AS c5
-FROM (
-  SELECT questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
-  FROM month_items WHERE month BETWEEN ? AND ?
-  UNION ALL
-  SELECT questionnaire_id, questionnaire_version, unit_code, item, c1, c2, c3, c4, c5
-  FROM unit_day_items u WHERE ${edgeDays('u')}
-  UNION ALL
-  SELECT questionnaire_id, questionnaire_version, unit_code, item, -c1, -c2, -c3, -c4, -c5
-  FROM unit_day_items m WHERE ${edgeDays('m')}
-) s
-GROUP BY s.questionnaire_id, s.questionnaire_version, s.unit_code, s.item`;
-
-/** The all-units trend: day_items holds every day, so no edges (its stripes are added here). */
+/** The all-units trend: day_items holds every day (its stripes are added here). */
 export const countsByDay = /* sql */ `
 SELECT questionnaire_id AS "questionnaireId", questionnaire_version AS "questionnaireVersion", date AS key, item,
        SUM(c1) AS c1, SUM(c2) AS c2, SUM(c3) AS c3, SUM(c4) AS c4, SUM(c5) AS c5
 FROM day_items
 WHERE date BETWEEN ? AND ?
 GROUP BY questionnaire_id, questionnaire_version, date, item`;
-
-/** One unit's trend: its kept sums by day (a unit's year is a few thousand rows). */
-export const countsByDayOfUnit = /* sql */ `
-SELECT ${questionnaire}, r.date AS key, r.item AS item, ${sums}
-FROM unit_day_items r
-WHERE r.date BETWEEN ? AND ? AND r.unit_code = ?
-GROUP BY r.questionnaire_id, r.questionnaire_version, r.date, r.item`;
-
-/**
- * The four counts per unit and questionnaire in the period, from the latest revisions:
- * per device first, so a device whose only batches are on days taken away from a
- * month (its device-days then add up to 0) is not counted among the unit's devices.
- */
-export const unitTotals = /* sql */ `
-SELECT d.unit_code AS "unitCode", MIN(d.unit_name) AS "unitName",
-       s.questionnaire_id AS "questionnaireId", s.questionnaire_version AS "questionnaireVersion",
-       COUNT(*) AS devices, SUM(s.device_days) AS "deviceDays",
-       SUM(s.responses) AS responses, SUM(s.counted) AS counted, SUM(s.suspect) AS suspect, SUM(s.abandoned) AS abandoned
-FROM (
-  SELECT device_id, questionnaire_id, questionnaire_version, SUM(device_days) AS device_days, SUM(responses) AS responses,
-         SUM(counted) AS counted, SUM(suspect) AS suspect, SUM(abandoned) AS abandoned
-  FROM (
-    SELECT device_id, questionnaire_id, questionnaire_version, device_days, responses, counted, suspect, abandoned
-    FROM month_totals WHERE month BETWEEN ? AND ?
-    UNION ALL
-    SELECT device_id, questionnaire_id, questionnaire_version, 1, responses, counted, suspect, abandoned
-    FROM latest l WHERE ${edgeDays('l')}
-    UNION ALL
-    SELECT device_id, questionnaire_id, questionnaire_version, -1, -responses, -counted, -suspect, -abandoned
-    FROM latest m WHERE ${edgeDays('m')}
-  ) parts
-  GROUP BY device_id, questionnaire_id, questionnaire_version
-  HAVING SUM(device_days) > 0
-) s
-JOIN devices d ON d.device_id = s.device_id
-GROUP BY d.unit_code, s.questionnaire_id, s.questionnaire_version
-ORDER BY s.questionnaire_id, s.questionnaire_version, d.unit_code`;
 
 /** Every registered unit, with or without batches (a silent commune must show). */
 export const units = /* sql */ `
@@ -249,21 +234,6 @@ export const toCounts = (row: CountsSqlRow) => ({
   key: row.key,
   item: row.item,
   counts: [row.c1, row.c2, row.c3, row.c4, row.c5].map(Number) as [number, number, number, number, number],
-});
-
-/** Numbers from either driver (PostgreSQL's sums arrive as strings before the pool's parser, SQLite's as numbers). */
-export const toUnitTotals = (row: Record<string, unknown>) => ({
-  unitCode: String(row.unitCode),
-  unitName: String(row.unitName),
-  questionnaire: { id: String(row.questionnaireId), version: Number(row.questionnaireVersion) },
-  devices: Number(row.devices),
-  deviceDays: Number(row.deviceDays),
-  counts: {
-    responses: Number(row.responses),
-    counted: Number(row.counted),
-    suspect: Number(row.suspect),
-    abandoned: Number(row.abandoned),
-  },
 });
 
 export const WHOLE_TIME = { from: '0000-01-01', to: '9999-12-31' };

@@ -15,7 +15,16 @@ import {
   type UnitRecord,
 } from './port';
 import { decodeItemCounts, itemSums, sumsDelta } from './keptSums';
-import { partParams, splitPeriod, stripeOf } from './periods';
+import { stripeOf } from './stripes';
+import {
+  applyDelta,
+  runningValues,
+  storedRunningOf,
+  unitDaysOf,
+  unitPeriodOf,
+  type PeriodEndsRow,
+  type RunningDayRow,
+} from './running';
 import * as sql from './sql';
 
 export class HubSchemaTooNewError extends Error {
@@ -68,18 +77,20 @@ export function openSqliteStore(file: string): HubStore {
       [string, string, string, number, number],
       ResponseCounts & { itemCounts: string | null }
     >(sql.replacedTotals),
-    addMonthTotals: db.prepare(sql.addMonthTotals),
-    addMonthItem: db.prepare(sql.addMonthItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
-    addUnitDayItem: db.prepare(sql.addUnitDayItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
+    runningAround: db.prepare<
+      [string, string, number, string, string, number, string, string],
+      Record<string, unknown>
+    >(sql.runningAround),
+    putRunning: db.prepare(sql.putRunning),
+    addRunningKey: db.prepare(sql.addRunningKey),
     addDayItem: db.prepare(sql.addDayItems('VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')),
     noteActivity: db.prepare(sql.noteActivity),
     insertDevice: db.prepare(sql.insertDevice),
     deviceByTokenHash: db.prepare<[string], DeviceRecord>(sql.deviceByTokenHash),
     deviceStatuses: db.prepare<[], DeviceStatus>(sql.deviceStatuses),
-    countsByUnit: db.prepare<string[], sql.CountsSqlRow>(sql.countsByUnit),
+    periodEnds: db.prepare<[string, string, string], PeriodEndsRow>(sql.periodEnds),
     countsByDay: db.prepare<[string, string], sql.CountsSqlRow>(sql.countsByDay),
-    countsByDayOfUnit: db.prepare<[string, string, string], sql.CountsSqlRow>(sql.countsByDayOfUnit),
-    unitTotals: db.prepare<string[], Record<string, unknown>>(sql.unitTotals),
+    unitRunningDays: db.prepare<[string, string, string, string], RunningDayRow>(sql.unitRunningDays),
     units: db.prepare<[], UnitRecord>(sql.units),
   };
 
@@ -108,23 +119,13 @@ export function openSqliteStore(file: string): HubStore {
       replaced && { totals: replaced, items: decodeItemCounts(replaced.itemCounts) },
     );
     const q = [batch.questionnaire.id, batch.questionnaire.version] as const;
-    const t = delta.totals;
-    stmt.addMonthTotals.run(
-      delta.month,
-      ...q,
-      batch.deviceId,
-      delta.deviceDays,
-      t.responses,
-      t.counted,
-      t.suspect,
-      t.abandoned,
-    );
+    // The batch's day and every later running row of its device take its change (running.ts).
+    const around = stmt.runningAround.all(batch.deviceId, ...q, batch.deviceId, ...q, batch.date, batch.date);
+    for (const { date, running } of applyDelta(around.map(storedRunningOf), batch.date, delta).put)
+      stmt.putRunning.run(batch.deviceId, ...q, date, ...runningValues(running));
+    stmt.addRunningKey.run(batch.deviceId, ...q);
     const stripe = stripeOf(batch.deviceId);
-    for (const { item, counts } of delta.items) {
-      stmt.addMonthItem.run(delta.month, ...q, batch.unitCode, item, ...counts);
-      stmt.addUnitDayItem.run(batch.date, ...q, batch.unitCode, item, ...counts);
-      stmt.addDayItem.run(batch.date, ...q, item, stripe, ...counts);
-    }
+    for (const { item, counts } of delta.items) stmt.addDayItem.run(batch.date, ...q, item, stripe, ...counts);
     stmt.noteActivity.run(batch.deviceId, batch.date, batch.receivedAt);
     return { kind: 'created' };
   });
@@ -170,15 +171,14 @@ export function openSqliteStore(file: string): HubStore {
       }));
     },
     async countsByUnit(period): Promise<CountsRow[]> {
-      return stmt.countsByUnit.all(...partParams(splitPeriod(period))).map(sql.toCounts);
+      return unitPeriodOf(stmt.periodEnds.all(period.to, period.from, period.from)).counts;
     },
-    async countsByDay({ from, to }, unitCode) {
-      const rows =
-        unitCode === undefined ? stmt.countsByDay.all(from, to) : stmt.countsByDayOfUnit.all(from, to, unitCode);
-      return rows.map(sql.toCounts);
+    async countsByDay(period, unitCode) {
+      if (unitCode === undefined) return stmt.countsByDay.all(period.from, period.to).map(sql.toCounts);
+      return unitDaysOf(stmt.unitRunningDays.all(unitCode, period.from, period.from, period.to), period);
     },
     async unitTotals(period) {
-      return stmt.unitTotals.all(...partParams(splitPeriod(period))).map(sql.toUnitTotals);
+      return unitPeriodOf(stmt.periodEnds.all(period.to, period.from, period.from)).totals;
     },
     async units() {
       return stmt.units.all();

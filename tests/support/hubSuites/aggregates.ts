@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateBatch } from '../../../src/contract/syncProtocol';
 import { addDays } from '../../../src/domain/localDay';
 import type { CountsRow, Period, UnitTotals } from '../../../src/hub/store/port';
+import { itemsOf } from '../../../src/hub/store/running';
 import { makeBatch, random, randomRows, send, totalsFor } from '../hubClient';
 import { useHub, type HubTarget } from '../hubTargets';
 
 /**
- * The sums the hub keeps as batches arrive (month_totals, month_items,
- * unit_day_items, day_items, latest's counts) must always equal a re-sum of the
- * latest revisions: after random revisions, replacements, stale sends and races,
- * for periods that align with months and periods that do not.
+ * The sums the hub keeps as batches arrive (device_running, day_items) must
+ * always equal a re-sum of the latest revisions: after random revisions,
+ * replacements, stale sends and races, for periods that align with months and
+ * periods that do not.
  */
 
 const DEVICES = [
@@ -184,36 +185,58 @@ export function aggregatesSuite(target: HubTarget): void {
       const sums = 'SUM(c1) AS c1, SUM(c2) AS c2, SUM(c3) AS c3, SUM(c4) AS c4, SUM(c5) AS c5';
       expect(
         await sumOf(
-          `SELECT ${key('month', 'questionnaire_id', 'questionnaire_version', 'unit_code', 'item')} AS k, ${sums} FROM month_items GROUP BY 1`,
-        ),
-      ).toEqual(
-        resumAll(
-          (b, item) => `${b.date.slice(0, 7)}|${b.questionnaire.id}|${b.questionnaire.version}|${b.unitCode}|${item}`,
-        ),
-      );
-      expect(
-        await sumOf(
           `SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'item')} AS k, ${sums} FROM day_items GROUP BY 1`,
         ),
       ).toEqual(resumAll((b, item) => `${b.date}|${b.questionnaire.id}|${b.questionnaire.version}|${item}`));
-      expect(
-        await sumOf(
-          `SELECT ${key('date', 'questionnaire_id', 'questionnaire_version', 'unit_code', 'item')} AS k, ${sums} FROM unit_day_items GROUP BY 1`,
-        ),
-      ).toEqual(
-        resumAll((b, item) => `${b.date}|${b.questionnaire.id}|${b.questionnaire.version}|${b.unitCode}|${item}`),
-      );
-      const monthTotals = await target.query(
+
+      // Each running row: its device's latest revisions of that questionnaire up to its day, added up.
+      const running = await target.query(
         db,
-        'SELECT SUM(device_days) AS n, SUM(responses) AS responses, SUM(counted) AS counted FROM month_totals',
+        'SELECT device_id, questionnaire_id, questionnaire_version, date, device_days, responses, counted, suspect, abandoned, item_counts FROM device_running',
       );
-      expect(monthTotals.map((r) => [Number(r.n), Number(r.responses), Number(r.counted)])).toEqual([
-        [
-          batches.length,
-          batches.reduce((n, b) => n + b.totals.responses, 0),
-          batches.reduce((n, b) => n + b.totals.counted, 0),
-        ],
-      ]);
+      const runningKey = (device: string, id: string, version: unknown, date: string) =>
+        `${device}|${id}@${Number(version)}|${date}`;
+      const stored: Record<string, { deviceDays: number; counts: number[]; items: Record<string, number[]> }> =
+        Object.fromEntries(
+          running.map((r) => [
+            runningKey(String(r.device_id), String(r.questionnaire_id), r.questionnaire_version, String(r.date)),
+            {
+              deviceDays: Number(r.device_days),
+              counts: [r.responses, r.counted, r.suspect, r.abandoned].map(Number),
+              items: Object.fromEntries(
+                itemsOf(r.item_counts)
+                  .filter(({ counts }) => nonZero(counts))
+                  .map(({ item, counts }) => [item, counts]),
+              ),
+            },
+          ]),
+        );
+      const expected: typeof stored = {};
+      for (const day of batches) {
+        const upTo = batches.filter(
+          (b) =>
+            b.device.id === day.device.id &&
+            b.questionnaire.id === day.questionnaire.id &&
+            b.questionnaire.version === day.questionnaire.version &&
+            b.date <= day.date,
+        );
+        const items: Record<string, number[]> = {};
+        for (const b of upTo)
+          for (const row of b.rows)
+            items[row.item] = (items[row.item] ?? [0, 0, 0, 0, 0]).map((n, i) => n + row.counts[i]!);
+        const total = (pick: (b: Latest) => number) => upTo.reduce((n, b) => n + pick(b), 0);
+        expected[runningKey(day.device.id, day.questionnaire.id, day.questionnaire.version, day.date)] = {
+          deviceDays: upTo.length,
+          counts: [
+            total((b) => b.totals.responses),
+            total((b) => b.totals.counted),
+            total((b) => b.totals.suspect),
+            total((b) => b.totals.abandoned),
+          ],
+          items: Object.fromEntries(Object.entries(items).filter(([, counts]) => nonZero(counts))),
+        };
+      }
+      expect(stored).toEqual(expected);
     }, 120_000);
   });
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AggregateBatch } from '../../../src/contract/syncProtocol';
 import { addDays } from '../../../src/domain/localDay';
+import { itemsOf } from '../../../src/hub/store/running';
 import { makeBatch, send, UNIT, type Row } from '../hubClient';
 import { useHub, type HubTarget } from '../hubTargets';
 
@@ -147,8 +148,10 @@ export function revisionSuite(target: HubTarget): void {
         byItem: { access: [0, 0, 0, 0, 6] },
       });
       // The kept sums took away every replaced revision: only revision 6's counts are left.
-      const kept = await target.query(db, "SELECT c1, c2, c3, c4, c5 FROM month_items WHERE item = 'access'");
-      expect(kept.map((r) => [r.c1, r.c2, r.c3, r.c4, r.c5].map(Number))).toEqual([[0, 0, 0, 0, 6]]);
+      const kept = await target.query(db, 'SELECT device_days, item_counts FROM device_running');
+      expect(kept.map((r) => [Number(r.device_days), itemsOf(r.item_counts)])).toEqual([
+        [1, [{ item: 'access', counts: [0, 0, 0, 0, 6] }]],
+      ]);
     });
 
     it('property: any order of sends and resends leaves exactly the highest revision of each day', async () => {

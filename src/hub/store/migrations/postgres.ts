@@ -181,4 +181,67 @@ UPDATE batches b SET item_counts = v.items, row_count = v.n
  WHERE b.batch_id = v.batch_id;
 DROP TABLE latest_rows;
 `,
+  /* sql */ `
+-- Version 5, as sqlite.ts version 5 (read the reasons there): running sums instead of month
+-- and unit-day sums. item_counts is text, as in batches and in SQLite (the ingest function
+-- reads it as jsonb to add a batch's change in SQL): a third of jsonb's size on disk.
+CREATE TABLE running_keys (
+  device_id              text NOT NULL REFERENCES devices (device_id),
+  questionnaire_id       text NOT NULL,
+  questionnaire_version  integer NOT NULL,
+  PRIMARY KEY (device_id, questionnaire_id, questionnaire_version)
+);
+
+CREATE TABLE device_running (
+  device_id              text NOT NULL,
+  questionnaire_id       text NOT NULL,
+  questionnaire_version  integer NOT NULL,
+  date                   text NOT NULL,
+  device_days            integer NOT NULL,
+  responses              bigint NOT NULL,
+  counted                bigint NOT NULL,
+  suspect                bigint NOT NULL,
+  abandoned              bigint NOT NULL,
+  item_counts            text NOT NULL,
+  version                integer NOT NULL DEFAULT 1,
+  PRIMARY KEY (device_id, questionnaire_id, questionnaire_version, date)
+);
+
+INSERT INTO running_keys (device_id, questionnaire_id, questionnaire_version)
+SELECT DISTINCT device_id, questionnaire_id, questionnaire_version FROM latest;
+
+CREATE TEMP TABLE day_item ON COMMIT DROP AS
+SELECT l.device_id, l.questionnaire_id, l.questionnaire_version, l.date, e->>0 AS item,
+       (e->>1)::bigint AS c1, (e->>2)::bigint AS c2, (e->>3)::bigint AS c3, (e->>4)::bigint AS c4, (e->>5)::bigint AS c5
+  FROM latest l JOIN batches b ON b.batch_id = l.batch_id, jsonb_array_elements(b.item_counts::jsonb) e;
+
+INSERT INTO device_running (device_id, questionnaire_id, questionnaire_version, date, device_days, responses, counted, suspect, abandoned, item_counts)
+SELECT t.device_id, t.questionnaire_id, t.questionnaire_version, t.date, t.device_days, t.responses, t.counted, t.suspect, t.abandoned,
+       COALESCE(j.items::text, '[]')
+  FROM (SELECT device_id, questionnaire_id, questionnaire_version, date,
+               COUNT(*) OVER w AS device_days, SUM(responses) OVER w AS responses, SUM(counted) OVER w AS counted,
+               SUM(suspect) OVER w AS suspect, SUM(abandoned) OVER w AS abandoned
+          FROM latest
+        WINDOW w AS (PARTITION BY device_id, questionnaire_id, questionnaire_version ORDER BY date)) t
+  LEFT JOIN (
+    SELECT device_id, questionnaire_id, questionnaire_version, date,
+           jsonb_agg(jsonb_build_array(item, c1, c2, c3, c4, c5) ORDER BY item) AS items
+      FROM (SELECT g.device_id, g.questionnaire_id, g.questionnaire_version, g.date, g.item,
+                   SUM(COALESCE(d.c1, 0)) OVER w AS c1, SUM(COALESCE(d.c2, 0)) OVER w AS c2, SUM(COALESCE(d.c3, 0)) OVER w AS c3,
+                   SUM(COALESCE(d.c4, 0)) OVER w AS c4, SUM(COALESCE(d.c5, 0)) OVER w AS c5
+              FROM (SELECT l.device_id, l.questionnaire_id, l.questionnaire_version, l.date, i.item
+                      FROM latest l
+                      JOIN (SELECT DISTINCT device_id, questionnaire_id, questionnaire_version, item FROM day_item) i
+                        ON i.device_id = l.device_id AND i.questionnaire_id = l.questionnaire_id
+                       AND i.questionnaire_version = l.questionnaire_version) g
+              LEFT JOIN day_item d ON d.device_id = g.device_id AND d.questionnaire_id = g.questionnaire_id
+               AND d.questionnaire_version = g.questionnaire_version AND d.date = g.date AND d.item = g.item
+            WINDOW w AS (PARTITION BY g.device_id, g.questionnaire_id, g.questionnaire_version, g.item ORDER BY g.date)) r
+     WHERE c1 <> 0 OR c2 <> 0 OR c3 <> 0 OR c4 <> 0 OR c5 <> 0
+     GROUP BY device_id, questionnaire_id, questionnaire_version, date) j
+    ON j.device_id = t.device_id AND j.questionnaire_id = t.questionnaire_id
+   AND j.questionnaire_version = t.questionnaire_version AND j.date = t.date;
+
+DROP TABLE month_totals, month_items, unit_day_items;
+`,
 ];

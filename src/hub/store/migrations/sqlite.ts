@@ -264,4 +264,83 @@ UPDATE batches SET item_counts = v.items, row_count = v.n
  WHERE batches.batch_id = v.batch_id;
 DROP TABLE latest_rows;
 `,
+  /* sql */ `
+-- Version 5: running sums instead of month and unit-day sums (issue 15: the ranking page
+-- under 300 ms for any period at the size of a country). Per (device, questionnaire)
+-- and each day it sent a batch, device_running holds the sums of its latest revisions
+-- from its first day up to that day (running.ts); a period is its last row on or before
+-- the period's end minus its last row before the start: two rows per device, whatever
+-- the period. running_keys lists each (device, questionnaire) once, for those two
+-- lookups. Built here from latest and each latest revision's item_counts: per key,
+-- every item's counts added up day after day (a window sum over the key's days × its
+-- items), then put back together per day as item_counts (items without answers left out).
+CREATE TABLE running_keys (
+  device_id              TEXT NOT NULL REFERENCES devices (device_id),
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  PRIMARY KEY (device_id, questionnaire_id, questionnaire_version)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE device_running (
+  device_id              TEXT NOT NULL,
+  questionnaire_id       TEXT NOT NULL,
+  questionnaire_version  INTEGER NOT NULL,
+  date                   TEXT NOT NULL,
+  device_days            INTEGER NOT NULL,
+  responses              INTEGER NOT NULL,
+  counted                INTEGER NOT NULL,
+  suspect                INTEGER NOT NULL,
+  abandoned              INTEGER NOT NULL,
+  item_counts            TEXT NOT NULL,
+  version                INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (device_id, questionnaire_id, questionnaire_version, date)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO running_keys (device_id, questionnaire_id, questionnaire_version)
+SELECT DISTINCT device_id, questionnaire_id, questionnaire_version FROM latest;
+
+CREATE TEMP TABLE day_item AS
+SELECT l.device_id, l.questionnaire_id, l.questionnaire_version, l.date,
+       json_extract(e.value, '$[0]') AS item, json_extract(e.value, '$[1]') AS c1, json_extract(e.value, '$[2]') AS c2,
+       json_extract(e.value, '$[3]') AS c3, json_extract(e.value, '$[4]') AS c4, json_extract(e.value, '$[5]') AS c5
+  FROM latest l JOIN batches b ON b.batch_id = l.batch_id, json_each(b.item_counts) e;
+CREATE INDEX temp.day_item_key ON day_item (device_id, questionnaire_id, questionnaire_version, date, item);
+
+CREATE TEMP TABLE running_item AS
+SELECT g.device_id, g.questionnaire_id, g.questionnaire_version, g.date, g.item,
+       SUM(COALESCE(d.c1, 0)) OVER w AS c1, SUM(COALESCE(d.c2, 0)) OVER w AS c2, SUM(COALESCE(d.c3, 0)) OVER w AS c3,
+       SUM(COALESCE(d.c4, 0)) OVER w AS c4, SUM(COALESCE(d.c5, 0)) OVER w AS c5
+  FROM (SELECT l.device_id, l.questionnaire_id, l.questionnaire_version, l.date, i.item
+          FROM latest l
+          JOIN (SELECT DISTINCT device_id, questionnaire_id, questionnaire_version, item FROM day_item) i
+            ON i.device_id = l.device_id AND i.questionnaire_id = l.questionnaire_id
+           AND i.questionnaire_version = l.questionnaire_version) g
+  LEFT JOIN day_item d ON d.device_id = g.device_id AND d.questionnaire_id = g.questionnaire_id
+   AND d.questionnaire_version = g.questionnaire_version AND d.date = g.date AND d.item = g.item
+WINDOW w AS (PARTITION BY g.device_id, g.questionnaire_id, g.questionnaire_version, g.item ORDER BY g.date);
+
+CREATE TEMP TABLE running_json AS
+SELECT device_id, questionnaire_id, questionnaire_version, date, json_group_array(json_array(item, c1, c2, c3, c4, c5)) AS items
+  FROM (SELECT * FROM running_item WHERE c1 <> 0 OR c2 <> 0 OR c3 <> 0 OR c4 <> 0 OR c5 <> 0
+         ORDER BY device_id, questionnaire_id, questionnaire_version, date, item)
+ GROUP BY device_id, questionnaire_id, questionnaire_version, date;
+
+INSERT INTO device_running (device_id, questionnaire_id, questionnaire_version, date, device_days, responses, counted, suspect, abandoned, item_counts)
+SELECT t.device_id, t.questionnaire_id, t.questionnaire_version, t.date, t.device_days, t.responses, t.counted, t.suspect, t.abandoned,
+       COALESCE(j.items, '[]')
+  FROM (SELECT device_id, questionnaire_id, questionnaire_version, date,
+               COUNT(*) OVER w AS device_days, SUM(responses) OVER w AS responses, SUM(counted) OVER w AS counted,
+               SUM(suspect) OVER w AS suspect, SUM(abandoned) OVER w AS abandoned
+          FROM latest
+        WINDOW w AS (PARTITION BY device_id, questionnaire_id, questionnaire_version ORDER BY date)) t
+  LEFT JOIN running_json j ON j.device_id = t.device_id AND j.questionnaire_id = t.questionnaire_id
+   AND j.questionnaire_version = t.questionnaire_version AND j.date = t.date;
+
+DROP TABLE day_item;
+DROP TABLE running_item;
+DROP TABLE running_json;
+DROP TABLE month_totals;
+DROP TABLE month_items;
+DROP TABLE unit_day_items;
+`,
 ];
