@@ -118,6 +118,9 @@ export const REPORT_SQL = {
   responses: (shape: ReportShape) =>
     `SELECT ${QUESTIONNAIRE}, ${RESPONSE_COLUMNS} FROM ${TABLES[grainOf(shape)].responses}
       WHERE ${whereOf(shape)} AND ${EVERY_KIND} GROUP BY ${BY_QUESTIONNAIRE}`,
+  responsesByDay: (shape: ReportShape) =>
+    `SELECT local_day AS day, ${QUESTIONNAIRE}, ${RESPONSE_COLUMNS} FROM ${TABLES[grainOf(shape)].responses}
+      WHERE ${whereOf(shape)} AND ${EVERY_KIND} GROUP BY local_day, ${BY_QUESTIONNAIRE}`,
   answers: (shape: ReportShape) =>
     `SELECT ${valueColumns(grainOf(shape))} FROM ${TABLES[grainOf(shape)].answers}
       WHERE ${whereOf(shape)} AND ${kindsIn(shape.kinds)} GROUP BY ${BY_QUESTIONNAIRE}, item`,
@@ -216,12 +219,23 @@ export function createReportStore(db: Database.Database): ReportStore {
     }
     return stmt;
   };
+  // And found again by a short key of the query and shape: writing a statement's SQL out costs more than running it for a day.
+  const byShape = new Map<string, Database.Statement>();
   const run = <Row>(name: keyof typeof REPORT_SQL, filter: ReportFilter, by?: Breakdown): Row[] => {
     const { shape, params } = bind(filter);
-    const sql = name === 'answersBy' || name === 'responsesBy' ? REPORT_SQL[name](shape, by!) : REPORT_SQL[name](shape);
-    return statement(sql, name.startsWith('answers')).all(params) as Row[];
+    const key = `${name} ${by ?? ''} ${shape.dimensions.join()} ${shape.questionnaire} ${shape.kinds.join()}`;
+    let stmt = byShape.get(key);
+    if (!stmt) {
+      const sql =
+        name === 'answersBy' || name === 'responsesBy' ? REPORT_SQL[name](shape, by!) : REPORT_SQL[name](shape);
+      stmt = statement(sql, name.startsWith('answers'));
+      byShape.set(key, stmt);
+    }
+    return stmt.all(params) as Row[];
   };
   const revision = db.prepare<[], { revision: number }>(REPORT_SQL.revision());
+  // A read transaction (BEGIN is deferred), made once; inside another transaction it nests as a savepoint.
+  const together = db.transaction((reads: () => unknown) => reads());
 
   /** Back to one row per item and value, as the port has it; values nobody gave have no row. */
   // `make` writes each row as one object literal: spreading a row into another costs ten times the query.
@@ -245,6 +259,7 @@ export function createReportStore(db: Database.Database): ReportStore {
 
   return {
     countResponses: (filter) => nest<ResponseCounts>(run('responses', filter)),
+    countResponsesByDay: (filter) => nest<ResponseCounts & { day: string }>(run('responsesByDay', filter)),
     countAnswers: (filter): QuestionnaireItemCount[] =>
       answerCounts(run('answers', filter), (questionnaire, item, value, count) => ({
         questionnaire,
@@ -270,7 +285,17 @@ export function createReportStore(db: Database.Database): ReportStore {
         value,
         count,
       })),
+    countItemsBy: (filter, by) => {
+      const refs = questionnaireRefs();
+      return run<ValueRow>('answersBy', filter, by).map((row) => ({
+        key: row[8] as string,
+        questionnaire: refs(row[0], row[1]),
+        item: row[2],
+        distribution: [row[3] ?? 0, row[4] ?? 0, row[5] ?? 0, row[6] ?? 0, row[7] ?? 0] as Distribution,
+      }));
+    },
     countResponsesBy: (filter, by) => nest<ResponseCounts & { key: string }>(run('responsesBy', filter, by)),
     revision: () => revision.get()?.revision ?? 0,
+    readTogether: <T>(reads: () => T) => together(reads) as T,
   };
 }

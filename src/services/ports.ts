@@ -147,16 +147,25 @@ export interface DayItemDistribution {
 export interface ReportStore {
   /** Responses of every kind in the range, per questionnaire version (the filter's include does not apply). */
   countResponses(filter: ReportFilter): Array<ResponseCounts & { questionnaire: QuestionnaireRef }>;
+  /** The same per day too: Today reads a week once and derives today, yesterday and the 7 days from it. */
+  countResponsesByDay(filter: ReportFilter): Array<ResponseCounts & { day: string; questionnaire: QuestionnaireRef }>;
   /** Valid answers, grouped by questionnaire version, item and five-point value. */
   countAnswers(filter: ReportFilter): QuestionnaireItemCount[];
   countAnswersByDay(filter: ReportFilter): DayItemDistribution[];
   countAnswersBy(filter: ReportFilter, by: Breakdown): Array<QuestionnaireItemCount & { key: string }>;
+  /** The same answers as distributions, a row per key, version and item (as the kept counts hold them). */
+  countItemsBy(filter: ReportFilter, by: Breakdown): Array<Omit<DayItemDistribution, 'day'> & { key: string }>;
   countResponsesBy(
     filter: ReportFilter,
     by: Breakdown,
   ): Array<ResponseCounts & { key: string; questionnaire: QuestionnaireRef }>;
   /** Grows with every stored response. */
   revision(): number;
+  /**
+   * Runs a report's reads in one read transaction: they see one state of the counts,
+   * and SQLite takes its lock and checks the file once rather than once per statement.
+   */
+  readTogether<T>(reads: () => T): T;
 }
 
 export interface OfficerRecord {

@@ -3,10 +3,10 @@ import type { PeriodInput, ReportFilterInput } from '../contract/reports';
 import { addDays, localDayOf } from '../domain/localDay';
 import { periodContaining, type DayRange } from '../domain/periods';
 import type { Questionnaire } from '../domain/questionnaire';
-import { countsOf } from '../domain/responseCounts';
+import { addCounts, countsOf, type ResponseCounts } from '../domain/responseCounts';
 import {
   questionnaireKey,
-  scoreCounts,
+  sameQuestionnaire,
   scoreDistributions,
   type Distribution,
   type QuestionnaireRef,
@@ -34,6 +34,7 @@ export interface ReportServiceDeps {
 }
 
 type FilterInput = z.output<typeof ReportFilterInput>;
+type DayResponseCounts = ReturnType<ReportStore['countResponsesByDay']>[number];
 
 const filterOf = (range: DayRange, input?: FilterInput): ReportFilter => ({
   ...range,
@@ -83,9 +84,6 @@ function totalsOf(rows: readonly DayItemDistribution[]): QuestionnaireItemCount[
   return counts;
 }
 
-/** The key of a breakdown group: one row per counter/officer/field AND questionnaire version. */
-const groupKey = (key: string, questionnaire: QuestionnaireRef) => `${key}\u0000${questionnaireKey(questionnaire)}`;
-
 export function createReportService({
   store,
   desks,
@@ -107,15 +105,54 @@ export function createReportService({
     return { responses: totalOf(counts), byQuestionnaire: sectionsOf(counts, store.countAnswers(filter)).map(named) };
   }
 
+  /**
+   * summarise() of the days from…to (ISO dates, compared as strings) among counts read by day:
+   * each version's counts summed over the days, as countResponses sums them.
+   */
+  function summariseDays(
+    byDay: { responses: ReadonlyArray<DayResponseCounts>; answers: readonly DayItemDistribution[] },
+    from: string,
+    to: string,
+  ) {
+    const counts = new Map<string, ResponseCounts & { questionnaire: QuestionnaireRef }>();
+    for (const row of byDay.responses) {
+      if (row.day < from || row.day > to) continue;
+      const key = questionnaireKey(row.questionnaire);
+      const sum = counts.get(key);
+      counts.set(key, { ...(sum ? addCounts(sum, countsOf(row)) : countsOf(row)), questionnaire: row.questionnaire });
+    }
+    const answers = byDay.answers.filter((row) => row.day >= from && row.day <= to);
+    const perVersion = [...counts.values()];
+    return { responses: totalOf(perVersion), byQuestionnaire: sectionsOf(perVersion, totalsOf(answers)).map(named) };
+  }
+
   const nameOf: Record<Breakdown, (code: string) => string | undefined> = {
     counter: (code) => desks.counter(code)?.name,
     officer: (code) => desks.officer(code)?.name,
     field: (code) => desks.field(code)?.name,
   };
 
-  /** Scores per counter, officer or field and questionnaire version: one GROUP BY each, scored per group here. */
+  /** One version's distributions by item among a group's rows; a store that splits an item's row is added up. */
+  function itemsOf(
+    rows: ReadonlyArray<{ questionnaire: QuestionnaireRef; item: string; distribution: Distribution }>,
+    ref: QuestionnaireRef,
+  ) {
+    const items = new Map<string, Distribution>();
+    for (const row of rows) {
+      if (!sameQuestionnaire(row.questionnaire, ref)) continue;
+      const same = items.get(row.item);
+      items.set(row.item, same ? (same.map((n, i) => n + row.distribution[i]!) as Distribution) : row.distribution);
+    }
+    return items;
+  }
+
+  /**
+   * Scores per counter, officer or field and questionnaire version: one GROUP BY each, scored per group here.
+   * Answers come as each item's five counts, grouped by the key as it comes (no key string built per row)
+   * and scored per version as they are, not spread into a row per value and gathered again.
+   */
   function breakdown(filter: ReportFilter, by: Breakdown) {
-    const answers = groupBy(store.countAnswersBy(filter, by), (a) => groupKey(a.key, a.questionnaire));
+    const answers = groupBy(store.countItemsBy(filter, by), (a) => a.key);
     return store.countResponsesBy(filter, by).map((row) => {
       const {
         index,
@@ -124,7 +161,7 @@ export function createReportService({
         distribution,
         coverage,
         dimensions,
-      } = scoreCounts(answers.get(groupKey(row.key, row.questionnaire)) ?? []);
+      } = scoreDistributions(itemsOf(answers.get(row.key) ?? [], row.questionnaire));
       return {
         code: row.key,
         name: nameOf[by](row.key) ?? row.key,
@@ -177,47 +214,56 @@ export function createReportService({
     return trend;
   }
 
+  /** Today, yesterday and the last 7 days of every version, and today by counter, officer and field. */
+  function overview(target: string) {
+    const todayFilter = filterOf({ from: target, to: target });
+    const week = { from: addDays(target, -6), to: target };
+    // One read of the week's counts by day, not a read per period: today and yesterday are days of the week.
+    const weekFilter = filterOf(week);
+    const byDay = { responses: store.countResponsesByDay(weekFilter), answers: store.countAnswersByDay(weekFilter) };
+    const yesterday = addDays(target, -1);
+    return {
+      day: target,
+      today: summariseDays(byDay, target, target),
+      yesterday: summariseDays(byDay, yesterday, yesterday),
+      last7Days: { ...week, ...summariseDays(byDay, week.from, week.to) },
+      byCounter: breakdown(todayFilter, 'counter'),
+      byOfficer: breakdown(todayFilter, 'officer'),
+      byField: breakdown(todayFilter, 'field'),
+      pendingWrites: pendingWrites(),
+    };
+  }
+
+  function periodReportOf(range: DayRange, reportFilter: ReportFilter) {
+    // The period's answers are its days' answers: one read serves the trend and the totals.
+    const byDay = store.countAnswersByDay(reportFilter);
+    const counts = store.countResponses(reportFilter);
+    const responses = totalOf(counts);
+    const byQuestionnaire = sectionsOf(counts, totalsOf(byDay)).map(named);
+    const trend = trends(byDay);
+    return {
+      ...range,
+      responses,
+      byQuestionnaire: byQuestionnaire.map((section) => ({
+        ...section,
+        trend: trend.get(questionnaireKey(section.questionnaire)) ?? [],
+      })),
+    };
+  }
+
   return {
     liveStatus: () => ({ revision: store.revision() + localChanges(), pendingWrites: pendingWrites() }),
 
     dailySummary({ day }: { day?: string | undefined }) {
       const target = day ?? today();
-      return { day: target, ...summarise(filterOf({ from: target, to: target })) };
+      return { day: target, ...store.readTogether(() => summarise(filterOf({ from: target, to: target }))) };
     },
 
-    todayOverview({ day }: { day?: string | undefined }) {
-      const target = day ?? today();
-      const todayFilter = filterOf({ from: target, to: target });
-      const week = { from: addDays(target, -6), to: target };
-      return {
-        day: target,
-        today: summarise(todayFilter),
-        yesterday: summarise(filterOf({ from: addDays(target, -1), to: addDays(target, -1) })),
-        last7Days: { ...week, ...summarise(filterOf(week)) },
-        byCounter: breakdown(todayFilter, 'counter'),
-        byOfficer: breakdown(todayFilter, 'officer'),
-        byField: breakdown(todayFilter, 'field'),
-        pendingWrites: pendingWrites(),
-      };
-    },
+    todayOverview: ({ day }: { day?: string | undefined }) => store.readTogether(() => overview(day ?? today())),
 
     periodReport({ period, filter }: { period: z.output<typeof PeriodInput>; filter: FilterInput }) {
       const range = 'kind' in period ? periodContaining(period.kind, period.of) : period;
-      const reportFilter = filterOf(range, filter);
-      // The period's answers are its days' answers: one read serves the trend and the totals.
-      const byDay = store.countAnswersByDay(reportFilter);
-      const counts = store.countResponses(reportFilter);
-      const responses = totalOf(counts);
-      const byQuestionnaire = sectionsOf(counts, totalsOf(byDay)).map(named);
-      const trend = trends(byDay);
-      return {
-        ...range,
-        responses,
-        byQuestionnaire: byQuestionnaire.map((section) => ({
-          ...section,
-          trend: trend.get(questionnaireKey(section.questionnaire)) ?? [],
-        })),
-      };
+      return store.readTogether(() => periodReportOf(range, filterOf(range, filter)));
     },
   };
 }

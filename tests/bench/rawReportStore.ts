@@ -21,6 +21,9 @@ export function createRawReportStore(db: Database.Database): ReportStore {
   const version = 'r.questionnaire_id AS qid, r.questionnaire_version AS qversion';
   const byVersion = 'r.questionnaire_id, r.questionnaire_version';
   const responses = db.prepare(`SELECT ${version}, ${columns} FROM responses r WHERE ${where} GROUP BY ${byVersion}`);
+  const responsesByDay = db.prepare(
+    `SELECT r.local_day AS day, ${version}, ${columns} FROM responses r WHERE ${where} GROUP BY r.local_day, ${byVersion}`,
+  );
   const answers =
     db.prepare(`SELECT ${version}, a.item, a.value5 AS value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id
     WHERE ${where} AND ${kinds} AND a.value5 IS NOT NULL GROUP BY ${byVersion}, a.item, a.value5`);
@@ -54,6 +57,20 @@ export function createRawReportStore(db: Database.Database): ReportStore {
     }
     return [...byKey.values()];
   };
+  /** The same per breakdown key: one distribution per key, version and item. */
+  const itemsOf = (rows: Array<QuestionnaireItemCount & { key: string }>) => {
+    const byKey = new Map<string, Omit<DayItemDistribution, 'day'> & { key: string }>();
+    for (const { key, questionnaire, item, value, count } of rows) {
+      const id = `${key}\u0000${questionnaire.id}\u0000${questionnaire.version}\u0000${item}`;
+      let row = byKey.get(id);
+      if (!row) {
+        row = { key, questionnaire, item, distribution: [0, 0, 0, 0, 0] };
+        byKey.set(id, row);
+      }
+      row.distribution[value - 1]! += count;
+    }
+    return [...byKey.values()];
+  };
   const breakdowns = { counter: by('counter'), officer: by('officer'), field: by('field') };
   const params = (f: ReportFilter) => ({
     from: f.from,
@@ -66,10 +83,14 @@ export function createRawReportStore(db: Database.Database): ReportStore {
   });
   return {
     countResponses: (f) => nest(responses.all(params(f))),
+    countResponsesByDay: (f) => nest(responsesByDay.all(params(f))),
     countAnswers: (f) => nest(answers.all(params(f))),
     countAnswersByDay: (f) => distributionsOf(nest(byDay.all(params(f)))),
     countAnswersBy: (f, column) => nest(breakdowns[column].answers.all(params(f))),
+    countItemsBy: (f, column) => itemsOf(nest(breakdowns[column].answers.all(params(f)))),
     countResponsesBy: (f, column) => nest(breakdowns[column].responses.all(params(f))),
     revision: () => 0,
+    // As the app's store: one read transaction per report, so the baseline pays no lock per statement either.
+    readTogether: (reads) => db.transaction(reads)(),
   };
 }

@@ -114,6 +114,7 @@ function reportStatements(): Array<{ name: string; sql: string }> {
     { name: 'revision', sql: REPORT_SQL.revision() },
     ...everyReportShape().flatMap((shape) => [
       { name: `responses (${describeShape(shape)})`, sql: REPORT_SQL.responses(shape) },
+      { name: `responses by day (${describeShape(shape)})`, sql: REPORT_SQL.responsesByDay(shape) },
       { name: `answers (${describeShape(shape)})`, sql: REPORT_SQL.answers(shape) },
       { name: `answers by day (${describeShape(shape)})`, sql: REPORT_SQL.answersByDay(shape) },
       ...breakdowns.flatMap((by) => [
@@ -143,7 +144,7 @@ describe.each(['without statistics', 'after ANALYZE'] as const)('%s', (which) =>
 
     it('cover every filter shape: 8 desk filter sets × with or without a version × 4 sets of kinds', () => {
       expect(everyReportShape()).toHaveLength(64);
-      expect(statements).toHaveLength(1 + 64 * 9);
+      expect(statements).toHaveLength(1 + 64 * 10);
     });
 
     it('are the very statements the store prepares, for a filter of each shape', () => {
@@ -158,6 +159,7 @@ describe.each(['without statistics', 'after ANALYZE'] as const)('%s', (which) =>
             include: { suspect: kinds.includes('suspect'), abandoned: kinds.includes('abandoned') },
           };
           store.countResponses(filter);
+          store.countResponsesByDay(filter);
           store.countAnswers(filter);
           store.countAnswersByDay(filter);
           for (const by of ['counter', 'officer', 'field'] as const) {
