@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
+import { minifySync, runnerImport } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { EARLY_NAMES, earlyScriptSource } from './renderer/kiosk/earlyTap';
 import { FIRST_PAINT_TEXTS, FIRST_PAINT_TEXTS_MODULE, pickTexts } from './renderer/kiosk/firstPaintTexts';
 import { CONTENT_SECURITY_POLICY } from './src/node/contentSecurityPolicy';
 
@@ -65,11 +68,71 @@ const firstPaintTexts = (): Plugin => {
   };
 };
 
+/**
+ * The kiosk's attract screen inside index.html's #root, so the browser paints it from
+ * the page itself, before the app's JavaScript has arrived and run. Drawn at build
+ * time from the real component (renderer/kiosk/prerenderAttract.tsx), the same markup
+ * React replaces it with. With it, in <head>, a tiny classic script (CSP: no inline
+ * script) that hides it on the other routes, keeps an early tap, and starts the app's
+ * module, which index.html now only preloads, after the first frame (earlyTap.ts).
+ */
+const prerenderAttract = (): Plugin => {
+  const NO_CSS = '\0sipas-no-css';
+  // Minified: it is fetched before the first paint.
+  const source = minifySync('early.js', earlyScriptSource()).code;
+  const script = `assets/early-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.js`;
+  return {
+    name: 'sipas-prerender-attract',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: script, source });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const { module } = await runnerImport<{ prerenderAttract: () => string }>(
+          path.join(root, 'renderer', 'kiosk', 'prerenderAttract.tsx'),
+          {
+            configFile: false,
+            root,
+            logLevel: 'warn',
+            // Styles come with the page's own stylesheet: here an import of one is an empty module.
+            plugins: [
+              firstPaintTexts(),
+              {
+                name: 'sipas-no-css',
+                enforce: 'pre',
+                resolveId: (id) => (id.endsWith('.css') ? NO_CSS : undefined),
+                load: (id) => (id === NO_CSS ? '' : undefined),
+              },
+            ],
+            oxc: { jsx: { runtime: 'automatic' } },
+          },
+        );
+        // The app's module is only preloaded here: the <head> script starts it after the first frame.
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+        const app = entry.exec(html)?.[1];
+        if (!app) throw new Error('index.html has no module script to start after the first paint');
+        return (
+          html
+            .replace('<div id="root"></div>', `<div id="root">${module.prerenderAttract()}</div>`)
+            .replace(entry, `<link rel="modulepreload" crossorigin href="${app}">`)
+            // After the stylesheet, so both load at once; in <head>, so the route is marked before the first paint.
+            .replace(
+              /(\s*)(<link rel="stylesheet"[^>]*>)/,
+              `$1$2$1<script src="./${script}" ${EARLY_NAMES.app}="${app}"></script>`,
+            )
+        );
+      },
+    },
+  };
+};
+
 export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
   publicDir: false,
-  plugins: [react(), firstPaintTexts(), cspMeta(), gzipBeside()],
+  plugins: [react(), firstPaintTexts(), prerenderAttract(), cspMeta(), gzipBeside()],
   resolve: {
     // React 19 has the hook: the shim's fallback for older Reacts would only add to the kiosk's first paint.
     alias: [

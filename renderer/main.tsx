@@ -12,6 +12,9 @@ import { App } from './App';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+// On the kiosk route #root holds the attract screen index.html was built with (kiosk/prerenderAttract.tsx),
+// already painted: React's first commit replaces it with the same screen, now live. index.html's <head>
+// script starts this module only after that first frame (kiosk/earlyTap.ts).
 createRoot(container).render(
   <StrictMode>
     <ApiProvider client={pageClient}>

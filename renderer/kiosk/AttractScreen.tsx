@@ -1,5 +1,5 @@
 import './attract.css';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { loadTexts } from '../i18n';
@@ -9,6 +9,7 @@ import { markKioskSignIn } from '../session/onKiosk';
 import { HOLD_MS, useHold } from '../signin/useHold';
 import { useHasAdmin } from '../signin/useHasAdmin';
 import { ArmedContextLine } from './ContextLine';
+import { earlyTapWaiting, forgetEarlyTap } from './earlyTap';
 import type { ArmedContext, AttractNotice, KioskSetup } from './flow';
 import { LargeTextToggle } from './largeText';
 import { keepTogether } from './text';
@@ -44,6 +45,17 @@ export function AttractScreen({ settings, canStart, unavailable, armed, notice, 
   const closeSignIn = useCallback(() => setSigningIn(false), []);
   const notSetUp = hasAdmin === false;
   const ready = settings !== null && canStart && !notSetUp;
+  // A tap while the survey is still being prepared is kept, not lost: on this screen, or on the one
+  // index.html drew before the app started (earlyTap.ts). The survey starts as soon as it can; a kiosk
+  // that turns out unavailable or not set up drops the tap, and this screen says why.
+  const [pressed, setPressed] = useState(earlyTapWaiting);
+  useEffect(() => forgetEarlyTap(), []);
+  const cannotStart = unavailable || notSetUp;
+  if (pressed && cannotStart) setPressed(false);
+  const startPressed = useEffectEvent(onStart);
+  useEffect(() => {
+    if (pressed && ready) startPressed();
+  }, [pressed, ready]);
   return (
     <main className="screen attract">
       <header className="attract-top">
@@ -58,7 +70,14 @@ export function AttractScreen({ settings, canStart, unavailable, armed, notice, 
       <div className="attract-center">
         <ScreenHeading className="attract-heading">{t('kiosk.attract.heading')}</ScreenHeading>
         <ArmedContextLine armed={armed} className="attract-context" />
-        <button type="button" className="start-button" disabled={!ready} onClick={onStart}>
+        <button
+          type="button"
+          className={pressed && !ready ? 'start-button start-button-pressed' : 'start-button'}
+          disabled={cannotStart}
+          // Set once a tap starts the survey at once (the bench and tests wait for it).
+          data-ready={ready}
+          onClick={ready ? onStart : () => setPressed(true)}
+        >
           {t('kiosk.attract.start')}
         </button>
         {notSetUp ? (

@@ -1,5 +1,5 @@
 import './kiosk.css';
-import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { DEFAULT_LANGUAGE } from '../../src/domain/language';
 import { useApi } from '../api/ApiContext';
 import { useLanguage } from '../i18n';
@@ -41,9 +41,10 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const resetLanguage = useEffectEvent(() => setLanguage(DEFAULT_LANGUAGE));
   useEffect(() => resetLanguage(), [visit]);
 
-  // The latest setup and armed context, for a scanner answer that arrives later.
+  // The latest setup and armed context, for a scanner answer that arrives later. A layout effect:
+  // current before any screen's effect, such as the attract screen's starting a tap it kept.
   const latest = useRef({ setup, armed });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { setup, armed };
   });
 

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../renderer/api/ApiContext';
 import { AttractScreen, type AttractScreenProps } from '../../renderer/kiosk/AttractScreen';
@@ -24,15 +24,16 @@ describe('kiosk start screen and display', () => {
     expect(code.innerHTML).not.toContain(qr);
   });
 
-  it('keeps the start button disabled until the survey screens are here, with the heading already shown', async () => {
+  it('keeps a tap on the start button until the survey screens are here, with the heading already shown', async () => {
     const host = fakeHost({ setupStatus: () => ok({ hasAdmin: true }) });
+    let starts = 0;
     const props: AttractScreenProps = {
       settings: setup.settings,
       canStart: false,
       unavailable: false,
       armed: null,
       notice: undefined,
-      onStart: () => undefined,
+      onStart: () => (starts += 1),
     };
     const { rerender } = render(
       <ApiProvider client={host.client}>
@@ -41,8 +42,13 @@ describe('kiosk start screen and display', () => {
     );
     screen.getByRole('heading', { level: 1, name: 'Ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn' });
     screen.getByText('UBND xã Điện Hồng');
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: START }).disabled).toBe(true);
+    const start = screen.getByRole<HTMLButtonElement>('button', { name: START });
+    expect(start.dataset.ready).toBe('false');
     expect(screen.getByText('Đang chuẩn bị câu hỏi…').getAttribute('role')).toBe('status');
+    // Tapped too early: shown pressed, and the survey does not start yet.
+    fireEvent.click(start);
+    expect(start.classList.contains('start-button-pressed')).toBe(true);
+    expect(starts).toBe(0);
 
     rerender(
       <ApiProvider client={host.client}>
@@ -51,6 +57,9 @@ describe('kiosk start screen and display', () => {
     );
     await enabledButton(START);
     screen.getByText('Chỉ khoảng 30 giây. Không cần nhập thông tin cá nhân.');
+    // The kept tap starts the survey, once.
+    await waitFor(() => expect(starts).toBe(1));
+    expect(start.classList.contains('start-button-pressed')).toBe(false);
   });
 
   it('shows no QR code when none is set', async () => {

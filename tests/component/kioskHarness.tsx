@@ -101,7 +101,8 @@ export const choiceNames = (group = 'Chọn mức độ hài lòng') =>
 
 export async function enabledButton(name: string): Promise<HTMLButtonElement> {
   const button = await screen.findByRole<HTMLButtonElement>('button', { name });
-  await waitFor(() => expect(button.disabled).toBe(false));
+  // The start button takes a tap while the survey is prepared (data-ready="false"): here, ready to start at once.
+  await waitFor(() => expect(button.disabled || button.dataset.ready === 'false').toBe(false));
   return button;
 }
 

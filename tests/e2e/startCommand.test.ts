@@ -48,9 +48,10 @@ describe('npm start without an Electron binary', () => {
       const page = await fetch(`${url}`);
       expect(page.status).toBe(200);
       const html = await page.text();
-      expect(html).toContain('<div id="root"></div>');
+      // The kiosk's page: the attract screen drawn in it at build time, the app started by its <head> script.
+      expect(html).toContain('<div id="root"><div class="prerendered">');
       // A production build even under a test runner's NODE_ENV=test (React's development JSX runtime absent).
-      const script = /<script type="module" crossorigin src="\.\/([^"]+)"/.exec(html)?.[1];
+      const script = /<script src="[^"]+" data-app="\.\/([^"]+)"/.exec(html)?.[1];
       expect(script).toBeDefined();
       const code = await (await fetch(`${url}${script}`)).text();
       expect(code.includes('jsxDEV'), `${script} is a development build`).toBe(false);

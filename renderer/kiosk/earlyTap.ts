@@ -1,0 +1,85 @@
+import { DEFAULT_ROUTE, routes } from '../router';
+
+/**
+ * The attract screen is in index.html itself (drawn at build time from the real
+ * component, see prerenderAttract.tsx), so it is painted before any of the app's
+ * JavaScript has arrived. A tiny classic script in <head>, made from `earlyPage`
+ * below, runs before that first paint: it hides the prerendered screen on the
+ * other routes, and keeps a tap on its start button, which the React attract
+ * screen then honours (AttractScreen.tsx) once the survey can start.
+ */
+export const EARLY_NAMES = {
+  /** The wrapper of the prerendered markup in #root; React replaces it when it mounts. */
+  prerendered: 'prerendered',
+  startButton: 'start-button',
+  /** The start button shows it was tapped while the survey is being prepared. */
+  pressed: 'start-button-pressed',
+  /** On <html>: a route other than the kiosk's, which must never flash the attract screen. */
+  otherRoute: 'data-other-route',
+  /** On <html>: the prerendered start button was tapped before the app started. */
+  tapped: 'data-start-tapped',
+  /** On the <head> script: the app's module, which it starts after the first frame. */
+  app: 'data-app',
+  otherRoutes: routes.filter((route) => route !== DEFAULT_ROUTE),
+} as const;
+
+export type EarlyNames = typeof EARLY_NAMES;
+
+/**
+ * The body of the <head> script. Serialised by the build (`String(earlyPage)`), so it
+ * must use nothing but its arguments and the browser's globals. Its route reading
+ * mirrors routeOf (router.ts); tests/component/kioskPrerender.test.tsx holds the two together.
+ */
+export function earlyPage(doc: Document, names: EarlyNames): void {
+  const html = doc.documentElement;
+  // The app's module, preloaded by index.html, runs only after the frame that paints the page: its
+  // evaluation is one long task (React, i18next, the first screen), which would otherwise come first.
+  // A hidden page paints no frame: there it starts at once; the timeout is a guard, never the plan.
+  const app = doc.currentScript?.getAttribute(names.app);
+  if (app) {
+    let started = false;
+    const startApp = () => {
+      if (started) return;
+      started = true;
+      const script = doc.createElement('script');
+      script.type = 'module';
+      script.crossOrigin = '';
+      script.src = app;
+      doc.head.append(script);
+    };
+    const afterFirstFrame = () => {
+      if (doc.visibilityState === 'hidden') startApp();
+      else requestAnimationFrame(() => setTimeout(startApp, 0));
+      setTimeout(startApp, 1000);
+    };
+    // Not before #root is parsed: a module added by a script runs as soon as it has arrived.
+    doc.addEventListener('DOMContentLoaded', afterFirstFrame, { once: true });
+  }
+  const markRoute = () => {
+    const route = doc.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+    html.toggleAttribute(names.otherRoute, (names.otherRoutes as readonly string[]).includes(route));
+  };
+  markRoute();
+  doc.defaultView?.addEventListener('hashchange', markRoute);
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target;
+      const button = target instanceof Element ? target.closest(`.${names.prerendered} .${names.startButton}`) : null;
+      if (!button) return;
+      button.classList.add(names.pressed);
+      html.setAttribute(names.tapped, '');
+    },
+    true,
+  );
+}
+
+/** The classic script's source, for the build (vite.config.ts). */
+export const earlyScriptSource = (): string => `(${String(earlyPage)})(document, ${JSON.stringify(EARLY_NAMES)});\n`;
+
+/** Whether the prerendered start button was tapped before the app started. */
+export const earlyTapWaiting = (): boolean =>
+  typeof document !== 'undefined' && document.documentElement.hasAttribute(EARLY_NAMES.tapped);
+
+/** The React screen has taken the early tap over: it is not honoured twice. */
+export const forgetEarlyTap = (): void => document.documentElement.removeAttribute(EARLY_NAMES.tapped);
