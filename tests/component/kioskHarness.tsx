@@ -129,6 +129,8 @@ export const keyName = (key: KeyboardI18nKey) => (i18n.t as unknown as (key: Key
 /** Types Telex on the on-screen keyboard, key by key; a capital is Shift then the letter. */
 export async function typeOnScreen(user: User, keys: string) {
   const keyboard = screen.getByRole('group', { name: keyName('keyboard.label') });
+  // react-simple-keyboard draws its keys after it mounts: on a busy machine that took over 1 s (a CI-like run).
+  await within(keyboard).findByRole('button', { name: keyName('keyboard.space') }, { timeout: 10_000 });
   const press = (name: string) => user.click(within(keyboard).getByRole('button', { name }));
   for (const key of keys) {
     if (key === ' ') await press(keyName('keyboard.space'));
