@@ -155,7 +155,12 @@ export function xlsxEncoder(
     styles: ids.styles,
     sheets: [
       { name: 'Tổng hợp', widths: [34, ...Array.from({ length: 8 }, () => COLUMN_WIDTH)] },
-      { name: 'Phiếu trả lời', widths: people.columns.map((c) => c.width), frozenRows: 1 },
+      {
+        name: 'Phiếu trả lời',
+        widths: people.columns.map((c) => c.width),
+        frozenRows: 1,
+        sharedColumns: people.columns.flatMap((c, i) => (c.repeats ? [i] : [])),
+      },
     ],
   });
   // The responses' cells take their column's format, blank ones too (a date typed in later reads as a date).

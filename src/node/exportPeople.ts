@@ -17,6 +17,8 @@ export interface PeopleColumn {
   width: number;
   /** A spreadsheet number format for the column's cells. */
   numFmt?: string;
+  /** Its text is a few labels said again and again (names, kinds): written once, as shared strings. */
+  repeats?: true;
 }
 
 export interface PeopleNames {
@@ -81,7 +83,8 @@ export function peopleLayout(
     for (const item of itemsOf(q)) {
       const key = itemKey(item.id, item.scale);
       const scale = item.scale === 5 ? '' : `, thang ${item.scale}`;
-      if (!items.has(key)) items.set(key, { header: `${item.text.vi} (${item.id}${scale})`, width: 18 });
+      // Numbers, or "Không ý kiến" in words.
+      if (!items.has(key)) items.set(key, { header: `${item.text.vi} (${item.id}${scale})`, width: 18, repeats: true });
     }
     for (const d of q.dimensions)
       for (const r of d.reasons ?? []) if (!reasons.has(`${d.id}:${r.id}`)) reasons.set(`${d.id}:${r.id}`, r.text.vi);
@@ -109,18 +112,18 @@ export function peopleLayout(
     { header: 'Mã phiếu', width: 38 },
     { header: 'Ngày', width: 12, numFmt: DATE_FORMAT },
     { header: 'Thời điểm gửi', width: 17, numFmt: DATE_TIME_FORMAT },
-    { header: 'Bộ câu hỏi', width: 28 },
-    { header: 'Ngôn ngữ', width: 12 },
-    { header: 'Loại phiếu', width: 16 },
-    { header: 'Dấu hiệu nghi vấn', width: 18 },
-    { header: 'Mã quầy', width: 10 },
-    { header: 'Tên quầy', width: 22 },
-    { header: 'Mã cán bộ', width: 11 },
-    { header: 'Tên cán bộ', width: 24 },
-    { header: 'Mã lĩnh vực', width: 12 },
-    { header: 'Tên lĩnh vực', width: 24 },
+    { header: 'Bộ câu hỏi', width: 28, repeats: true },
+    { header: 'Ngôn ngữ', width: 12, repeats: true },
+    { header: 'Loại phiếu', width: 16, repeats: true },
+    { header: 'Dấu hiệu nghi vấn', width: 18, repeats: true },
+    { header: 'Mã quầy', width: 10, repeats: true },
+    { header: 'Tên quầy', width: 22, repeats: true },
+    { header: 'Mã cán bộ', width: 11, repeats: true },
+    { header: 'Tên cán bộ', width: 24, repeats: true },
+    { header: 'Mã lĩnh vực', width: 12, repeats: true },
+    { header: 'Tên lĩnh vực', width: 24, repeats: true },
     ...items.values(),
-    { header: 'Lý do chưa hài lòng', width: 40 },
+    { header: 'Lý do chưa hài lòng', width: 40, repeats: true },
     { header: 'Góp ý', width: 50 },
   ];
   if (personal) {

@@ -54,17 +54,22 @@ export interface ExportRow {
   personal?: ExportPersonal;
 }
 
+export interface BatchSummary {
+  /** The questionnaire versions the batch's responses answered, in (id, version) order. */
+  questionnaires: QuestionnaireRef[];
+  /** The batch's responses per questionnaire version, in the same order. */
+  responses: Array<ResponseCounts & { questionnaire: QuestionnaireRef }>;
+  /** Valid answers of counted responses, by questionnaire version, item and five-point value, in that order. */
+  answers: Array<ItemCount & { questionnaire: QuestionnaireRef }>;
+}
+
 export interface ExportRowSource {
   /** The rows of a period up to the newest stored now: count, first and last rowid (0 when none). */
   snapshotPeriod(fromDay: string, toDay: string): { count: number; firstRowid: number; highWater: number };
   /** Everything stored after a rowid: count, first and last local day (null when none), and the newest rowid. */
   snapshotAfter(afterRowid: number): { count: number; fromDay: string | null; toDay: string | null; highWater: number };
-  /** The questionnaire versions the batch's responses answered, in (id, version) order. */
-  questionnaires(range: BatchRange): QuestionnaireRef[];
-  /** The batch's responses per questionnaire version. */
-  countResponses(range: BatchRange): Array<ResponseCounts & { questionnaire: QuestionnaireRef }>;
-  /** Valid answers of counted responses, grouped by questionnaire version, item and five-point value. */
-  countAnswers(range: BatchRange): Array<ItemCount & { questionnaire: QuestionnaireRef }>;
+  /** What the batch's summary is made of, read together. */
+  summarise(range: BatchRange): BatchSummary;
   /** Up to `limit` rows after `afterRowid`, in rowid order; personal data only when asked for. */
   readChunk(range: BatchRange, afterRowid: number, limit: number, withPersonal: boolean): ExportRow[];
   lastBatch(): ExportBatchRecord | null;

@@ -81,13 +81,18 @@ export function createExportService(deps: ExportServiceDeps) {
   }
 
   function document(batch: ExportBatchRecord) {
-    const questionnaires = source.questionnaires(batch).map((ref) => {
+    const summary = source.summarise(batch);
+    const questionnaires = summary.questionnaires.map((ref) => {
       const found = deps.questionnaire(ref);
       if (!found) throw new Error(`questionnaire ${ref.id} v${ref.version} is not installed`);
       return found;
     });
-    const counts = source.countResponses(batch);
-    return exportDocument(batch, questionnaires, totalOf(counts), sectionsOf(counts, source.countAnswers(batch)));
+    return exportDocument(
+      batch,
+      questionnaires,
+      totalOf(summary.responses),
+      sectionsOf(summary.responses, summary.answers),
+    );
   }
 
   const manifest = (batch: ExportBatchRecord, bytes: number) =>

@@ -23,7 +23,7 @@ const STYLES: XlsxStyle[] = [
 
 async function workbookOf(
   rows: Array<{ values: Array<string | number | Date | null>; styles?: number[]; rowStyle?: number }>,
-  { flushEveryRow = false } = {},
+  { flushEveryRow = false, sharedColumns = [] as number[] } = {},
 ) {
   const { out, done, failed } = memoryOutput();
   const book = createXlsxWorkbook(out, failed, {
@@ -32,7 +32,7 @@ async function workbookOf(
     styles: STYLES,
     sheets: [
       { name: 'Tổng hợp', widths: [34, 14] },
-      { name: 'Phiếu trả lời', widths: [38, 17, 50], frozenRows: 1 },
+      { name: 'Phiếu trả lời', widths: [38, 17, 50], frozenRows: 1, sharedColumns },
     ],
   });
   await book.start();
@@ -119,6 +119,36 @@ describe('the lean XLSX writer', () => {
 
     const { bytes: flushedEveryRow } = await workbookOf(rows, { flushEveryRow: true });
     expect(flushedEveryRow.equals(bytes)).toBe(true);
+  });
+
+  it('writes the text of shared columns once, as shared strings, and reads back the same cells', async () => {
+    const labels = ['Phiếu hợp lệ', ' Phiếu nghi vấn <&> ', '=1+1'];
+    const rows = Array.from({ length: 300 }, (_, i) => ({ values: [`phiếu ${i}`, i, labels[i % 3]!] }));
+    const inline = await workbookOf(rows);
+    const shared = await workbookOf(rows, { sharedColumns: [2] });
+    for (const { workbook } of [inline, shared]) {
+      const sheet = workbook.getWorksheet('Phiếu trả lời')!;
+      for (const i of [0, 1, 2, 299]) expect(sheet.getRow(i + 1).values).toEqual([undefined, ...rows[i]!.values]);
+      expect(sheet.getRow(3).getCell(3).formula).toBeUndefined();
+    }
+    const zip = await JSZip.loadAsync(shared.bytes);
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(sst.match(/<si>/g)).toHaveLength(3);
+    expect(sst).toContain('<t xml:space="preserve"> Phiếu nghi vấn &lt;&amp;&gt; </t>');
+    const sheetXml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(sheetXml).not.toContain('Phiếu hợp lệ');
+    expect(sheetXml).toContain('<c r="A1" t="inlineStr">'); // the other columns stay inline
+    expect(shared.bytes.length).toBeLessThan(inline.bytes.length);
+  });
+
+  it('keeps the shared strings bounded: past 20,000 distinct texts, new ones are written inline', async () => {
+    const rows = Array.from({ length: 20_010 }, (_, i) => ({ values: ['x', i, `nhãn ${i}`] }));
+    const { bytes, workbook } = await workbookOf(rows, { sharedColumns: [2] });
+    const zip = await JSZip.loadAsync(bytes);
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(sst.match(/<si>/g)).toHaveLength(20_000);
+    const sheet = workbook.getWorksheet('Phiếu trả lời')!;
+    for (const i of [0, 19_999, 20_000, 20_009]) expect(sheet.getRow(i + 1).getCell(3).value).toBe(`nhãn ${i}`);
   });
 
   it('sheets are written in their declared order', async () => {
