@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,13 +6,26 @@ import { minifySync, runnerImport } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { EARLY_NAMES, earlyScriptSource } from './renderer/kiosk/earlyTap';
 import { FIRST_PAINT_TEXTS, FIRST_PAINT_TEXTS_MODULE, pickTexts } from './renderer/kiosk/firstPaintTexts';
-import { CONTENT_SECURITY_POLICY } from './src/node/contentSecurityPolicy';
+import { pagePolicyOf } from './src/node/contentSecurityPolicy';
 
 const root = import.meta.dirname;
+
+const aliases = [
+  // React 19 has the hook: the shim's fallback for older Reacts would only add to the kiosk's first paint.
+  {
+    find: /^use-sync-external-store\/shim$/,
+    replacement: path.join(root, 'renderer', 'useSyncExternalStoreShim.ts'),
+  },
+  // The few lines of react-i18next the screens use (renderer/i18nReact.ts): ≈ 2 KB less in the kiosk's first script.
+  { find: /^react-i18next$/, replacement: path.join(root, 'renderer', 'i18nReact.ts') },
+];
 
 /**
  * The same CSP as a meta tag, for Electron's file:// page, which may get no
  * response headers. frame-ancestors is ignored in a meta tag, so it is left out.
+ * Its inline script and style are allowed by their hashes; the HTTP host and Electron
+ * make the header they send with the page from the page itself, the same way
+ * (pagePolicyOf in src/node/contentSecurityPolicy.ts).
  */
 const cspMeta = (): Plugin => ({
   name: 'sipas-csp-meta',
@@ -22,7 +34,8 @@ const cspMeta = (): Plugin => ({
     order: 'post',
     // Right after <meta charset>: a meta CSP governs only what comes after it.
     handler: (html) => {
-      const policy = CONTENT_SECURITY_POLICY.split('; ')
+      const policy = pagePolicyOf(html)
+        .split('; ')
         .filter((d) => !d.startsWith('frame-ancestors'))
         .join('; ');
       return html.replace(
@@ -72,30 +85,47 @@ const firstPaintTexts = (): Plugin => {
  * The kiosk's attract screen inside index.html's #root, so the browser paints it from
  * the page itself, before the app's JavaScript has arrived and run. Drawn at build
  * time from the real component (renderer/kiosk/prerenderAttract.tsx), the same markup
- * React replaces it with. With it, in <head>, a tiny classic script (CSP: no inline
- * script) that hides it on the other routes, keeps an early tap, and starts the app's
- * module, which index.html now only preloads, after the first frame (earlyTap.ts).
+ * React replaces it with. Nothing the first paint needs is fetched: the page's
+ * stylesheet is inline in <head>, and with it a tiny script (earlyTap.ts) that hides
+ * the screen on the other routes, keeps an early tap, and starts the app's module,
+ * which index.html only preloads, after the first frame. Both are allowed by their
+ * hashes in the CSP (cspMeta below), never by 'unsafe-inline'.
  */
 const prerenderAttract = (): Plugin => {
   const NO_CSS = '\0sipas-no-css';
-  // Minified: it is fetched before the first paint.
-  const source = minifySync('early.js', earlyScriptSource()).code;
-  const script = `assets/early-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.js`;
+  // Minified: it is parsed before the first paint.
+  const early = minifySync('early.js', earlyScriptSource()).code.trim();
+  let inlined: { cssFile: string; app: string } | undefined;
   return {
     name: 'sipas-prerender-attract',
     apply: 'build',
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: script, source });
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        if (!inlined) throw new Error('index.html was not written before the chunks');
+        // A lazy chunk that imports from the entry lists the entry's files among those it preloads: the
+        // stylesheet, loaded again, would come after the lazy chunks' own ones and undo their rules. Named
+        // as the entry's script instead, which the same list holds, it is skipped as already loaded.
+        const cssName = JSON.stringify(`./${path.posix.basename(inlined.cssFile)}`);
+        const appName = JSON.stringify(`./${path.posix.basename(inlined.app)}`);
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !chunk.code.includes(cssName)) continue;
+          if (!chunk.code.includes(appName))
+            throw new Error(`${chunk.fileName} preloads ${cssName} without ${appName}`);
+          chunk.code = chunk.code.replaceAll(cssName, appName);
+        }
+      },
     },
     transformIndexHtml: {
       order: 'post',
-      async handler(html) {
+      async handler(html, { bundle }) {
         const { module } = await runnerImport<{ prerenderAttract: () => string }>(
           path.join(root, 'renderer', 'kiosk', 'prerenderAttract.tsx'),
           {
             configFile: false,
             root,
             logLevel: 'warn',
+            resolve: { alias: aliases },
             // Styles come with the page's own stylesheet: here an import of one is an empty module.
             plugins: [
               firstPaintTexts(),
@@ -110,17 +140,31 @@ const prerenderAttract = (): Plugin => {
           },
         );
         // The app's module is only preloaded here: the <head> script starts it after the first frame.
-        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
         const app = entry.exec(html)?.[1];
         if (!app) throw new Error('index.html has no module script to start after the first paint');
+        const stylesheet = /<link rel="stylesheet" crossorigin href="\.\/([^"]+\.css)">/;
+        const cssFile = stylesheet.exec(html)?.[1];
+        const css = cssFile ? bundle?.[cssFile] : undefined;
+        if (!cssFile || css?.type !== 'asset') throw new Error('index.html has no stylesheet to carry inline');
+        // Written once, inline: the file is not emitted. Its url()s were relative to it, now to the page.
+        delete bundle?.[cssFile];
+        inlined = { cssFile, app };
+        const folder = path.posix.dirname(cssFile);
+        const style = String(css.source).replace(/url\((['"]?)\.\/([^'")]+)\1\)/g, `url($1./${folder}/$2$1)`);
+        if (/<\/style/i.test(style)) throw new Error(`${cssFile} cannot be carried inside a <style> element`);
+        const unmoved = /url\((?!['"]?(?:\.\/assets\/|data:|#))[^)]*\)/.exec(
+          style.replaceAll(`./${folder}/`, './assets/'),
+        );
+        if (unmoved) throw new Error(`${cssFile}: ${unmoved[0]} would point elsewhere once inline`);
         return (
           html
             .replace('<div id="root"></div>', `<div id="root">${module.prerenderAttract()}</div>`)
-            .replace(entry, `<link rel="modulepreload" crossorigin href="${app}">`)
-            // After the stylesheet, so both load at once; in <head>, so the route is marked before the first paint.
+            .replace(entry, `<link rel="modulepreload" crossorigin href="${app}">\n    `)
+            // In <head>, after the styles: the route is marked before the first paint.
             .replace(
-              /(\s*)(<link rel="stylesheet"[^>]*>)/,
-              `$1$2$1<script src="./${script}" ${EARLY_NAMES.app}="${app}"></script>`,
+              stylesheet,
+              () => `<style>${style}</style>\n    <script ${EARLY_NAMES.app}="${app}">${early}</script>`,
             )
         );
       },
@@ -133,15 +177,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react(), firstPaintTexts(), prerenderAttract(), cspMeta(), gzipBeside()],
-  resolve: {
-    // React 19 has the hook: the shim's fallback for older Reacts would only add to the kiosk's first paint.
-    alias: [
-      {
-        find: /^use-sync-external-store\/shim$/,
-        replacement: path.join(root, 'renderer', 'useSyncExternalStoreShim.ts'),
-      },
-    ],
-  },
+  resolve: { alias: aliases },
   build: {
     outDir: path.join(root, 'dist', 'renderer'),
     emptyOutDir: true,

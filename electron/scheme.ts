@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { createLogger } from '../src/node/logger';
-import { CONTENT_SECURITY_POLICY } from '../src/node/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY, pagePolicyOf } from '../src/node/contentSecurityPolicy';
 import { APP_HOST, APP_SCHEME } from './appUrl';
 
 const logger = createLogger('electron.scheme');
@@ -80,8 +80,8 @@ export type ReadFile = (file: string) => Promise<Uint8Array>;
 
 /**
  * The handler of app:// requests: the renderer's files and nothing else. Each
- * answer carries the same CSP the HTTP host sends, so the policy holds even if
- * the meta tag were dropped from index.html.
+ * answer carries the CSP the HTTP host would send with it, so the policy holds
+ * even if the meta tag were dropped from index.html.
  */
 export function appSchemeHandler(
   rendererDir: string,
@@ -104,9 +104,12 @@ export function appSchemeHandler(
     } catch {
       return refuse(404);
     }
+    const extension = path.extname(resolved.file).toLowerCase();
     const headers = {
-      'Content-Type': CONTENT_TYPES[path.extname(resolved.file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      // A page's own policy, made from the very page: its inline style and script allowed by their hashes.
+      'Content-Security-Policy':
+        extension === '.html' ? pagePolicyOf(Buffer.from(body).toString('utf8')) : CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     };

@@ -7,8 +7,8 @@ const logger = createLogger('electron.security');
 
 /**
  * The kiosk needs no camera, microphone, location, notifications or anything
- * else a page may ask for: every request and every check is refused. The CSP is
- * the same one the HTTP host sends, so both hosts run the page under one policy.
+ * else a page may ask for: every request and every check is refused. Every answer
+ * has a CSP: the one our hosts sent with it, or else the strict one.
  */
 export function hardenSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>,
@@ -18,8 +18,13 @@ export function hardenSession(
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
+  // Our hosts' answers carry their policy (a page's own allows its inline code by hash); anything else gets the strict one.
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    const headers = details.responseHeaders ?? {};
+    const own = Object.keys(headers).some((name) => name.toLowerCase() === 'content-security-policy');
+    callback({
+      responseHeaders: own ? headers : { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
 }
 

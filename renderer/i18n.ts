@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 // Only the Vietnamese texts the kiosk's first screen shows, cut from vi.json at build time
-// (kiosk/firstPaintTexts.ts): the rest of them and English are fetched by loadTexts() once it is painted.
+// (kiosk/firstPaintTexts.ts): the rest of them are fetched by loadTexts() once it is painted, English when chosen.
 import firstPaintTexts from 'virtual:first-paint-texts';
 import { DEFAULT_LANGUAGE, languages, type Language } from '../src/domain/language';
 
@@ -24,28 +24,42 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
-let allTexts: Promise<void> | undefined;
-let textsLoaded = false;
+const localeFiles: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  vi: () => import('../assets/locales/vi.json'),
+  en: () => import('../assets/locales/en.json'),
+};
+const loading = new Map<Language, Promise<void>>();
+const loaded = new Set<Language>();
+
+/** One language's base locale file, from a chunk of its own; once per page, a failed fetch tried again by the next call. */
+function loadLanguage(language: Language): Promise<void> {
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = localeFiles[language]().then(
+      (texts) => {
+        i18n.addResourceBundle(language, 'translation', texts.default, true, true);
+        loaded.add(language);
+      },
+      (error: unknown) => {
+        loading.delete(language);
+        throw error;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
 
 /**
- * All the texts of the base locale files, in both languages, from chunks of their
- * own: asked for right after the kiosk's first paint (lazyScreens.ts) and before the
- * staff sign-in, staff, admin and pairing screens draw (AttractScreen.tsx, App.tsx).
- * Once per page; a failed fetch is tried again by the next call.
+ * All the texts of the base locale files in Vietnamese, which every language falls
+ * back to, and in `language` when it is another: asked for right after the kiosk's
+ * first paint (lazyScreens.ts) and before the staff sign-in, staff, admin and
+ * pairing screens draw (AttractScreen.tsx, App.tsx). English only when someone
+ * chooses it (changeLanguage): most citizens never do, and the kiosk route does not
+ * fetch it for them.
  */
-export function loadTexts(): Promise<void> {
-  allTexts ??= Promise.all([import('../assets/locales/vi.json'), import('../assets/locales/en.json')]).then(
-    ([vi, en]) => {
-      i18n.addResourceBundle('vi', 'translation', vi.default, true, true);
-      i18n.addResourceBundle('en', 'translation', en.default, true, true);
-      textsLoaded = true;
-    },
-    (error: unknown) => {
-      allTexts = undefined;
-      throw error;
-    },
-  );
-  return allTexts;
+export function loadTexts(language: Language = DEFAULT_LANGUAGE): Promise<void> {
+  return Promise.all([loadLanguage(DEFAULT_LANGUAGE), loadLanguage(language)]).then(() => undefined);
 }
 
 // Screen readers and hyphenation follow <html lang>, so it tracks the chosen language.
@@ -58,13 +72,14 @@ i18n.on('languageChanged', syncDocumentLanguage);
 export const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value);
 
 /**
- * Switches to a language whose texts are here: at once when they are (the usual
- * case, loaded after the first paint); otherwise right after they arrive, the
- * screen staying in the current language meanwhile rather than showing keys.
+ * Switches to a language: at once when its texts are here (Vietnamese, whose first
+ * screen's texts the page carries, or a language chosen before); otherwise right
+ * after they arrive (a few milliseconds from the kiosk's own files), the screen
+ * staying in the current language meanwhile rather than showing keys.
  */
 export function changeLanguage(next: Language): Promise<void> {
   const change = () => i18n.changeLanguage(next).then(() => undefined);
-  return textsLoaded || next === DEFAULT_LANGUAGE ? change() : loadTexts().then(change);
+  return loaded.has(next) || next === DEFAULT_LANGUAGE ? change() : loadTexts(next).then(change);
 }
 
 /** The language in use, narrowed to the ones the questionnaire carries. */

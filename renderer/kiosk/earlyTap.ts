@@ -3,10 +3,11 @@ import { DEFAULT_ROUTE, routes } from '../router';
 /**
  * The attract screen is in index.html itself (drawn at build time from the real
  * component, see prerenderAttract.tsx), so it is painted before any of the app's
- * JavaScript has arrived. A tiny classic script in <head>, made from `earlyPage`
- * below, runs before that first paint: it hides the prerendered screen on the
- * other routes, and keeps a tap on its start button, which the React attract
- * screen then honours (AttractScreen.tsx) once the survey can start.
+ * JavaScript has arrived. A tiny script inline in <head> (allowed by its hash in
+ * the CSP), made from `earlyPage` below, runs before that first paint: it hides the
+ * prerendered screen on the other routes, keeps a tap on its start button, which
+ * the React attract screen then honours (AttractScreen.tsx) once the survey can
+ * start, and starts the app's module after the first frame.
  */
 export const EARLY_NAMES = {
   /** The wrapper of the prerendered markup in #root; React replaces it when it mounts. */
@@ -35,6 +36,8 @@ export function earlyPage(doc: Document, names: EarlyNames): void {
   // The app's module, preloaded by index.html, runs only after the frame that paints the page: its
   // evaluation is one long task (React, i18next, the first screen), which would otherwise come first.
   // A hidden page paints no frame: there it starts at once; the timeout is a guard, never the plan.
+  // (Not later, at the paint's presentation: until the app runs, a tap on the screen's language and
+  // large-text toggles does nothing.)
   const app = doc.currentScript?.getAttribute(names.app);
   if (app) {
     let started = false;

@@ -8,8 +8,8 @@ let loading: Promise<ScreensModule> | undefined;
 let loaded: ScreensModule | undefined;
 
 /**
- * Fetches the survey's screens and the rest of the texts (English, the keyboard's
- * words) once. A failed fetch is tried again by the next call.
+ * Fetches the survey's screens and the rest of the texts (the keyboard's words
+ * among them; English once chosen, see changeLanguage) once. A failed fetch is tried again by the next call.
  */
 export function loadScreens(): Promise<ScreensModule> {
   loading ??= Promise.all([import('./screens'), loadTexts()]).then(

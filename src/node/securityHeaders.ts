@@ -1,8 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
-/** The headers every page and answer of our HTTP servers carries (kiosk host and hub). */
-export function securityHeaders(contentSecurityPolicy: string): MiddlewareHandler[] {
+/**
+ * The headers every page and answer of our HTTP servers carries (kiosk host and hub).
+ * The CSP is one policy, or one per answer (a page's own allows its inline code).
+ */
+export function securityHeaders(contentSecurityPolicy: string | ((answer: Response) => string)): MiddlewareHandler[] {
   return [
     secureHeaders({
       contentSecurityPolicy: undefined,
@@ -15,7 +18,8 @@ export function securityHeaders(contentSecurityPolicy: string): MiddlewareHandle
       await next();
       // On the response itself: c.header() after next() builds a new Response around the body
       // (≈ 0.3 ms of the hub's CPU per batch); secureHeaders above sets its headers the same way.
-      c.res.headers.set('Content-Security-Policy', contentSecurityPolicy);
+      const policy = typeof contentSecurityPolicy === 'string' ? contentSecurityPolicy : contentSecurityPolicy(c.res);
+      c.res.headers.set('Content-Security-Policy', policy);
     },
   ];
 }

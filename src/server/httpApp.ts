@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { CONTENT_SECURITY_POLICY } from '../node/contentSecurityPolicy';
+import { builtPagePolicy, CONTENT_SECURITY_POLICY } from '../node/contentSecurityPolicy';
 import { APP_VERSION } from '../node/version';
 import { DEVICE_HEADER, DeviceTokenSchema } from '../contract/lan';
 import type { Dispatch } from '../contract/dispatch';
@@ -67,7 +67,13 @@ export function createHttpApp({
 }: HttpAppOptions) {
   const app = new Hono();
 
-  app.use(...securityHeaders(CONTENT_SECURITY_POLICY));
+  // The page's own policy on the page (its inline style and script allowed by their hashes), the strict one elsewhere.
+  const pagePolicy = staticDir ? builtPagePolicy(staticDir) : () => CONTENT_SECURITY_POLICY;
+  app.use(
+    ...securityHeaders((answer) =>
+      answer.headers.get('content-type')?.startsWith('text/html') ? pagePolicy() : CONTENT_SECURITY_POLICY,
+    ),
+  );
   app.use(async (c, next) => {
     const verdict = checkRequest(
       { host: c.req.header('host'), origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },

@@ -5,8 +5,8 @@ import { i18n, loadTexts } from '../../renderer/i18n';
 // Vitest runs without globals, so Testing Library cannot register these itself.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-// English arrives after the first paint on the page (loadTexts); a screen under test may switch to it at once.
-beforeAll(() => loadTexts());
+// On the page English arrives when someone chooses it (changeLanguage); a screen under test may switch to it at once.
+beforeAll(() => loadTexts('en'));
 
 afterEach(async () => {
   cleanup();

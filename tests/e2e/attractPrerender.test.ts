@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inlineHashesOf } from '../../src/node/contentSecurityPolicy';
 import { kioskPage, launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/hostProcess';
 
@@ -36,7 +37,7 @@ async function withAppHeld(route: string): Promise<{ page: Page; release: () => 
   const released = new Promise<void>((resolve) => (release = resolve));
   const html = await (await fetch(host.url)).text();
   // Preloaded, and started by the <head> script after the first frame (renderer/kiosk/earlyTap.ts).
-  const entry = /<script src="[^"]+" data-app="\.\/(assets\/index-[^"]+\.js)"><\/script>/.exec(html)?.[1];
+  const entry = /<script data-app="\.\/(assets\/index-[^"]+\.js)">/.exec(html)?.[1];
   if (!entry) throw new Error('index.html has no <head> script that starts the app');
   await page.route(`**/${entry}`, async (request) => {
     await released;
@@ -82,6 +83,22 @@ describe('the attract screen painted from index.html, before the app has started
     expect(await page.locator('.prerendered').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('needs nothing but the page: its styles and <head> script are inline, allowed by their hashes alone', async () => {
+    const response = await fetch(host.url);
+    const html = await response.text();
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(html).not.toMatch(/<link rel="stylesheet"|<script[^>]*\ssrc=/);
+    const { scripts, styles } = inlineHashesOf(html);
+    expect(scripts).toHaveLength(1);
+    expect(styles).toHaveLength(1);
+    const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
+    expect(directive('script-src')).toBe(`script-src 'self' ${scripts[0]}`);
+    expect(directive('style-src')).toBe(`style-src 'self' ${styles[0]}`);
+    // The meta tag (Electron's file:// page) says the same.
+    expect(html).toContain(`${directive('script-src')}; ${directive('style-src')};`);
+    expect(policy).not.toContain('unsafe');
   });
 
   it('never shows it on the staff, admin and pairing routes', async () => {

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/node/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY, pagePolicyOf } from '../../src/node/contentSecurityPolicy';
 import { electronModule, fake, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 const { appSchemeHandler, registerAppScheme, resolveAppFile, serveAppScheme } = await import('../../electron/scheme');
 
+const PAGE = '<!doctype html><title>kiosk</title><style>h1{color:red}</style><script>void 0</script>';
 let root = '';
 let rendererDir = '';
 
@@ -16,7 +17,7 @@ beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-scheme-'));
   rendererDir = path.join(root, 'dist', 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), PAGE);
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   // Files the scheme must never hand out: beside the renderer folder and elsewhere on the disk.
   fs.writeFileSync(path.join(root, 'dist', 'secret.txt'), 'secret');
@@ -29,15 +30,17 @@ beforeEach(() => resetFakeElectron());
 const get = (url: string, method = 'GET') => appSchemeHandler(rendererDir)(new Request(url, { method }));
 
 describe('the app:// scheme handler', () => {
-  it('serves the renderer files with their type and the CSP', async () => {
+  it("serves the renderer files with their type and the CSP: a page's own, allowing its inline code by hash", async () => {
     const page = await get('app://sipas/index.html');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-security-policy')).toBe(pagePolicyOf(PAGE));
+    expect(pagePolicyOf(PAGE)).toMatch(/script-src 'self' 'sha256-[^']+'; style-src 'self' 'sha256-[^']+';/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await page.text()).toContain('<title>kiosk</title>');
     const script = await get('app://sipas/assets/app.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await script.text()).toBe('console.log(1)');
   });
 

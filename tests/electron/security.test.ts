@@ -96,16 +96,24 @@ describe('hardenSession', () => {
       expect(session.checkHandler?.(null, permission)).toBe(false);
   });
 
-  it('adds the HTTP host CSP to every response, keeping the other headers', () => {
+  it('adds the strict CSP to a response that has none, keeping the other headers', () => {
     const callback = vi.fn();
     session.headersListener?.(
-      { url: `${PREFIX}index.html`, responseHeaders: { 'Content-Type': ['text/html'] } },
+      { url: `${PREFIX}assets/app.js`, responseHeaders: { 'Content-Type': ['text/javascript'] } },
       callback,
     );
     expect(callback).toHaveBeenCalledExactlyOnceWith({
-      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { 'Content-Type': ['text/javascript'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+
+  it("keeps the policy our host sent with a page (its own, allowing the page's inline code by hash)", () => {
+    const callback = vi.fn();
+    const own = "default-src 'self'; script-src 'self' 'sha256-AAA='";
+    const responseHeaders = { 'content-type': ['text/html'], 'content-security-policy': [own] };
+    session.headersListener?.({ url: `${PREFIX}index.html`, responseHeaders }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({ responseHeaders });
   });
 });
