@@ -36,6 +36,18 @@ function Greeting({ seen }: { seen: Set<unknown> }) {
   );
 }
 
+/** The greeting under a fresh instance of its own; `seen` collects every `t` it was drawn with. */
+function renderGreeting() {
+  const texts = instance();
+  const seen = new Set<unknown>();
+  render(
+    <I18nextProvider i18n={texts}>
+      <Greeting seen={seen} />
+    </I18nextProvider>,
+  );
+  return { texts, seen };
+}
+
 describe('useTranslation (renderer/i18nReact.ts)', () => {
   it('is what the screens import as react-i18next', () => {
     expect(useTranslation).toBe(ours.useTranslation);
@@ -43,13 +55,7 @@ describe('useTranslation (renderer/i18nReact.ts)', () => {
   });
 
   it('translates in the language in use, and draws again when it changes', async () => {
-    const texts = instance();
-    const seen = new Set<unknown>();
-    render(
-      <I18nextProvider i18n={texts}>
-        <Greeting seen={seen} />
-      </I18nextProvider>,
-    );
+    const { texts } = renderGreeting();
     expect(screen.getByRole('button').textContent).toBe('Xin chào Lan');
     await act(() => texts.changeLanguage('en'));
     expect(screen.getByRole('button').textContent).toBe('Hello Lan');
@@ -58,13 +64,7 @@ describe('useTranslation (renderer/i18nReact.ts)', () => {
   });
 
   it('gives the same t between renders while the language stays, a new one when it changes', async () => {
-    const texts = instance();
-    const seen = new Set<unknown>();
-    render(
-      <I18nextProvider i18n={texts}>
-        <Greeting seen={seen} />
-      </I18nextProvider>,
-    );
+    const { texts, seen } = renderGreeting();
     const tsBefore = seen.size;
     act(() => screen.getByRole('button').click());
     act(() => screen.getByRole('button').click());
