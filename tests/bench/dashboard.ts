@@ -18,15 +18,17 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 60);
  * unoptimised code (V8 compiles a function well only after it has run a few
  * times), which a kiosk that has been up since morning has long done.
  * At least WARM_UP calls AND WARM_UP_MS of them: five calls of a one-year report
- * are 50 ms and more, but five of Today (under a millisecond each) were not enough
- * for V8: with `node --trace-opt`, some 48 functions were still being optimised
- * during Today's 60 timed calls (TurboFan compiles on another thread, so the call
- * waits for a core on a busy machine and the compile counts as this process's
- * CPU), against 0–5 once ~200 calls had run, and Today's p95 and CPU p95 were
- * those first calls. The baseline shares the very service code, warmed by then.
+ * are 50 ms and more, but Today is under a millisecond, and V8 needs about a
+ * second of it to settle. With `node --trace-deopt`, the scoring functions
+ * (scoreDistributions, combine, sectionsOf, groupBy, breakdown) were each thrown
+ * out of optimised code once ("wrong map") some 700–1,000 calls in, and each time
+ * some 30 calls in a row ran at 1.3 ms instead of 0.4 until they were optimised
+ * again. After 250 ms of warming, that landed among the timed calls and made
+ * Today's p95 (1.3 ms); after 1 s it never did in six runs (p95 0.43–0.45 ms).
+ * The baseline shares the very service code, warmed by then.
  */
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 5);
-const WARM_UP_MS = Number(process.env.BENCH_WARM_UP_MS ?? 250);
+const WARM_UP_MS = Number(process.env.BENCH_WARM_UP_MS ?? 1000);
 /** The plain GROUP BYs take seconds for a year: a few runs, enough for a ratio (their p95 is their slowest). */
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 3);
 
