@@ -14,7 +14,8 @@ export const DIMENSION_COUNT = dimensionIds.length;
 export const ITEM_ID_PATTERN = /^(access|procedure|officer|result|feedback)(\.[1-9]\d?)?$/;
 
 export function dimensionOfItem(itemId: string): DimensionId {
-  const head = itemId.split('.')[0];
+  const dot = itemId.indexOf('.');
+  const head = dot < 0 ? itemId : itemId.slice(0, dot);
   const found = dimensionIds.find((id) => id === head);
   if (!found) throw new RangeError(`item id ${itemId} names no SIPAS dimension`);
   return found;

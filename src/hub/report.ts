@@ -181,16 +181,15 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
  */
 export function lateDevices(statuses: readonly DeviceStatus[], now: number): LateDevice[] {
   const yesterday = addDays(localDayOf(now), -1);
-  return statuses
-    .map((d) => ({
-      ...d,
-      daysMissing:
-        d.lastDate === null
-          ? daysBetween(localDayOf(Date.parse(d.createdAt)), yesterday) + 1
-          : daysBetween(d.lastDate, yesterday),
-    }))
-    .filter((d) => d.daysMissing > 0)
-    .sort((a, b) => b.daysMissing - a.daysMissing || a.deviceId.localeCompare(b.deviceId));
+  const late: LateDevice[] = [];
+  for (const d of statuses) {
+    const daysMissing =
+      d.lastDate === null
+        ? daysBetween(localDayOf(Date.parse(d.createdAt)), yesterday) + 1
+        : daysBetween(d.lastDate, yesterday);
+    if (daysMissing > 0) late.push({ ...d, daysMissing });
+  }
+  return late.sort((a, b) => b.daysMissing - a.daysMissing || a.deviceId.localeCompare(b.deviceId));
 }
 
 function sectionOf(

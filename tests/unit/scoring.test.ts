@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dimensionOfItem } from '../../src/domain/dimensions';
 import {
   isPartial,
   meanOf,
@@ -80,5 +81,12 @@ describe('SIPAS index formulas', () => {
   it('meanOf skips nulls and is null for nothing', () => {
     expect(meanOf([null, 4, 2])).toBe(3);
     expect(meanOf([null])).toBeNull();
+  });
+
+  it('an item belongs to the dimension its id starts with; an id naming none is refused', () => {
+    expect(dimensionOfItem('access')).toBe('access');
+    expect(dimensionOfItem('officer.12')).toBe('officer');
+    expect(() => dimensionOfItem('accessible.1')).toThrow(/names no SIPAS dimension/);
+    expect(() => dimensionOfItem('.access')).toThrow(/names no SIPAS dimension/);
   });
 });

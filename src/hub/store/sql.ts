@@ -136,6 +136,27 @@ JOIN device_running e ON ${sameKey('e')} AND ${lastRunning('e', '<=')}
 LEFT JOIN device_running s ON ${sameKey('s')} AND ${lastRunning('s', '<')}
 WHERE e.date >= ?`;
 
+/** A key's last running row on or before a day (`<= ?`) or before it (`< ?`), as a LATERAL subquery. */
+const lastRunningLateral = (alias: string, comparison: '<=' | '<') => `LATERAL (
+    SELECT r.* FROM device_running r
+    WHERE r.device_id = k.device_id AND r.questionnaire_id = k.questionnaire_id
+      AND r.questionnaire_version = k.questionnaire_version AND r.date ${comparison} ?
+    ORDER BY r.date DESC LIMIT 1) ${alias}`;
+
+/**
+ * periodEnds for PostgreSQL (SQLite has no LATERAL): each end is one backward scan of
+ * the key's index that stops at its row, where MAX() and then an equality probe
+ * descended the index twice. A country's period is 13,000 of these probes, and
+ * their index pages mostly come from outside shared_buffers. Parameters: to, from, from.
+ */
+export const periodEndsLateral = /* sql */ `
+SELECT k.device_id, d.unit_code, d.unit_name, k.questionnaire_id, k.questionnaire_version, ${endsOf('e')}, ${endsOf('s')}
+FROM running_keys k
+JOIN devices d ON d.device_id = k.device_id
+CROSS JOIN ${lastRunningLateral('e', '<=')}
+LEFT JOIN ${lastRunningLateral('s', '<')} ON true
+WHERE e.date >= ?`;
+
 /**
  * One unit's running rows in the period, each (device, questionnaire) preceded by
  * its last row before the period (what its first day is measured from).
