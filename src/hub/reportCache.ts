@@ -15,15 +15,16 @@
  * when the data has moved since, and the new one is computed in the background (one
  * at a time per key) to replace it. While the country's kiosks send, the data moves
  * several times a second: without this every page view would wait for a full
- * computation (seconds at national size). The page says when its figures were
- * computed (report.asOf), so an answer up to `maxAgeMs` old is never passed off as newer.
+ * computation (0.3–0.4 s at national size, and under load more). The page says when
+ * its figures were computed (report.asOf), so an answer up to `maxAgeMs` old is
+ * never passed off as newer.
  */
 
 /**
  * `npm run hub`'s default for maxAgeMs, in seconds: while kiosks send, the data moves
- * several times a second and a national ranking takes seconds to compute, so a
- * ranking up to a minute old (the page says when it was computed) is shown at once
- * and the next one computed meanwhile, rather than every visitor waiting for one.
+ * several times a second and a national ranking takes a third of a second or more,
+ * so a ranking up to a minute old (the page says when it was computed) is shown at
+ * once and the next one computed meanwhile, rather than every visitor waiting for one.
  */
 export const DEFAULT_REPORT_MAX_AGE_SECONDS = 60;
 

@@ -18,7 +18,7 @@ import {
   applyDelta,
   storedRunningOf,
   unitDaysOf,
-  unitPeriodOf,
+  UnitPeriodSums,
   withDelta,
   type PeriodEndsRow,
   type Running,
@@ -26,6 +26,7 @@ import {
   type UnitPeriod,
   runningValues,
 } from './running';
+import { eachRow } from './eachRow';
 import * as sql from './sql';
 import { firstRevisionFunction, keepOthersText, lockDeviceText, RUNNING_MOVED } from './postgresFunctions';
 
@@ -277,8 +278,11 @@ export async function openPostgresStore(connectionString: string, { poolSize = 1
     const key = `${period.from}/${period.to}`;
     let read = periodReads.get(key);
     if (!read) {
-      read = all<PeriodEndsRow>(s.periodEnds, [period.to, period.from, period.from])
-        .then(unitPeriodOf)
+      const sums = new UnitPeriodSums();
+      read = eachRow<PeriodEndsRow>(pool, { ...s.periodEnds, values: [period.to, period.from, period.from] }, (row) =>
+        sums.add(row),
+      )
+        .then(() => sums.result())
         .finally(() => periodReads.delete(key));
       periodReads.set(key, read);
     }
@@ -286,7 +290,6 @@ export async function openPostgresStore(connectionString: string, { poolSize = 1
   };
   const all = async <T>(st: { name: string; text: string }, values: unknown[] = []): Promise<T[]> =>
     (await pool.query({ ...st, values })).rows as T[];
-
   return {
     kind: 'postgres',
     async addDevice(device) {

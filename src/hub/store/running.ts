@@ -158,19 +158,27 @@ function addItemsInto(sums: Map<string, Counts5>, value: unknown, sign: 1 | -1):
 
 const numberOr0 = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
+interface UnitSums {
+  totals: UnitTotals;
+  items: Map<string, Counts5>;
+}
+
 /**
- * Every unit's figures for a period from its devices' two running rows: the counts
- * by item (CountsRow keyed by unit) and the four counts with devices and device-days.
- * A device counts among its unit's devices when its device-days moved in the period.
+ * Every unit's figures for a period from its devices' two running rows, taken one row
+ * at a time (`add`) so that a store can hand rows over as they arrive and keep none:
+ * the counts by item (CountsRow keyed by unit) and the four counts with devices and
+ * device-days. A device counts among its unit's devices when its device-days moved
+ * in the period.
  */
-export function unitPeriodOf(rows: readonly PeriodEndsRow[]): UnitPeriod {
-  const units = new Map<string, { totals: UnitTotals; items: Map<string, Counts5> }>();
-  for (const row of rows) {
+export class UnitPeriodSums {
+  private readonly units = new Map<string, UnitSums>();
+
+  add(row: PeriodEndsRow): void {
     const deviceDays = numberOr0(row.end_device_days) - numberOr0(row.start_device_days);
-    if (deviceDays <= 0) continue;
+    if (deviceDays <= 0) return;
     const version = Number(row.questionnaire_version);
     const key = `${row.questionnaire_id}\u0000${version}\u0000${row.unit_code}`;
-    let unit = units.get(key);
+    let unit = this.units.get(key);
     if (!unit) {
       unit = {
         totals: {
@@ -183,7 +191,7 @@ export function unitPeriodOf(rows: readonly PeriodEndsRow[]): UnitPeriod {
         },
         items: new Map(),
       };
-      units.set(key, unit);
+      this.units.set(key, unit);
     }
     const { totals, items } = unit;
     if (row.unit_name < totals.unitName) totals.unitName = row.unit_name;
@@ -196,17 +204,27 @@ export function unitPeriodOf(rows: readonly PeriodEndsRow[]): UnitPeriod {
     addItemsInto(items, row.end_item_counts, 1);
     addItemsInto(items, row.start_item_counts, -1);
   }
-  const ordered = [...units.values()].sort(
-    (a, b) =>
-      byText(a.totals.questionnaire.id, b.totals.questionnaire.id) ||
-      a.totals.questionnaire.version - b.totals.questionnaire.version ||
-      byText(a.totals.unitCode, b.totals.unitCode),
-  );
-  const counts: CountsRow[] = [];
-  for (const { totals, items } of ordered)
-    for (const [item, sum] of items)
-      if (nonZero(sum)) counts.push({ questionnaire: totals.questionnaire, key: totals.unitCode, item, counts: sum });
-  return { counts, totals: ordered.map((u) => u.totals) };
+
+  result(): UnitPeriod {
+    const ordered = [...this.units.values()].sort(
+      (a, b) =>
+        byText(a.totals.questionnaire.id, b.totals.questionnaire.id) ||
+        a.totals.questionnaire.version - b.totals.questionnaire.version ||
+        byText(a.totals.unitCode, b.totals.unitCode),
+    );
+    const counts: CountsRow[] = [];
+    for (const { totals, items } of ordered)
+      for (const [item, sum] of items)
+        if (nonZero(sum)) counts.push({ questionnaire: totals.questionnaire, key: totals.unitCode, item, counts: sum });
+    return { counts, totals: ordered.map((u) => u.totals) };
+  }
+}
+
+/** UnitPeriodSums of rows read all at once (the SQLite store). */
+export function unitPeriodOf(rows: readonly PeriodEndsRow[]): UnitPeriod {
+  const sums = new UnitPeriodSums();
+  for (const row of rows) sums.add(row);
+  return sums.result();
 }
 
 /** One row of sql.unitRunningDays: a running row of one of the unit's devices, by date. */
