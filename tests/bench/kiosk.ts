@@ -14,7 +14,9 @@ import { kioskPage, launchBrowser } from '../e2e/support/browser';
 import { summarise, type BenchRow } from './stats';
 
 const TAPS = Number(process.env.BENCH_TAPS ?? 200);
-const LOADS = Number(process.env.BENCH_LOADS ?? 20);
+// 40 cold loads: with 20, the p95 was the second slowest load, and one slow load on this
+// shared machine moved it by 150 ms between runs of the same build (345 and 509 ms).
+const LOADS = Number(process.env.BENCH_LOADS ?? 40);
 const CONFIRM_MS = 400; // renderer/kiosk/kioskEnv.ts: the visible confirmation pause
 
 /** In the page: time from each pointerdown to the chosen face shown selected, and to the next question painted. */
