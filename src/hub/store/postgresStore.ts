@@ -290,6 +290,7 @@ export async function openPostgresStore(connectionString: string, { poolSize = 1
   };
   const all = async <T>(st: { name: string; text: string }, values: unknown[] = []): Promise<T[]> =>
     (await pool.query({ ...st, values })).rows as T[];
+
   return {
     kind: 'postgres',
     async addDevice(device) {
