@@ -11,7 +11,8 @@ import { pagePolicyOf } from './src/node/contentSecurityPolicy';
 const root = import.meta.dirname;
 
 const aliases = [
-  // React 19 has the hook: the shim's fallback for older Reacts would only add to the kiosk's first paint.
+  // React 19 has the hook: the shim's fallback for older Reacts would only add to the charts' chunk
+  // (recharts imports use-sync-external-store/shim/with-selector, which imports the shim: ≈ 0.6 KB).
   {
     find: /^use-sync-external-store\/shim$/,
     replacement: path.join(root, 'renderer', 'useSyncExternalStoreShim.ts'),
