@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eachRow } from '../../src/hub/store/eachRow';
+import { eachRow } from '../../src/hub/store/postgresPool';
 import { postgresTarget } from '../support/hubTargets';
 
 /**
- * The PostgreSQL store reads a country's period row by row (store/eachRow.ts): every
+ * The PostgreSQL store reads a country's period row by row (eachRow in store/postgresPool.ts): every
  * row reaches the handler in order, and neither a handler that throws nor a failing
  * statement leaves the pool's one connection unusable or brings the process down.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoOfTimestamptz } from '../../src/hub/store/postgresStore';
+import { isoOfTimestamptz } from '../../src/hub/store/postgresPool';
 
 /**
  * The PostgreSQL store reads timestamps as text in UTC and rearranges them into
