@@ -8,7 +8,7 @@ const logger = createLogger('electron.security');
 /**
  * The kiosk needs no camera, microphone, location, notifications or anything
  * else a page may ask for: every request and every check is refused. Every answer
- * has a CSP: the one our hosts sent with it, or else the strict one.
+ * has a CSP: the one our app:// handler sent with it, or else the strict one.
  */
 export function hardenSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>,
@@ -18,10 +18,12 @@ export function hardenSession(
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
-  // Our hosts' answers carry their policy (a page's own allows its inline code by hash); anything else gets the strict one.
+  // Our app:// handler's answers carry their policy (a page's own allows its inline code by hash); anything
+  // else gets the strict one, whatever policy it came with: only our own host is trusted to set it.
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = details.responseHeaders ?? {};
-    const own = Object.keys(headers).some((name) => name.toLowerCase() === 'content-security-policy');
+    const own =
+      isAppUrl(details.url) && Object.keys(headers).some((name) => name.toLowerCase() === 'content-security-policy');
     callback({
       responseHeaders: own ? headers : { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });

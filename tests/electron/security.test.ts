@@ -116,4 +116,16 @@ describe('hardenSession', () => {
     session.headersListener?.({ url: `${PREFIX}index.html`, responseHeaders }, callback);
     expect(callback).toHaveBeenCalledExactlyOnceWith({ responseHeaders });
   });
+
+  it('adds the strict CSP to an answer from anywhere but app://, whatever policy it came with', () => {
+    const callback = vi.fn();
+    const responseHeaders = {
+      'content-type': ['text/html'],
+      'content-security-policy': ["script-src 'unsafe-inline'"],
+    };
+    session.headersListener?.({ url: 'https://evil.example/', responseHeaders }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({
+      responseHeaders: { ...responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
 });
