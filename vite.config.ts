@@ -88,8 +88,8 @@ const firstPaintTexts = (): Plugin => {
  * time from the real component (renderer/kiosk/prerenderAttract.tsx), the same markup
  * React replaces it with. Nothing the first paint needs is fetched: the page's
  * stylesheet is inline in <head>, and with it a tiny script (earlyTap.ts) that hides
- * the screen on the other routes, keeps an early tap, and starts the app's module,
- * which index.html only preloads, after the first frame. Both are allowed by their
+ * the screen on the other routes, keeps an early tap, and starts the app's module
+ * after the first frame. Both are allowed by their
  * hashes in the CSP (cspMeta below), never by 'unsafe-inline'.
  */
 const prerenderAttract = (): Plugin => {
@@ -140,7 +140,8 @@ const prerenderAttract = (): Plugin => {
             oxc: { jsx: { runtime: 'automatic' } },
           },
         );
-        // The app's module is only preloaded here: the <head> script starts it after the first frame.
+        // The app's module is not even preloaded: the <head> script starts it after the first frame. On two
+        // cores, a preload's parse in the background (≈ 230 ms) and decoding held back the page's own first paint.
         const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
         const app = entry.exec(html)?.[1];
         if (!app) throw new Error('index.html has no module script to start after the first paint');
@@ -161,7 +162,7 @@ const prerenderAttract = (): Plugin => {
         return (
           html
             .replace('<div id="root"></div>', `<div id="root">${module.prerenderAttract()}</div>`)
-            .replace(entry, `<link rel="modulepreload" crossorigin href="${app}">\n    `)
+            .replace(entry, '')
             // In <head>, after the styles: the route is marked before the first paint.
             .replace(
               stylesheet,

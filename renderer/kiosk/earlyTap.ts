@@ -33,7 +33,7 @@ export type EarlyNames = typeof EARLY_NAMES;
  */
 export function earlyPage(doc: Document, names: EarlyNames): void {
   const html = doc.documentElement;
-  // The app's module, preloaded by index.html, runs only after the frame that paints the page: its
+  // The app's module is fetched and run only after the frame that paints the page: its
   // evaluation is one long task (React, i18next, the first screen), which would otherwise come first.
   // A hidden page paints no frame: there it starts at once; the timeout is a guard, never the plan.
   // (Not later, at the paint's presentation: until the app runs, a tap on the screen's language and

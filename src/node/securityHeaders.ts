@@ -4,8 +4,12 @@ import { secureHeaders } from 'hono/secure-headers';
 /**
  * The headers every page and answer of our HTTP servers carries (kiosk host and hub).
  * The CSP is one policy, or one per answer (a page's own allows its inline code).
+ * `openerPolicy: false` leaves out Cross-Origin-Opener-Policy (the kiosk host: see httpApp.ts).
  */
-export function securityHeaders(contentSecurityPolicy: string | ((answer: Response) => string)): MiddlewareHandler[] {
+export function securityHeaders(
+  contentSecurityPolicy: string | ((answer: Response) => string),
+  { openerPolicy = true }: { openerPolicy?: boolean } = {},
+): MiddlewareHandler[] {
   return [
     secureHeaders({
       contentSecurityPolicy: undefined,
@@ -13,6 +17,7 @@ export function securityHeaders(contentSecurityPolicy: string | ((answer: Respon
       xContentTypeOptions: 'nosniff',
       referrerPolicy: 'no-referrer',
       crossOriginResourcePolicy: 'same-origin',
+      ...(openerPolicy ? {} : { crossOriginOpenerPolicy: false }),
     }),
     async (c, next) => {
       await next();

@@ -69,9 +69,16 @@ export function createHttpApp({
 
   // The page's own policy on the page (its inline style and script allowed by their hashes), the strict one elsewhere.
   const pagePolicy = staticDir ? builtPagePolicy(staticDir) : () => CONTENT_SECURITY_POLICY;
+  // No Cross-Origin-Opener-Policy, as on app:// in Electron (electron/scheme.ts). In Chromium a page
+  // with one starts in a fresh renderer process, which put ≈ 180 ms before the kiosk's first paint on
+  // every cold load on this machine (docs/ARCHITECTURE.md). What it guards against needs another page
+  // holding a handle to this window: the app opens no windows, and no page may frame it
+  // (frame-ancestors 'none', X-Frame-Options).
   app.use(
-    ...securityHeaders((answer) =>
-      answer.headers.get('content-type')?.startsWith('text/html') ? pagePolicy() : CONTENT_SECURITY_POLICY,
+    ...securityHeaders(
+      (answer) =>
+        answer.headers.get('content-type')?.startsWith('text/html') ? pagePolicy() : CONTENT_SECURITY_POLICY,
+      { openerPolicy: false },
     ),
   );
   app.use(async (c, next) => {

@@ -36,7 +36,7 @@ async function withAppHeld(route: string): Promise<{ page: Page; release: () => 
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
   const html = await (await fetch(host.url)).text();
-  // Preloaded, and started by the <head> script after the first frame (renderer/kiosk/earlyTap.ts).
+  // Started by the <head> script after the first frame (renderer/kiosk/earlyTap.ts).
   const entry = /<script data-app="\.\/(assets\/index-[^"]+\.js)">/.exec(html)?.[1];
   if (!entry) throw new Error('index.html has no <head> script that starts the app');
   await page.route(`**/${entry}`, async (request) => {

@@ -169,6 +169,8 @@ describe('pages', () => {
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+    // As on app:// in Electron: the header would cost each cold load a new renderer process (httpApp.ts).
+    expect(response.headers.get('cross-origin-opener-policy')).toBeNull();
   });
 
   it('answers GET on the API and unknown files with 404, not a stack', async () => {

@@ -51,6 +51,7 @@ describe('the hub’s batch route', () => {
       expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
       expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('cross-origin-opener-policy')).toBe('same-origin');
       expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
     }
   });
