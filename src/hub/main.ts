@@ -60,6 +60,7 @@ async function serveCommand(argv: string[]): Promise<void> {
     logger,
     minSample,
     reportMaxAgeMs: maxAge * 1000,
+    warmUp: true,
   });
   logger.info('hub listening', {
     url: hub.url,

@@ -107,6 +107,9 @@ export async function startHubProcess(
     });
     child.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));
   });
+  // The hub computes its default page once at start (index.ts warmUp). Asking for that page
+  // shares the computation and waits for its end, so nothing timed afterwards runs beside it.
+  await (await fetch(`${url}/`)).arrayBuffer();
   return { url, child };
 }
 

@@ -90,6 +90,31 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       expect(html).not.toContain('data-unit="DH"');
     });
 
+    it('with warmUp (as `npm run hub` starts), the default page is computed at start: the first visitor is served it', async () => {
+      const db = await target.newDatabase();
+      const writer = await hubOn(db);
+      const kiosk = await writer.addDevice({ deviceId: 'kiosk-01', unitCode: 'DH', unitName: 'UBND xã Điện Hồng' });
+      const batch = makeBatch({ deviceId: 'kiosk-01', date: '2026-11-27' });
+      expect((await send(writer.batchesUrl, kiosk, batch)).status).toBe(201);
+
+      const clock = { now: HUB_NOW };
+      const start = async (warmUp: boolean) => {
+        const hub = await startHub({ db, port: 0, now: () => clock.now, minSample: 1, warmUp });
+        open.push(hub);
+        await hub.warmedUp;
+        return hub;
+      };
+      const warm = await start(true);
+      const cold = await start(false);
+      clock.now += 5_000;
+      const firstVisit = async (hub: RunningHub) => (await (await fetch(`${hub.url}/api/report`)).json()) as HubReport;
+      const served = await firstVisit(warm);
+      expect(served.asOf.computedAt).toBe(new Date(HUB_NOW).toISOString());
+      expect(responses(served)).toBe(batch.totals.responses);
+      // Without it, the first visit is the first computation.
+      expect((await firstVisit(cold)).asOf.computedAt).toBe(new Date(HUB_NOW + 5_000).toISOString());
+    });
+
     it('as `npm run hub` serves (reportMaxAgeMs): right after a batch the last ranking, saying when; then the new one', async () => {
       const clock = { now: HUB_NOW };
       const hub = await startHub({
