@@ -26,6 +26,12 @@ import {
 const SECOND_ID = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
 const ref = { id: 'test-quick', version: 3 };
 
+/** The first citizen's ratings as the kiosk hands them to the host, in one submitResponse call. */
+const ratingsSent = (durationMs: number, answers: Array<{ item: string; score: number | null }>) => [
+  'submitResponse',
+  { id: CITIZEN_ID, questionnaire: ref, language: 'vi', durationMs, answers },
+];
+
 describe('kiosk', () => {
   it('asks each item on its own screen, commits the ratings once the required ones are given, then adds the rest', async () => {
     const { host, clock, user } = renderKiosk();
@@ -60,20 +66,11 @@ describe('kiosk', () => {
     // from an effect after the next question paints: on a busy machine the call lands just after it.
     await waitFor(() =>
       expect(sentToHost(host)).toEqual([
-        [
-          'submitResponse',
-          {
-            id: CITIZEN_ID,
-            questionnaire: ref,
-            language: 'vi',
-            durationMs: 4_000,
-            answers: [
-              { item: 'access.1', score: 4 },
-              { item: 'access.2', score: null },
-              { item: 'officer', score: 3 },
-            ],
-          },
-        ],
+        ratingsSent(4_000, [
+          { item: 'access.1', score: 4 },
+          { item: 'access.2', score: null },
+          { item: 'officer', score: 3 },
+        ]),
       ]),
     );
 
@@ -96,21 +93,12 @@ describe('kiosk', () => {
 
     // The optional rating after the commit updates the same response; nothing else was said.
     expect(sentToHost(host).slice(1)).toEqual([
-      [
-        'submitResponse',
-        {
-          id: CITIZEN_ID,
-          questionnaire: ref,
-          language: 'vi',
-          durationMs: 12_346,
-          answers: [
-            { item: 'access.1', score: 4 },
-            { item: 'access.2', score: null },
-            { item: 'officer', score: 3 },
-            { item: 'result', score: 1 },
-          ],
-        },
-      ],
+      ratingsSent(12_346, [
+        { item: 'access.1', score: 4 },
+        { item: 'access.2', score: null },
+        { item: 'officer', score: 3 },
+        { item: 'result', score: 1 },
+      ]),
     ]);
 
     // The thank-you screen counts down from the administrator's setting and shows the hotline.
@@ -221,20 +209,7 @@ describe('kiosk', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Có' }));
     await enabledButton(START);
     // Sent as it stands: the host stores it as abandoned (the officer was not rated).
-    await waitFor(() =>
-      expect(sentToHost(host)).toEqual([
-        [
-          'submitResponse',
-          {
-            id: CITIZEN_ID,
-            questionnaire: ref,
-            language: 'vi',
-            durationMs: 5_000,
-            answers: [{ item: 'access.1', score: 4 }],
-          },
-        ],
-      ]),
-    );
+    await waitFor(() => expect(sentToHost(host)).toEqual([ratingsSent(5_000, [{ item: 'access.1', score: 4 }])]));
   });
 
   it('apologises and asks to tell staff when the answers cannot be stored', async () => {
