@@ -89,8 +89,8 @@ const firstPaintTexts = (): Plugin => {
  * React replaces it with. Nothing the first paint needs is fetched: the page's
  * stylesheet is inline in <head>, and with it a tiny script (earlyTap.ts) that hides
  * the screen on the other routes, keeps an early tap, and starts the app's module
- * after the first frame. Both are allowed by their
- * hashes in the CSP (cspMeta below), never by 'unsafe-inline'.
+ * after the first frame. Both are allowed by their hashes in the CSP (cspMeta below),
+ * never by 'unsafe-inline'.
  */
 const prerenderAttract = (): Plugin => {
   const NO_CSS = '\0sipas-no-css';
