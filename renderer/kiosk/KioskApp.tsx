@@ -1,9 +1,10 @@
 import './kiosk.css';
-import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { DEFAULT_LANGUAGE } from '../../src/domain/language';
 import { useApi } from '../api/ApiContext';
 import { useLanguage } from '../i18n';
 import { AttractScreen } from './AttractScreen';
+import { earlyChoices, forgetEarlyChoices } from './earlyTap';
 import { DEFAULT_KIOSK_ENV, type KioskEnv } from './kioskEnv';
 import { LargeTextProvider } from './largeText';
 import { useScreens } from './lazyScreens';
@@ -26,9 +27,12 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   // The survey's screens load while the attract screen is on show; its start button waits for them,
   // so a tap never does. The flow's reducer and the calls to the host come with them.
   const screens = useScreens(env.setupRetryMs);
+  // A "Chữ to" or a language tapped on the page's own copy of the screen, before the app ran (earlyTap.ts).
+  const [early] = useState(earlyChoices);
   const [{ view: state, visit, largeText }, dispatch] = useReducer(
     screens?.sessionReducer ?? beforeScreens,
     initialSession,
+    (session) => ({ ...session, largeText: early.largeText }),
   );
   const leaveSubmission = useRef<LeaveSubmission>(null);
   const onAttract = state.screen === 'attract';
@@ -36,9 +40,13 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   const armed = useArmedContext(visit, onAttract, env.armedPollMs);
   useBlockContextMenu();
 
-  // Each return to the attract screen: the next citizen starts in Vietnamese.
+  // Each return to the attract screen: the next citizen starts in Vietnamese (the first, in the
+  // language they may have tapped before the app ran).
   // An effect event, so a language chosen on the attract screen does not re-run it.
-  const resetLanguage = useEffectEvent(() => setLanguage(DEFAULT_LANGUAGE));
+  const resetLanguage = useEffectEvent(() => {
+    setLanguage(visit === 0 ? (early.language ?? DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE);
+    forgetEarlyChoices();
+  });
   useEffect(() => resetLanguage(), [visit]);
 
   // The latest setup and armed context, for a scanner answer that arrives later. A layout effect:

@@ -1,3 +1,4 @@
+import { languages, type Language } from '../../src/domain/language';
 import { DEFAULT_ROUTE, routes } from '../router';
 
 /**
@@ -7,7 +8,8 @@ import { DEFAULT_ROUTE, routes } from '../router';
  * the CSP), made from `earlyPage` below, runs before that first paint: it hides the
  * prerendered screen on the other routes, keeps a tap on its start button, which
  * the React attract screen then honours (AttractScreen.tsx) once the survey can
- * start, and starts the app's module after the first frame.
+ * start, keeps "Chữ to" and a language tapped, which the app starts with (KioskApp.tsx),
+ * and starts the app's module after the first frame.
  */
 export const EARLY_NAMES = {
   /** The wrapper of the prerendered markup in #root; React replaces it when it mounts. */
@@ -19,6 +21,14 @@ export const EARLY_NAMES = {
   otherRoute: 'data-other-route',
   /** On <html>: the prerendered start button was tapped before the app started. */
   tapped: 'data-start-tapped',
+  largeTextToggle: 'large-text-toggle',
+  /** On .kiosk: the large text is on. */
+  largeText: 'kiosk-large',
+  /** On <html>: "Chữ to" was turned on before the app started (the app starts with it on). */
+  earlyLargeText: 'data-early-large-text',
+  languageOption: 'language-option',
+  /** On <html>: the language chosen before the app started (the app starts in it). */
+  earlyLanguage: 'data-early-language',
   /** On the <head> script: the app's module, which it starts after the first frame. */
   app: 'data-app',
   otherRoutes: routes.filter((route) => route !== DEFAULT_ROUTE),
@@ -36,8 +46,8 @@ export function earlyPage(doc: Document, names: EarlyNames): void {
   // The app's module is fetched and run only after the frame that paints the page: its
   // evaluation is one long task (React, i18next, the first screen), which would otherwise come first.
   // A hidden page paints no frame: there it starts at once; the timeout is a guard, never the plan.
-  // (Not later, at the paint's presentation: until the app runs, a tap on the screen's language and
-  // large-text toggles does nothing.)
+  // (Not later, at the paint's presentation: until the app runs, the screen's language and large-text
+  // toggles are only kept, below, and the texts stay Vietnamese.)
   const app = doc.currentScript?.getAttribute(names.app);
   if (app) {
     let started = false;
@@ -64,14 +74,31 @@ export function earlyPage(doc: Document, names: EarlyNames): void {
   };
   markRoute();
   doc.defaultView?.addEventListener('hashchange', markRoute);
+  // Every tap on the page's own copy of the screen counts: what it asks for is kept on <html>
+  // for the app, and shown at once where the page alone can show it.
   doc.addEventListener(
     'click',
     (event) => {
       const target = event.target;
-      const button = target instanceof Element ? target.closest(`.${names.prerendered} .${names.startButton}`) : null;
-      if (!button) return;
-      button.classList.add(names.pressed);
-      html.setAttribute(names.tapped, '');
+      const tapped = (name: string) =>
+        target instanceof Element ? target.closest(`.${names.prerendered} .${name}`) : null;
+      const start = tapped(names.startButton);
+      if (start) {
+        start.classList.add(names.pressed);
+        html.setAttribute(names.tapped, '');
+      }
+      const largeText = tapped(names.largeTextToggle);
+      if (largeText) {
+        const on = html.toggleAttribute(names.earlyLargeText);
+        largeText.setAttribute('aria-pressed', String(on));
+        largeText.closest('.kiosk')?.classList.toggle(names.largeText, on);
+      }
+      const language = tapped(names.languageOption);
+      if (language) {
+        html.setAttribute(names.earlyLanguage, language.getAttribute('lang') ?? '');
+        for (const option of language.parentElement?.children ?? [])
+          option.setAttribute('aria-pressed', String(option === language));
+      }
     },
     true,
   );
@@ -86,3 +113,20 @@ export const earlyTapWaiting = (): boolean =>
 
 /** The React screen has taken the early tap over: it is not honoured twice. */
 export const forgetEarlyTap = (): void => document.documentElement.removeAttribute(EARLY_NAMES.tapped);
+
+/** What was chosen on the prerendered screen before the app started: large text, and a language. */
+export function earlyChoices(): { largeText: boolean; language: Language | null } {
+  if (typeof document === 'undefined') return { largeText: false, language: null };
+  const html = document.documentElement;
+  const language = html.getAttribute(EARLY_NAMES.earlyLanguage);
+  return {
+    largeText: html.hasAttribute(EARLY_NAMES.earlyLargeText),
+    language: (languages as readonly string[]).includes(language ?? '') ? (language as Language) : null,
+  };
+}
+
+/** The app has taken the early choices over. */
+export function forgetEarlyChoices(): void {
+  document.documentElement.removeAttribute(EARLY_NAMES.earlyLargeText);
+  document.documentElement.removeAttribute(EARLY_NAMES.earlyLanguage);
+}

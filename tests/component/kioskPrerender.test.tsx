@@ -48,6 +48,8 @@ afterEach(() => {
   document.getElementById('root')?.remove();
   html.removeAttribute(EARLY_NAMES.tapped);
   html.removeAttribute(EARLY_NAMES.otherRoute);
+  html.removeAttribute(EARLY_NAMES.earlyLargeText);
+  html.removeAttribute(EARLY_NAMES.earlyLanguage);
 });
 
 describe('the attract screen in index.html', () => {
@@ -108,6 +110,26 @@ describe('a tap before the app has started', () => {
 
     await act(async () => answer());
     await screen.findByRole('heading', { level: 1, name: Q1 });
+  });
+
+  it('on "Chữ to" and "English" is shown at once, and the app starts with large text, in English', async () => {
+    const root = prerenderedPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Chữ to' }));
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('button', { name: 'Chữ to' }).getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelector('.kiosk')?.classList.contains(EARLY_NAMES.largeText)).toBe(true);
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed')).toBe('false');
+
+    const { host, answer } = heldHost();
+    mount(root, host.client);
+    await screen.findByRole('heading', { level: 1, name: 'Your opinion helps us serve you better' });
+    expect(screen.getByRole('button', { name: 'Larger text' }).getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelector('.kiosk')?.classList.contains(EARLY_NAMES.largeText)).toBe(true);
+    // Taken over: the next page's app would not start with them.
+    expect(html.hasAttribute(EARLY_NAMES.earlyLargeText)).toBe(false);
+    expect(html.hasAttribute(EARLY_NAMES.earlyLanguage)).toBe(false);
+    await act(async () => answer());
   });
 
   it('is taken only on the prerendered start button', () => {

@@ -85,6 +85,21 @@ describe('the attract screen painted from index.html, before the app has started
     await page.context().close();
   });
 
+  it('keeps "Chữ to" tapped before the app has started: shown at once, and on once the app runs', async () => {
+    const { page, release, errors } = await withAppHeld('#/kiosk');
+    const largeText = page.getByRole('button', { name: 'Chữ to' });
+    await largeText.tap();
+    expect(await largeText.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.prerendered .kiosk.kiosk-large').count()).toBe(1);
+
+    release();
+    await page.locator('.kiosk.kiosk-large:not(.prerendered *)').waitFor();
+    expect(await page.locator('.prerendered').count()).toBe(0);
+    expect(await largeText.getAttribute('aria-pressed')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('needs nothing but the page: its styles and <head> script are inline, allowed by their hashes alone', async () => {
     const response = await fetch(host.url);
     const html = await response.text();
