@@ -8,7 +8,8 @@ import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProto
 import { addDays } from '../../src/domain/localDay';
 import { registerDevice, type DeviceCredentials } from '../../src/hub/devices';
 import { DEFAULT_REPORT_MAX_AGE_SECONDS } from '../../src/hub/reportCache';
-import { runSimulation, startHubProcess, type GetTiming, type RunFigures } from '../../src/hub/simulateRun';
+import type { GetTiming } from '../../src/hub/pageTiming';
+import { runSimulation, startHubProcess, type RunFigures } from '../../src/hub/simulateRun';
 import { openStore } from '../../src/hub/store/openStore';
 import { findPostgresBin, startPostgres } from '../support/postgres';
 import { summarise, type BenchRow } from './stats';
