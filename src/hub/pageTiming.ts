@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { signBody } from '../node/signing';
+import { batchRequestHeaders } from '../node/signing';
 import { BATCHES_PATH } from '../contract/syncProtocol';
 import { addDays } from '../domain/localDay';
 import { registerDevice } from './devices';
@@ -133,12 +133,7 @@ export async function newDataSender(url: string, store: HubStore, date: string):
     const body = simulatedBody({ ...batch, revision });
     const response = await fetch(`${url}${BATCHES_PATH}`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        authorization: `Bearer ${device.token}`,
-        'idempotency-key': batch.batchId,
-        'x-sipas-signature': signBody(device.secret, body),
-      },
+      headers: batchRequestHeaders(device, batch.batchId, body),
       body,
     });
     if (response.status !== 201) throw new Error(`the bench batch got ${response.status}: ${await response.text()}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { signBody } from '../node/signing';
+import { batchRequestHeaders } from '../node/signing';
 import { BATCHES_PATH, type AggregateBatch } from '../contract/syncProtocol';
 import { addDays } from '../domain/localDay';
 import { registerDevice, type DeviceCredentials } from './devices';
@@ -378,12 +378,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
       if (new Set(batches.map((b) => b.questionnaire.version)).size > 1) result.secondVersionDays += 1;
       for (const batch of batches) {
         const body = simulatedBody(batch);
-        const answer = await post(agent, batchesUrl, body, {
-          'content-type': 'application/json; charset=utf-8',
-          authorization: `Bearer ${device.token}`,
-          'idempotency-key': batch.batchId,
-          'x-sipas-signature': signBody(device.secret, body),
-        });
+        const answer = await post(agent, batchesUrl, body, batchRequestHeaders(device, batch.batchId, body));
         if (answer.status !== 201)
           throw new Error(
             `the hub answered ${answer.status} to ${device.deviceId} ${batch.date} r${batch.revision}: ${answer.text.slice(0, 300)}`,

@@ -10,3 +10,19 @@ export function verifySignature(secret: string, body: string | Uint8Array, heade
   const given = Buffer.from(header);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/**
+ * The headers of one batch POST (docs/SYNC-PROTOCOL.md): the device's bearer token, the batch's
+ * id as its idempotency key, and the HMAC of the exact body bytes sent. One definition for the
+ * kiosk's sync and the hub's simulated kiosks.
+ */
+export const batchRequestHeaders = (
+  device: { token: string; secret: string },
+  batchId: string,
+  body: string | Uint8Array,
+): Record<string, string> => ({
+  'content-type': 'application/json; charset=utf-8',
+  authorization: `Bearer ${device.token}`,
+  'idempotency-key': batchId,
+  'x-sipas-signature': signBody(device.secret, body),
+});

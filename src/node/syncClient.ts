@@ -1,6 +1,6 @@
 import { BATCHES_PATH } from '../contract/syncProtocol';
 import type { UpstreamAnswer, UpstreamClient } from '../services/syncPorts';
-import { signBody } from './signing';
+import { batchRequestHeaders } from './signing';
 
 export interface SyncClientOptions {
   /**
@@ -39,12 +39,7 @@ export function createSyncClient({
       try {
         const response = await doFetch(`${upstreamUrl.replace(/\/+$/, '')}${BATCHES_PATH}`, {
           method: 'POST',
-          headers: {
-            'Content-Type': 'application/json; charset=utf-8',
-            Authorization: `Bearer ${deviceToken}`,
-            'Idempotency-Key': batchId,
-            'X-Sipas-Signature': signBody(deviceSecret, bytes),
-          },
+          headers: batchRequestHeaders({ token: deviceToken, secret: deviceSecret }, batchId, bytes),
           body: bytes,
           redirect: 'manual',
           signal: both,
