@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signBody } from '../../src/node/signing';
+import { batchRequestHeaders } from '../../src/node/signing';
 import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
 import { addDays } from '../../src/domain/localDay';
 import { registerDevice, type DeviceCredentials } from '../../src/hub/devices';
@@ -86,7 +86,7 @@ async function measure(db: string): Promise<{ perSecond: number; p50: number; p9
     Array.from({ length: DAYS }, (_, d) => {
       const batch = busyDay(device.deviceId, addDays('2026-01-01', d));
       const body = canonicalJson(batch);
-      return { batchId: batch.batchId, body, signature: signBody(device.secret, body), token: device.token };
+      return { body, headers: batchRequestHeaders(device, batch.batchId, body) };
     }),
   );
   const { url, child } = await startHubProcess(db);
@@ -97,12 +97,7 @@ async function measure(db: string): Promise<{ perSecond: number; p50: number; p9
       work.map(async (queue) => {
         for (const item of queue) {
           const t = performance.now();
-          const status = await post(`${url}/v1/sipas/batches`, item.body, {
-            'content-type': 'application/json; charset=utf-8',
-            authorization: `Bearer ${item.token}`,
-            'idempotency-key': item.batchId,
-            'x-sipas-signature': item.signature,
-          });
+          const status = await post(`${url}/v1/sipas/batches`, item.body, item.headers);
           if (status !== 201) throw new Error(`hub answered ${status}`);
           latencies.push(performance.now() - t);
         }
