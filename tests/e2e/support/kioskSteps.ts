@@ -98,8 +98,10 @@ export const fitsViewport = (page: Page) =>
  * spread the keys out the way a slow typist would.
  */
 export async function scan(page: Page, code: string): Promise<void> {
-  // The attract screen listens for a scanner once its setup has loaded (start button enabled).
-  await page.waitForFunction(() => document.querySelector('button.start-button:not([disabled])') !== null);
+  // The app's attract screen listens for a scanner once its setup and screens have loaded (the start
+  // button's data-ready="true"). Not merely an enabled button: index.html's own copy of the screen has
+  // one before the app has started, and keys typed then reach no listener.
+  await page.waitForFunction(() => document.querySelector('button.start-button[data-ready="true"]') !== null);
   await page.evaluate((keys) => {
     for (const key of [...keys, 'Enter']) {
       for (const type of ['keydown', 'keyup'])
