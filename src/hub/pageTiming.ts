@@ -3,7 +3,14 @@ import { batchRequestHeaders } from '../node/signing';
 import { BATCHES_PATH } from '../contract/syncProtocol';
 import { addDays } from '../domain/localDay';
 import { registerDevice } from './devices';
-import { benchPeriods, seeded, simulatedBody, simulatedDay, simulatedUnits, SIMULATION_START } from './simulate';
+import {
+  benchPeriods,
+  seeded,
+  simulatedBody,
+  simulatedDay,
+  simulatedUnits,
+  SIMULATION_START,
+} from './simulatedCountry';
 import type { HubStore } from './store/port';
 
 /**
@@ -12,6 +19,7 @@ import type { HubStore } from './store/port';
  * process's CPU per request from /proc.
  */
 
+/** Wall times (ms) of GETs one after the other, and the hub process's CPU (ms, /proc) per GET. */
 export interface GetTiming {
   p50: number;
   p95: number;

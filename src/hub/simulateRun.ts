@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { simulate, SIMULATION_START, type SimulateResult } from './simulate';
+import { simulate, type SimulateResult } from './simulate';
+import { SIMULATION_START } from './simulatedCountry';
 import { benchNewDataDate, newDataSender, timePages, type PageTiming } from './pageTiming';
 import { DEFAULT_REPORT_MAX_AGE_SECONDS } from './reportCache';
 import { openStore } from './store/openStore';
@@ -27,7 +28,6 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
-/** Wall times (ms) of GETs one after the other, and the hub process's CPU (ms, /proc) per GET. */
 export interface RunFigures {
   ingest: SimulateResult;
   databaseBytes: number;

@@ -6,14 +6,14 @@ import type { AggregateBatch } from '../../src/contract/syncProtocol';
 import { addDays } from '../../src/domain/localDay';
 import { startHub, type RunningHub } from '../../src/hub';
 import { canonicalJson } from '../../src/contract/syncProtocol';
+import { simulate } from '../../src/hub/simulate';
 import {
   deviceDayBatches,
   seeded,
-  simulate,
   simulatedBody,
   simulatedUnits,
   SIMULATION_START,
-} from '../../src/hub/simulate';
+} from '../../src/hub/simulatedCountry';
 import { independentScore, type PlainAnswer } from '../support/independentScore';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signBody } from '../../src/node/signing';
 import { canonicalJson, type AggregateBatch } from '../../src/contract/syncProtocol';
 import type { DeviceCredentials } from '../../src/hub';
-import { seeded } from '../../src/hub/simulate';
+import { seeded } from '../../src/hub/simulatedCountry';
 
 /** A sender for hub tests: builds sipas.aggregate.v1 batches and posts them signed, as a kiosk would. */
 

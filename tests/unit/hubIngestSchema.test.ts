@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AggregateBatch, safeParseAggregateBatch } from '../../src/contract/syncProtocol';
 import { formatZodError } from '../../src/contract/validation';
-import { deviceDayBatches, seeded, simulatedBody, simulatedUnits, SIMULATION_START } from '../../src/hub/simulate';
+import {
+  deviceDayBatches,
+  seeded,
+  simulatedBody,
+  simulatedUnits,
+  SIMULATION_START,
+} from '../../src/hub/simulatedCountry';
 
 /**
  * The hub checks a batch with safeParseAggregateBatch (zod for every field but the rows,
