@@ -66,7 +66,9 @@ export function KioskApp({ env: overrides }: { env?: Partial<KioskEnv> }) {
   );
 
   const checking = useRef(false);
-  useScanner(onAttract && setup !== null && screens !== undefined, env.scanGapMs, env.now, (caseCode) => {
+  // A code scanned while the setup and screens are on their way is kept and starts the survey once here.
+  const scanner = !onAttract || (failed && setup === null) ? 'off' : setup && screens ? 'start' : 'keep';
+  useScanner(scanner, env.scanGapMs, env.now, (caseCode) => {
     if (checking.current) return;
     checking.current = true;
     api

@@ -9,7 +9,8 @@ import { DEFAULT_ROUTE, routes } from '../router';
  * prerendered screen on the other routes, keeps a tap on its start button, which
  * the React attract screen then honours (AttractScreen.tsx) once the survey can
  * start, keeps "Chữ to" and a language tapped, which the app starts with (KioskApp.tsx),
- * and starts the app's module after the first frame.
+ * and starts the app's module after the first frame. A second function, `keepEarlyKeys`,
+ * keeps what a barcode scanner types meanwhile, for the app's scanner (useScanner.ts).
  */
 export const EARLY_NAMES = {
   /** The wrapper of the prerendered markup in #root; React replaces it when it mounts. */
@@ -31,6 +32,10 @@ export const EARLY_NAMES = {
   earlyLanguage: 'data-early-language',
   /** On the <head> script: the app's module, which it starts after the first frame. */
   app: 'data-app',
+  /** On window: hands the keys typed before the app listened over to it, once (takeEarlyKeys). */
+  earlyKeys: 'sipasEarlyKeys',
+  /** The most keys kept: a whole case code (64 characters at most) and its Enter, with room to spare. */
+  earlyKeysKept: 80,
   otherRoutes: routes.filter((route) => route !== DEFAULT_ROUTE),
 } as const;
 
@@ -104,8 +109,56 @@ export function earlyPage(doc: Document, names: EarlyNames): void {
   );
 }
 
+/** A key pressed before the app listened, and when (performance.now()). */
+export interface EarlyKey {
+  key: string;
+  at: number;
+}
+
+declare global {
+  interface Window {
+    /** EARLY_NAMES.earlyKeys, while the <head> script keeps keys. */
+    sipasEarlyKeys?: () => EarlyKey[];
+  }
+}
+
+/**
+ * The second part of the <head> script, serialised like `earlyPage`. A USB barcode
+ * scanner is a keyboard: a case code scanned before the app's scanner listens (the
+ * first second or so after a start) would reach no listener and be lost. On the
+ * kiosk's route its keys are kept, only the keys a scanner types and only the last
+ * few, until the app takes them (`takeEarlyKeys`), which also ends the keeping: from
+ * then on no key is held here, whatever the route.
+ */
+export function keepEarlyKeys(win: Window, names: EarlyNames): void {
+  const keys: EarlyKey[] = [];
+  const keep = (event: KeyboardEvent) => {
+    if (win.document.documentElement.hasAttribute(names.otherRoute)) return;
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.key !== 'Enter' && event.key.length !== 1) return;
+    keys.push({ key: event.key, at: win.performance.now() });
+    if (keys.length > names.earlyKeysKept) keys.shift();
+  };
+  win.addEventListener('keydown', keep, true);
+  win[names.earlyKeys] = () => {
+    win.removeEventListener('keydown', keep, true);
+    delete win[names.earlyKeys];
+    return keys;
+  };
+}
+
 /** The classic script's source, for the build (vite.config.ts). */
-export const earlyScriptSource = (): string => `(${String(earlyPage)})(document, ${JSON.stringify(EARLY_NAMES)});\n`;
+export const earlyScriptSource = (): string => {
+  const names = JSON.stringify(EARLY_NAMES);
+  return `(${String(earlyPage)})(document, ${names});\n(${String(keepEarlyKeys)})(window, ${names});\n`;
+};
+
+/**
+ * The keys a scanner typed before the app listened, oldest first, once: the page stops
+ * keeping them. None where the <head> script did not run (tests, a page without it).
+ */
+export const takeEarlyKeys = (): EarlyKey[] =>
+  typeof window === 'undefined' ? [] : (window[EARLY_NAMES.earlyKeys]?.() ?? []);
 
 /** Whether the prerendered start button was tapped before the app started. */
 export const earlyTapWaiting = (): boolean =>

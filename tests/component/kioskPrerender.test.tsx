@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../renderer/api/ApiContext';
-import { earlyPage, EARLY_NAMES, earlyScriptSource } from '../../renderer/kiosk/earlyTap';
+import { earlyPage, EARLY_NAMES, earlyScriptSource, keepEarlyKeys, takeEarlyKeys } from '../../renderer/kiosk/earlyTap';
 import { KioskApp } from '../../renderer/kiosk/KioskApp';
 import { prerenderAttract } from '../../renderer/kiosk/prerenderAttract';
 import { routeOf } from '../../renderer/router';
@@ -45,6 +45,7 @@ const mount = (root: HTMLElement, client: ReturnType<typeof fakeHost>['client'],
   );
 
 afterEach(() => {
+  takeEarlyKeys();
   document.getElementById('root')?.remove();
   html.removeAttribute(EARLY_NAMES.tapped);
   html.removeAttribute(EARLY_NAMES.otherRoute);
@@ -90,6 +91,7 @@ describe('the attract screen in index.html', () => {
     // Serialised with String(): it may use only its arguments (no imports, no helpers of the bundler).
     const script = earlyScriptSource();
     expect(script.startsWith('(function earlyPage(')).toBe(true);
+    expect(script).toContain('(function keepEarlyKeys(');
     expect(script).toContain('"otherRoutes":["staff","admin","pair"]');
   });
 });
@@ -169,5 +171,83 @@ describe('a tap before the app has started', () => {
     expect(start.classList.contains(EARLY_NAMES.pressed)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('heading', { level: 1, name: Q1 })).toBeNull();
+  });
+});
+
+/** A USB scanner: the code and Enter as key presses, all at once. */
+function scan(code: string) {
+  for (const key of [...code, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, cancelable: true }));
+}
+
+describe('a case code scanned before the survey can start', () => {
+  const CODE = 'HS-2026-000123';
+  const checked = { checkCaseCode: () => ok({ alreadyRated: false }) };
+
+  it('before the app has started: kept by the page, and the survey starts with it once the setup is here', async () => {
+    keepEarlyKeys(window, EARLY_NAMES);
+    const root = prerenderedPage();
+    scan(CODE);
+
+    const { host, answer } = heldHost(checked);
+    mount(root, host.client);
+    // Taken over by the app: the page keeps no more keys.
+    expect(window[EARLY_NAMES.earlyKeys]).toBeUndefined();
+    expect(host.inputsTo('checkCaseCode')).toEqual([]);
+
+    await act(async () => answer());
+    await screen.findByRole('heading', { level: 1, name: Q1 });
+    screen.getByText(`Hồ sơ: ${CODE}`);
+    expect(host.inputsTo('checkCaseCode')).toEqual([{ caseCode: CODE }]);
+  });
+
+  it('once the app runs, while its setup is on its way: kept, and starts the survey once here', async () => {
+    const root = prerenderedPage();
+    const { host, answer } = heldHost(checked);
+    mount(root, host.client);
+    scan(CODE);
+    expect(screen.getByRole('button', { name: START }).dataset.ready).toBe('false');
+
+    await act(async () => answer());
+    await screen.findByRole('heading', { level: 1, name: Q1 });
+    screen.getByText(`Hồ sơ: ${CODE}`);
+  });
+
+  it('is dropped when the kiosk turns out unavailable', async () => {
+    keepEarlyKeys(window, EARLY_NAMES);
+    const root = prerenderedPage();
+    scan(CODE);
+    let attempts = 0;
+    const host = fakeHost({
+      getKioskSetup: () => (++attempts === 1 ? fail('unavailable') : ok(setup)),
+      getArmedContext: () => ok(null),
+      ...checked,
+    });
+    mount(root, host.client, 100);
+    await screen.findByText('Máy đánh giá tạm thời chưa sẵn sàng. Xin vui lòng báo cán bộ tại quầy.');
+    const start = screen.getByRole<HTMLButtonElement>('button', { name: START });
+    await waitFor(() => expect(start.dataset.ready).toBe('true'));
+    expect(screen.queryByRole('heading', { level: 1, name: Q1 })).toBeNull();
+    expect(host.inputsTo('checkCaseCode')).toEqual([]);
+  });
+
+  it('is not a code when typed at a person’s pace, nor kept by the page on another route', async () => {
+    keepEarlyKeys(window, EARLY_NAMES);
+    html.setAttribute(EARLY_NAMES.otherRoute, '');
+    scan('1234');
+    html.removeAttribute(EARLY_NAMES.otherRoute);
+    expect(takeEarlyKeys()).toEqual([]);
+
+    keepEarlyKeys(window, EARLY_NAMES);
+    for (const key of ['A', 'B', 'C', '1', 'Enter']) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key }));
+      await new Promise((resolve) => setTimeout(resolve, 80));
+    }
+    const root = prerenderedPage();
+    const { host, answer } = heldHost(checked);
+    mount(root, host.client);
+    await act(async () => answer());
+    await waitFor(() => expect(screen.getByRole('button', { name: START }).dataset.ready).toBe('true'));
+    expect(screen.queryByRole('heading', { level: 1, name: Q1 })).toBeNull();
+    expect(host.inputsTo('checkCaseCode')).toEqual([]);
   });
 });

@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultKioskSettings } from '../../src/domain/kioskSettings';
 import { kioskPage, launchBrowser } from './support/browser';
 import { setMinSecondsPerQuestion, startHostProcess, type HostProcess } from './support/hostProcess';
-import { answer, axeViolations, fitsViewport, query, scan, screenshot, skip, start } from './support/kioskSteps';
+import {
+  answer,
+  axeViolations,
+  fitsViewport,
+  query,
+  scan,
+  scanKeys,
+  screenshot,
+  skip,
+  start,
+} from './support/kioskSteps';
 
 let browser: Browser;
 let host: HostProcess;
@@ -227,6 +237,26 @@ describe('the citizen kiosk in Chromium, by touch', () => {
       query(dataDir, 'SELECT count(*) AS n FROM responses WHERE case_code_hash = ?', rated.case_code_hash),
     ).toEqual([{ n: 1 }]);
     await page.close();
+  });
+
+  it('a case code scanned before the app has started is kept, and the survey starts with it', async () => {
+    const { context, page } = await kioskPage(browser, 'about:blank');
+    // The app's module held back until the code is scanned: only the page's own copy of the screen is there.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${host.url}#/kiosk`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await scanKeys(page, 'HS-2026-000777');
+    expect(await page.locator('.prerendered button.start-button[data-ready="false"]').count()).toBe(1);
+
+    release();
+    await page.getByText('Hồ sơ: HS-2026-000777').waitFor();
+    await page.getByRole('group', { name: 'Chọn mức độ hài lòng' }).waitFor();
+    await context.close();
   });
 
   it('the misuse filter at its real minimum: a burst faster than anyone can read is stored, flagged suspect and left out of the index; read at a person’s pace, a survey counts', async () => {

@@ -97,15 +97,17 @@ export const fitsViewport = (page: Page) =>
  * apart. Sent in one burst inside the page, so a loaded test machine cannot
  * spread the keys out the way a slow typist would.
  */
-export async function scan(page: Page, code: string): Promise<void> {
-  // The app's attract screen listens for a scanner once its setup and screens have loaded (the start
-  // button's data-ready="true"). Not merely an enabled button: index.html's own copy of the screen has
-  // one before the app has started, and keys typed then reach no listener.
-  await page.waitForFunction(() => document.querySelector('button.start-button[data-ready="true"]') !== null);
+export async function scanKeys(page: Page, code: string): Promise<void> {
   await page.evaluate((keys) => {
     for (const key of [...keys, 'Enter']) {
       for (const type of ['keydown', 'keyup'])
         window.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, cancelable: true }));
     }
   }, code);
+}
+
+/** A scan once the app's attract screen can start a survey at once (its start button's data-ready="true"). */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('button.start-button[data-ready="true"]') !== null);
+  await scanKeys(page, code);
 }
